@@ -1,0 +1,43 @@
+# Hedgerow — `make run` serves the demo, `make test` runs the suite. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_HOME ?= $(CURDIR)/.demo-home
+TEST_HOME ?= $(CURDIR)/.test-home
+
+.PHONY: run test bench lint format browser clean
+
+run: $(STAMP)
+	HEDGEROW_HOME=$(DEMO_HOME) $(BIN)/hedgerow demo
+
+test: $(STAMP) browser
+	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# The virtual environment, pinned by constraints.txt; rebuilt when the pins change.
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Hedgerow needs Python 3.11 or newer; set PYTHON=python3.x"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+# Debian's chromium and the axe-core accessibility engine for the browser journeys.
+browser:
+	@sh scripts/install-browser.sh
+
+clean:
+	rm -rf $(VENV) node_modules $(TEST_HOME) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,43 @@
+"""A person using Hedgerow: their profile settings and their own career history."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    # The owner's own LinkedIn URL, learned from outgoing invitations, so their
+    # messages can be told apart from everyone else's.
+    linkedin_url = models.CharField(max_length=300, blank=True)
+    # Message bodies stay out of the database unless the person opts in.
+    store_message_bodies = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"Profile of {self.user}"
+
+
+class Position(models.Model):
+    """A job the owner held (LinkedIn's Positions.csv): used to find shared employers."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    company = models.CharField(max_length=300)
+    title = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    location = models.CharField(max_length=300, blank=True)
+    started_on = models.DateField(null=True, blank=True)
+    finished_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "company", "title", "started_on"], name="unique_owner_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.company}"

@@ -1,0 +1,75 @@
+"""The only way views, the CLI and the API reach owned rows: always through their owner.
+
+Views never call `.get(pk=…)` on an owned model themselves; they ask here, and anything that
+belongs to someone else is simply not found (404), never revealed.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from hedgerow.network.models import (
+    Contact,
+    ImportRun,
+    Interaction,
+    Invitation,
+    ReviewItem,
+    Tag,
+    Update,
+)
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def contacts_of(user: User) -> QuerySet[Contact]:
+    return Contact.objects.filter(owner_id=user.pk)
+
+
+def contact_of(user: User, contact_id: int) -> Contact:
+    return get_object_or_404(contacts_of(user), pk=contact_id)
+
+
+def interactions_of(user: User) -> QuerySet[Interaction]:
+    return Interaction.objects.filter(owner_id=user.pk)
+
+
+def interaction_of(user: User, interaction_id: int) -> Interaction:
+    return get_object_or_404(interactions_of(user), pk=interaction_id)
+
+
+def updates_of(user: User) -> QuerySet[Update]:
+    return Update.objects.filter(owner_id=user.pk)
+
+
+def update_of(user: User, update_id: int) -> Update:
+    return get_object_or_404(updates_of(user).select_related("contact"), pk=update_id)
+
+
+def invitations_of(user: User) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(owner_id=user.pk)
+
+
+def invitation_of(user: User, invitation_id: int) -> Invitation:
+    return get_object_or_404(invitations_of(user), pk=invitation_id)
+
+
+def tags_of(user: User) -> QuerySet[Tag]:
+    return Tag.objects.filter(owner_id=user.pk)
+
+
+def import_runs_of(user: User) -> QuerySet[ImportRun]:
+    return ImportRun.objects.filter(owner_id=user.pk)
+
+
+def import_run_of(user: User, run_id: int) -> ImportRun:
+    return get_object_or_404(import_runs_of(user), pk=run_id)
+
+
+def review_items_of(user: User) -> QuerySet[ReviewItem]:
+    return ReviewItem.objects.filter(owner_id=user.pk)
+
+
+def review_item_of(user: User, item_id: int) -> ReviewItem:
+    return get_object_or_404(review_items_of(user).select_related("contact"), pk=item_id)

@@ -1,0 +1,220 @@
+"""Today's agenda: whom to write to and why, in the order the method gives (N1, N5, N8, N7, N11).
+
+`build_agenda` returns plain data in the shape `hedgerow today --json` prints; the Today page
+renders the same data, so the page, the CLI and the API can never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import TypedDict
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+
+from hedgerow.network.access import contacts_of, invitations_of, updates_of
+from hedgerow.network.models import Contact, Invitation, Update
+
+
+class ContactRef(TypedDict):
+    id: int
+    name: str
+    company: str
+    position: str
+    linkedin_url: str
+
+
+class UpdateItem(TypedDict):
+    id: int
+    contact: ContactRef
+    kind: str
+    summary: str
+    url: str
+    detected_on: str
+
+
+class FollowUpItem(TypedDict):
+    id: int
+    contact: ContactRef
+    accepted_on: str
+
+
+class DueItem(TypedDict):
+    contact: ContactRef
+    last_interaction_on: str | None
+    days_overdue: int
+    cadence_days: int
+
+
+class PendingItem(TypedDict):
+    id: int
+    name: str
+    linkedin_url: str
+    sent_on: str
+    days_waiting: int
+
+
+class MonthItem(TypedDict):
+    month: str
+    added: int
+    total: int
+
+
+class Network(TypedDict):
+    connections: int
+    accepted_invitations: int
+    by_month: list[MonthItem]
+
+
+class Agenda(TypedDict):
+    as_of: str
+    updates: list[UpdateItem]
+    follow_ups: list[FollowUpItem]
+    due: list[DueItem]
+    pending_invitations: list[PendingItem]
+    network: Network
+
+
+def contact_ref(contact: Contact) -> ContactRef:
+    return {
+        "id": contact.pk,
+        "name": contact.name,
+        "company": contact.company,
+        "position": contact.position,
+        "linkedin_url": contact.linkedin_url,
+    }
+
+
+def _active(queryset: QuerySet, as_of: date, field: str = "snoozed_until") -> QuerySet:
+    return queryset.filter(Q(**{f"{field}__isnull": True}) | Q(**{f"{field}__lte": as_of}))
+
+
+def open_updates(owner, as_of: date) -> QuerySet[Update]:
+    """Rule N1: updates not yet acknowledged; core contacts first, then the newest."""
+    updates = updates_of(owner).filter(acknowledged_on__isnull=True, detected_on__lte=as_of)
+    return (
+        _active(updates, as_of)
+        .select_related("contact")
+        .order_by("-contact__is_core", "-detected_on", "-id")
+    )
+
+
+def updates_due(owner, as_of: date, limit: int | None = None) -> list[UpdateItem]:
+    updates = open_updates(owner, as_of)
+    if limit is not None:
+        updates = updates[:limit]
+    return [
+        {
+            "id": u.pk,
+            "contact": contact_ref(u.contact),
+            "kind": u.kind,
+            "summary": u.summary,
+            "url": u.url,
+            "detected_on": u.detected_on.isoformat(),
+        }
+        for u in updates
+    ]
+
+
+def follow_ups_due(owner, as_of: date) -> list[FollowUpItem]:
+    """Rule N5: accepted invitations still waiting for a warm reply."""
+    accepted = invitations_of(owner).filter(
+        direction=Invitation.Direction.OUTGOING,
+        status=Invitation.Status.ACCEPTED,
+        replied_on__isnull=True,
+        contact__isnull=False,
+        accepted_on__lte=as_of,
+    )
+    return [
+        {
+            "id": inv.pk,
+            "contact": contact_ref(inv.contact),
+            "accepted_on": inv.accepted_on.isoformat(),
+        }
+        for inv in _active(accepted, as_of).select_related("contact").order_by("accepted_on")
+        if inv.contact is not None and inv.accepted_on is not None
+    ]
+
+
+def core_contacts_due(owner, as_of: date) -> list[DueItem]:
+    """Rule N8: core contacts whose cadence has run out since the last interaction."""
+    core = _active(contacts_of(owner).filter(is_core=True), as_of, "due_snoozed_until")
+    core = core.annotate(last_at=Max("interactions__occurred_at"))
+    items: list[DueItem] = []
+    for contact in core:
+        last_on = timezone.localdate(contact.last_at) if contact.last_at else None
+        due_on = contact.next_due_on(last_on)
+        if due_on is None or due_on > as_of:
+            continue
+        items.append(
+            {
+                "contact": contact_ref(contact),
+                "last_interaction_on": last_on.isoformat() if last_on else None,
+                "days_overdue": (as_of - due_on).days,
+                "cadence_days": contact.cadence_days,
+            }
+        )
+    items.sort(key=lambda item: -item["days_overdue"])
+    return items
+
+
+def pending_invitations(owner, as_of: date) -> list[PendingItem]:
+    """Rule N7: invitations still waiting. Normal, and shown as such."""
+    pending = invitations_of(owner).filter(
+        direction=Invitation.Direction.OUTGOING, status=Invitation.Status.PENDING
+    )
+    items: list[PendingItem] = []
+    for inv in pending.order_by("sent_at"):
+        sent_on = timezone.localdate(inv.sent_at)
+        items.append(
+            {
+                "id": inv.pk,
+                "name": inv.name,
+                "linkedin_url": inv.linkedin_url,
+                "sent_on": sent_on.isoformat(),
+                "days_waiting": max(0, (as_of - sent_on).days),
+            }
+        )
+    return items
+
+
+def network_growth(owner, as_of: date) -> Network:
+    """Rule N11: connections by the month they were made, with a running total."""
+    per_day = (
+        contacts_of(owner)
+        .filter(connected_on__isnull=False, connected_on__lte=as_of)
+        .values_list("connected_on")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    added: Counter[str] = Counter()
+    for day, n in per_day:
+        added[day.strftime("%Y-%m")] += n
+    total = 0
+    by_month: list[MonthItem] = []
+    for month in sorted(added):
+        total += added[month]
+        by_month.append({"month": month, "added": added[month], "total": total})
+    accepted = (
+        invitations_of(owner)
+        .filter(direction=Invitation.Direction.OUTGOING, status=Invitation.Status.ACCEPTED)
+        .count()
+    )
+    return {
+        "connections": contacts_of(owner).filter(connected=True).count(),
+        "accepted_invitations": accepted,
+        "by_month": by_month,
+    }
+
+
+def build_agenda(owner, as_of: date | None = None, update_limit: int | None = None) -> Agenda:
+    as_of = as_of or timezone.localdate()
+    return {
+        "as_of": as_of.isoformat(),
+        "updates": updates_due(owner, as_of, update_limit),
+        "follow_ups": follow_ups_due(owner, as_of),
+        "due": core_contacts_due(owner, as_of),
+        "pending_invitations": pending_invitations(owner, as_of),
+        "network": network_growth(owner, as_of),
+    }

@@ -1,0 +1,80 @@
+"""What every importer shares: the summary it returns, problems with file and line, unusable input.
+
+An importer is one module with one public function, `import_<source>(*, owner, path, progress=None)`,
+that runs in a single transaction, records an ImportRun and returns an ImportSummary. Importing the
+same input twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from hedgerow.network.models import ImportRun
+
+# Called as progress(done, total) with units the importer chooses (rows or bytes).
+Progress = Callable[[int, int], None]
+
+
+class UnusableInput(Exception):
+    """The input cannot be imported at all; the message is one clear sentence for the person."""
+
+
+@dataclass
+class Problem:
+    file: str
+    line: int | None
+    message: str
+
+
+@dataclass
+class ImportSummary:
+    source: str
+    file_name: str
+    run_id: int | None = None
+    # e.g. {"contacts_created": 3, "contacts_updated": 1, "interactions_created": 10, ...}
+    counts: dict[str, int] = field(default_factory=dict)
+    # Human sentences about what was merged, matched or changed.
+    notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def problem(self, file: str, line: int | None, message: str) -> None:
+        self.problems.append(Problem(file=file, line=line, message=message))
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["counts"] = dict(sorted(self.counts.items()))
+        return data
+
+
+def file_digest(paths: Iterable[Path]) -> str:
+    """SHA-256 over the given files' bytes, in the order given."""
+    digest = hashlib.sha256()
+    for path in paths:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    return digest.hexdigest()
+
+
+def start_run(*, owner, source: str, file_name: str, digest: str) -> ImportRun:
+    return ImportRun.objects.create(
+        owner=owner, source=source, file_name=file_name, digest=digest, started_at=timezone.now()
+    )
+
+
+def finish_run(run: ImportRun, summary: ImportSummary) -> None:
+    run.status = ImportRun.Status.DONE
+    run.finished_at = timezone.now()
+    run.counts = dict(summary.counts)
+    run.problems = [asdict(p) for p in summary.problems]
+    run.save(update_fields=["status", "finished_at", "counts", "problems"])
+    summary.run_id = run.pk

@@ -1,0 +1,273 @@
+"""The network: contacts, what happened with them, and where the data came from.
+
+Every row carries its owner, so each query can be scoped to one person (see access.py) and the
+schema can later be distributed by owner.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+Owner = settings.AUTH_USER_MODEL
+
+DEFAULT_CADENCE_DAYS = 75  # rule N8: every two to three months
+MIN_CADENCE_DAYS = 30
+MAX_CADENCE_DAYS = 180
+
+
+class Tag(models.Model):
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="unique_owner_tag")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Contact(models.Model):
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=300, help_text="Display name, kept in step with the parts.")
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    credentials = models.CharField(max_length=100, blank=True, help_text="PhD, MBA, …")
+    # The stable key for LinkedIn data: normalized https://www.linkedin.com/in/<slug>
+    linkedin_url = models.CharField(max_length=300, blank=True)
+    company = models.CharField(max_length=300, blank=True)
+    position = models.CharField(max_length=300, blank=True)
+    connected_on = models.DateField(null=True, blank=True)
+    connected = models.BooleanField(default=False, help_text="Still a LinkedIn connection.")
+    disconnected_on = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="contacts")
+    is_core = models.BooleanField(default=False)
+    cadence_days = models.PositiveSmallIntegerField(default=DEFAULT_CADENCE_DAYS)
+    core_since = models.DateField(null=True, blank=True)
+    due_snoozed_until = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=30, blank=True, help_text="Where we first heard of them.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "linkedin_url"],
+                condition=~Q(linkedin_url=""),
+                name="unique_owner_linkedin_url",
+            ),
+            models.CheckConstraint(
+                condition=Q(cadence_days__gte=MIN_CADENCE_DAYS)
+                & Q(cadence_days__lte=MAX_CADENCE_DAYS),
+                name="cadence_in_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["owner", "name"]),
+            models.Index(fields=["owner", "company"]),
+            models.Index(fields=["owner", "is_core"]),
+            models.Index(fields=["owner", "connected_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def next_due_on(self, last_interaction_on: date | None) -> date | None:
+        """Rule N8: a core contact is due `cadence_days` after the last interaction."""
+        if not self.is_core:
+            return None
+        anchor = last_interaction_on or self.core_since
+        if anchor is None:
+            return None
+        return anchor + timedelta(days=self.cadence_days)
+
+
+class ContactEmail(models.Model):
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="emails")
+    email = models.CharField(max_length=254, help_text="Stored lower-case.")
+    label = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "email"], name="unique_owner_email")
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Interaction(models.Model):
+    class Kind(models.TextChoices):
+        MESSAGE = "message", "Message"
+        EMAIL = "email", "Email"
+        CALL = "call", "Call"
+        MEETING = "meeting", "Meeting"
+        NOTE = "note", "Note"
+
+    class Direction(models.TextChoices):
+        OUTGOING = "outgoing", "From me"
+        INCOMING = "incoming", "To me"
+        MUTUAL = "mutual", "Together"
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="interactions")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    direction = models.CharField(max_length=20, choices=Direction.choices)
+    occurred_at = models.DateTimeField()
+    source = models.CharField(max_length=30, default="manual")
+    # Identifies the record in its source, so importing the same file twice changes nothing.
+    external_id = models.CharField(max_length=128, blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-occurred_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "source", "external_id"],
+                condition=~Q(external_id=""),
+                name="unique_owner_interaction_source_id",
+            )
+        ]
+        indexes = [models.Index(fields=["contact", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} with {self.contact_id} on {self.occurred_at:%Y-%m-%d}"
+
+
+class Update(models.Model):
+    """Rule N1: something changed for a contact, which is a reason to write to them."""
+
+    class Kind(models.TextChoices):
+        NEW_POSITION = "new_position", "New position"
+        PROFILE_CHANGE = "profile_change", "Profile change"
+        POST = "post", "Post, comment or shared link"
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="updates")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    summary = models.CharField(max_length=500)
+    url = models.CharField(max_length=500, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    detected_on = models.DateField()
+    acknowledged_on = models.DateField(null=True, blank=True)
+    snoozed_until = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=30, default="manual")
+    external_id = models.CharField(max_length=128, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-detected_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "external_id"],
+                condition=~Q(external_id=""),
+                name="unique_owner_update_id",
+            )
+        ]
+        indexes = [models.Index(fields=["owner", "acknowledged_on", "detected_on"])]
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+class Invitation(models.Model):
+    class Direction(models.TextChoices):
+        OUTGOING = "outgoing", "Sent by me"
+        INCOMING = "incoming", "Sent to me"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    contact = models.ForeignKey(
+        Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="invitations"
+    )
+    name = models.CharField(max_length=300)
+    linkedin_url = models.CharField(max_length=300, blank=True)
+    direction = models.CharField(max_length=20, choices=Direction.choices)
+    sent_at = models.DateTimeField()
+    note = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    accepted_on = models.DateField(null=True, blank=True)
+    # Rule N5: the warm reply after an acceptance, once it has been written (or set aside).
+    replied_on = models.DateField(null=True, blank=True)
+    snoozed_until = models.DateField(null=True, blank=True)
+    source = models.CharField(max_length=30, default="linkedin")
+    external_id = models.CharField(max_length=128, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "external_id"],
+                condition=~Q(external_id=""),
+                name="unique_owner_invitation_id",
+            )
+        ]
+        indexes = [models.Index(fields=["owner", "direction", "status"])]
+
+    def __str__(self) -> str:
+        return f"Invitation {self.get_direction_display().lower()}: {self.name}"
+
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    source = models.CharField(max_length=30)
+    file_name = models.CharField(max_length=500)
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the input.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    counts = models.JSONField(default=dict, blank=True)
+    # [{"file": "Connections.csv", "line": 12, "message": "..."}]
+    problems = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source} import of {self.file_name}"
+
+
+class ReviewItem(models.Model):
+    """An imported card that looks like an existing contact but is not certainly them."""
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="review_items")
+    import_run = models.ForeignKey(ImportRun, on_delete=models.SET_NULL, null=True, blank=True)
+    source = models.CharField(max_length=30)
+    candidate = models.JSONField(help_text="The incoming card's fields.")
+    reason = models.CharField(max_length=300)
+    score = models.FloatField(default=0)
+    external_id = models.CharField(max_length=128)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = models.CharField(max_length=20, blank=True)  # merged | separate
+
+    class Meta:
+        ordering = ["-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "source", "external_id"], name="unique_owner_review_item"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Review: {self.candidate.get('name', '?')} vs {self.contact}"

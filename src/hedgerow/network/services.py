@@ -1,0 +1,208 @@
+"""Writes to the network that views, the CLI and the API share.
+
+Verb-first, keyword-only functions; each write that spans rows is one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from hedgerow.network.access import contacts_of
+from hedgerow.network.identity import normalize_email, normalize_linkedin_url
+from hedgerow.network.models import (
+    MAX_CADENCE_DAYS,
+    MIN_CADENCE_DAYS,
+    Contact,
+    Interaction,
+    Invitation,
+    Tag,
+    Update,
+)
+
+# Rule N6: a second unanswered note within this many days is too much.
+QUIET_DAYS = 14
+OUTREACH_KINDS = (Interaction.Kind.MESSAGE, Interaction.Kind.EMAIL, Interaction.Kind.CALL)
+
+
+class InvalidInput(ValueError):
+    """A value a person gave us that we cannot use; the message says which and why."""
+
+
+@dataclass
+class Logged:
+    interaction: Interaction
+    warning: str | None
+
+
+def start_of_day(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+def find_contacts(owner, query: str) -> QuerySet[Contact]:
+    """Contacts whose name, email or LinkedIn profile URL matches the query."""
+    query = query.strip()
+    contacts = contacts_of(owner)
+    url = normalize_linkedin_url(query)
+    if url:
+        return contacts.filter(linkedin_url=url)
+    email = normalize_email(query)
+    if email:
+        return contacts.filter(emails__email=email).distinct()
+    exact = contacts.filter(name__iexact=query)
+    if exact.exists():
+        return exact
+    words = query.split()
+    matches = contacts
+    for word in words:
+        matches = matches.filter(Q(name__icontains=word) | Q(emails__email__icontains=word))
+    return matches.distinct()
+
+
+def outreach_warning(*, contact: Contact, on: date) -> str | None:
+    """Rule N6: warn, gently, before a second unanswered note within QUIET_DAYS."""
+    since = start_of_day(on - timedelta(days=QUIET_DAYS))
+    recent = contact.interactions.filter(occurred_at__gte=since)
+    last_out = (
+        recent.filter(direction=Interaction.Direction.OUTGOING, kind__in=OUTREACH_KINDS)
+        .order_by("-occurred_at")
+        .first()
+    )
+    if last_out is None:
+        return None
+    replied = recent.filter(
+        direction=Interaction.Direction.INCOMING, occurred_at__gte=last_out.occurred_at
+    ).exists()
+    if replied:
+        return None
+    days = (on - timezone.localdate(last_out.occurred_at)).days
+    when = "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
+    return (
+        f"You last wrote to {contact.name} {when} and haven't heard back yet. Many people read "
+        "their messages rarely; giving them room is kind (and it works better than a nudge)."
+    )
+
+
+@transaction.atomic
+def log_interaction(
+    *,
+    contact: Contact,
+    kind: str,
+    on: date | None = None,
+    direction: str = Interaction.Direction.OUTGOING,
+    text: str = "",
+    source: str = "manual",
+) -> Logged:
+    """Record an interaction. Any interaction resets the core-contact clock (rule N8)."""
+    if kind not in Interaction.Kind.values:
+        raise InvalidInput(f"kind must be one of {', '.join(Interaction.Kind.values)}, not {kind!r}.")
+    day = on or timezone.localdate()
+    warning = None
+    if direction == Interaction.Direction.OUTGOING and kind in OUTREACH_KINDS:
+        warning = outreach_warning(contact=contact, on=day)
+    occurred_at = timezone.now() if on is None else start_of_day(day)
+    interaction = Interaction.objects.create(
+        owner_id=contact.owner_id,
+        contact=contact,
+        kind=kind,
+        direction=direction,
+        occurred_at=occurred_at,
+        source=source,
+        text=text.strip(),
+    )
+    if direction == Interaction.Direction.OUTGOING:
+        _settle_follow_ups(contact=contact, on=day)
+    if contact.due_snoozed_until:
+        contact.due_snoozed_until = None
+        contact.save(update_fields=["due_snoozed_until", "updated_at"])
+    return Logged(interaction=interaction, warning=warning)
+
+
+def _settle_follow_ups(*, contact: Contact, on: date) -> None:
+    # Rule N5: writing to someone after they accepted is the warm reply.
+    contact.invitations.filter(
+        direction=Invitation.Direction.OUTGOING,
+        status=Invitation.Status.ACCEPTED,
+        replied_on__isnull=True,
+    ).update(replied_on=on)
+
+
+def acknowledge_update(*, update: Update, on: date | None = None) -> None:
+    update.acknowledged_on = on or timezone.localdate()
+    update.save(update_fields=["acknowledged_on"])
+
+
+def snooze_update(*, update: Update, until: date) -> None:
+    update.snoozed_until = until
+    update.save(update_fields=["snoozed_until"])
+
+
+def mark_replied(*, invitation: Invitation, on: date | None = None) -> None:
+    invitation.replied_on = on or timezone.localdate()
+    invitation.save(update_fields=["replied_on"])
+
+
+def snooze_invitation(*, invitation: Invitation, until: date) -> None:
+    invitation.snoozed_until = until
+    invitation.save(update_fields=["snoozed_until"])
+
+
+def snooze_due(*, contact: Contact, until: date) -> None:
+    contact.due_snoozed_until = until
+    contact.save(update_fields=["due_snoozed_until", "updated_at"])
+
+
+def set_core(
+    *, contact: Contact, core: bool = True, every: int | None = None, on: date | None = None
+) -> None:
+    """Rule N8: core contacts hear from you every two to three months (default 75 days)."""
+    if every is not None and not MIN_CADENCE_DAYS <= every <= MAX_CADENCE_DAYS:
+        raise InvalidInput(
+            f"--every must be between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS} days; "
+            "every two to three months suits most core contacts."
+        )
+    if core and not contact.is_core:
+        contact.core_since = on or timezone.localdate()
+    contact.is_core = core
+    if every is not None:
+        contact.cadence_days = every
+    contact.save(update_fields=["is_core", "cadence_days", "core_since", "updated_at"])
+
+
+@transaction.atomic
+def record_update(
+    *,
+    contact: Contact,
+    kind: str,
+    summary: str,
+    url: str = "",
+    on: date | None = None,
+) -> Update:
+    """An update the person saw elsewhere (a post, a comment, a shared link): rule N1."""
+    if kind not in Update.Kind.values:
+        raise InvalidInput(f"kind must be one of {', '.join(Update.Kind.values)}.")
+    summary = summary.strip()
+    if not summary:
+        raise InvalidInput("Say in a few words what they posted or changed.")
+    return Update.objects.create(
+        owner_id=contact.owner_id,
+        contact=contact,
+        kind=kind,
+        summary=summary[:500],
+        url=url.strip()[:500],
+        detected_on=on or timezone.localdate(),
+        source="manual",
+    )
+
+
+@transaction.atomic
+def edit_contact_notes(*, contact: Contact, notes: str, tags: list[str]) -> None:
+    contact.notes = notes.strip()
+    contact.save(update_fields=["notes", "updated_at"])
+    names = sorted({t.strip()[:100] for t in tags if t.strip()})
+    tag_rows = [Tag.objects.get_or_create(owner_id=contact.owner_id, name=n)[0] for n in names]
+    contact.tags.set(tag_rows)

@@ -1,0 +1,155 @@
+"""One settings file, driven by the environment (see docs/deployment.md).
+
+HEDGEROW_HOME          folder for the database, uploads and secret key
+HEDGEROW_DATABASE_URL  use this database instead of the embedded SQLite file
+HEDGEROW_SECRET_KEY    else one is generated once into HEDGEROW_HOME
+HEDGEROW_DEBUG         "1" for Django's debug pages (never in production)
+HEDGEROW_TIME_ZONE     the zone "today" is counted in (default: UTC)
+HEDGEROW_ALLOWED_HOSTS comma-separated host names the server answers to
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+import platformdirs
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes"}
+
+
+def env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def hedgerow_home() -> Path:
+    home = Path(os.environ.get("HEDGEROW_HOME") or platformdirs.user_data_dir("hedgerow"))
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+def secret_key(home: Path) -> str:
+    if os.environ.get("HEDGEROW_SECRET_KEY"):
+        return os.environ["HEDGEROW_SECRET_KEY"]
+    key_file = home / "secret_key"
+    if not key_file.exists():
+        # Written once with owner-only permissions so sessions survive restarts.
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_urlsafe(50))
+    return key_file.read_text().strip()
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+HOME = hedgerow_home()
+SECRET_KEY = secret_key(HOME)
+DEBUG = env_bool("HEDGEROW_DEBUG")
+ALLOWED_HOSTS = env_list("HEDGEROW_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+CSRF_TRUSTED_ORIGINS = env_list("HEDGEROW_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "hedgerow.accounts",
+    "hedgerow.network",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every page needs sign-in unless its view opts out with @login_not_required.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "hedgerow.urls"
+WSGI_APPLICATION = "hedgerow.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def database_settings() -> dict:
+    url = os.environ.get("HEDGEROW_DATABASE_URL")
+    if url:
+        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": HOME / "hedgerow.sqlite3",
+        "OPTIONS": {
+            # WAL lets the web server read while an import writes; writers wait, not fail.
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+DATABASES = {"default": database_settings()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "network:today"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# A one-time sign-in link stays valid for a day, or until it is used.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = os.environ.get("HEDGEROW_TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = HOME / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it even when it serves from the finders
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Serve straight from the package's static folders, so no collectstatic step is needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+MEDIA_ROOT = HOME / "uploads"
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("HEDGEROW_LOG_LEVEL", "WARNING")},
+}

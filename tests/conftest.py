@@ -1,0 +1,50 @@
+"""Shared test helpers: named people (owner, outsider) and small factories."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("HEDGEROW_HOME", tempfile.mkdtemp(prefix="hedgerow-test-home-"))
+
+import pytest  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+
+from hedgerow.accounts.services import add_person  # noqa: E402
+from hedgerow.network.models import Contact  # noqa: E402
+
+
+@pytest.fixture
+def owner(db):
+    user = add_person(username="alice", is_owner=True)
+    user.set_password("password")
+    user.save()
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    user = add_person(username="mallory")
+    user.set_password("password")
+    user.save()
+    return user
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
+
+
+@pytest.fixture
+def make_contact():
+    def make(owner, name="Ana Ruiz", **fields) -> Contact:
+        first, _, last = name.partition(" ")
+        return Contact.objects.create(
+            owner=owner, name=name, first_name=first, last_name=last, **fields
+        )
+
+    return make
+
+
+__all__ = ["get_user_model"]
