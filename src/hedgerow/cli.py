@@ -1,14 +1,492 @@
-"""The `hedgerow` command. Filled in below; see `hedgerow --help`."""
+"""The `hedgerow` command: the same services as the web app, for terminals and scripts.
+
+Flags and JSON shapes here are contracts other programs rely on; add, never rename.
+Exit status: 0 on success, 1 when nothing matched, 2 for unusable input or ambiguous queries.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
 
 
-def main(argv: list[str] | None = None) -> int:
+class CommandError(Exception):
+    """Stops a command with a plain sentence for the person and an exit status."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hedgerow.settings")
+    import django
+
+    django.setup()
+    try:
+        if args.handler is not run_manage:
+            ensure_database()
+        return args.handler(args) or 0
+    except CommandError as error:
+        print(f"hedgerow: {error}", file=sys.stderr)
+        return error.status
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- parsing -----------------------------------------------------------------------------------
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hedgerow",
+        description="Cultivate your professional network, one thoughtful note at a time.",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    person = argparse.ArgumentParser(add_help=False)
+    person.add_argument(
+        "--user", metavar="NAME", help="act for this person (when there are several)"
+    )
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    serve = commands.add_parser("serve", help="serve the web app")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.set_defaults(handler=run_serve)
+
+    demo = commands.add_parser("demo", help="load the demo dataset into HEDGEROW_HOME and serve it")
+    demo.add_argument("--host", default=DEFAULT_HOST)
+    demo.add_argument("--port", type=int, default=DEFAULT_PORT)
+    demo.add_argument("--no-serve", action="store_true", help="load the data, then stop")
+    demo.set_defaults(handler=run_demo)
+
+    user = commands.add_parser("user", help="add people and give them sign-in links")
+    user_commands = user.add_subparsers(title="user commands", metavar="ACTION", required=True)
+    add = user_commands.add_parser("add", help="add a person and print their sign-in link")
+    add.add_argument("name")
+    add.add_argument(
+        "--base-url", help=f"address people open (default http://{DEFAULT_HOST}:{DEFAULT_PORT})"
+    )
+    add.set_defaults(handler=run_user_add)
+    link = user_commands.add_parser("link", help="print a fresh one-time sign-in link")
+    link.add_argument("name")
+    link.add_argument("--base-url")
+    link.set_defaults(handler=run_user_link)
+    listing = user_commands.add_parser("list", help="list the people on this Hedgerow")
+    listing.set_defaults(handler=run_user_list)
+
+    imp = commands.add_parser("import", parents=[person, as_json], help="import contacts")
+    imp.add_argument("source", choices=["linkedin", "vcard", "google-csv"])
+    imp.add_argument("path", type=Path)
+    imp.set_defaults(handler=run_import)
+
+    today = commands.add_parser("today", parents=[person, as_json], help="whom to write to today")
+    today.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD")
+    today.set_defaults(handler=run_today)
+
+    contacts = commands.add_parser("contacts", parents=[person, as_json], help="find contacts")
+    contacts.add_argument("query", nargs="?", default="")
+    contacts.set_defaults(handler=run_contacts)
+
+    core = commands.add_parser("core", help="core contacts hear from you every few months")
+    core_commands = core.add_subparsers(title="core commands", metavar="ACTION", required=True)
+    core_add = core_commands.add_parser("add", parents=[person], help="make someone a core contact")
+    core_add.add_argument("query")
+    core_add.add_argument("--every", type=int, metavar="DAYS", help="days between notes (30-180)")
+    core_add.set_defaults(handler=run_core_add)
+    core_remove = core_commands.add_parser("remove", parents=[person], help="no longer core")
+    core_remove.add_argument("query")
+    core_remove.set_defaults(handler=run_core_remove)
+
+    log = commands.add_parser("log", parents=[person], help="log an interaction with someone")
+    log.add_argument("query")
+    log.add_argument(
+        "--kind", required=True, choices=["message", "email", "call", "meeting", "note"]
+    )
+    log.add_argument("--on", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
+    log.add_argument("--text", default="")
+    log.add_argument("--incoming", action="store_true", help="they reached out to you")
+    log.set_defaults(handler=run_log)
+
+    manage = commands.add_parser("manage", help="run a Django management command")
+    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    manage.set_defaults(handler=run_manage)
+    return parser
+
+
+# --- shared steps ------------------------------------------------------------------------------
+
+
+def ensure_database() -> None:
+    """Bring the database schema up to date, quietly, so a fresh home just works."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def acting_person(name: str | None):
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.order_by("username")
+    if name:
+        person = people.filter(username__iexact=name).first()
+        if person is None:
+            raise CommandError(
+                f"No one here is called {name!r}. `hedgerow user list` shows who is."
+            )
+        return person
+    everyone = list(people[:20])
+    if not everyone:
+        raise CommandError(
+            "No one has been set up yet: run `hedgerow serve` or `hedgerow user add NAME` first."
+        )
+    if len(everyone) > 1:
+        names = ", ".join(p.username for p in everyone)
+        raise CommandError(f"Several people use this Hedgerow ({names}); say who with --user NAME.")
+    return everyone[0]
+
+
+def one_contact(owner, query: str):
+    from hedgerow.network.services import find_contacts
+
+    matches = list(find_contacts(owner, query)[:21])
+    if not matches:
+        raise CommandError(f"No contact matches {query!r}.", status=1)
+    if len(matches) > 1:
+        lines = [f"{query!r} matches several people; say which:"]
+        lines += [f"  {c.name}  {c.company}  {c.linkedin_url}".rstrip() for c in matches[:20]]
+        if len(matches) > 20:
+            lines.append("  …and more")
+        raise CommandError("\n".join(lines))
+    return matches[0]
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def base_url(given: str | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> str:
+    url = given or os.environ.get("HEDGEROW_BASE_URL") or f"http://{host}:{port}"
+    return url.rstrip("/")
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from django.contrib.auth import get_user_model
+
+    from hedgerow.accounts.services import add_person, sign_in_path
+
+    url = base_url(None, args.host, args.port)
+    if not get_user_model().objects.exists():
+        owner = add_person(username=local_owner_name(), is_owner=True)
+        print(f"Welcome to Hedgerow. Your account is {owner.username!r}.")
+        print("Open this one-time link to sign in and choose a password:")
+        print(f"  {url}{sign_in_path(owner)}")
+    serve_forever(args.host, args.port)
+    return 0
+
+
+def local_owner_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser() or "owner"
+    except (KeyError, OSError):
+        return "owner"
+
+
+def serve_forever(host: str, port: int) -> None:
+    from waitress import serve
+
+    from hedgerow.wsgi import application
+
+    print(f"Hedgerow is running at http://{host}:{port}/ — press Ctrl+C to stop.", flush=True)
+    serve(application, host=host, port=port, threads=8, ident="hedgerow")
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from django.conf import settings
+
+    from hedgerow.network.demo import load_demo
+
+    home = Path(settings.HOME)
+    marker = home / "DEMO"
+    if not marker.exists() and (home / "hedgerow.sqlite3").stat().st_size > 0:
+        from django.contrib.auth import get_user_model
+
+        if get_user_model().objects.exists():
+            raise CommandError(
+                f"{home} holds someone's real data; the demo only runs in a home of its own "
+                "(set HEDGEROW_HOME to an empty folder)."
+            )
+    marker.write_text("This Hedgerow home holds made-up demo data.\n")
+    print("Preparing the demo network (the first time takes a few seconds)…", flush=True)
+    load_demo(username="demo", password="demo")  # noqa: S106 - the demo's published password
+    if args.no_serve:
+        return 0
+    print(f"\nSign in at http://{args.host}:{args.port}/ with name 'demo' and password 'demo'.")
+    serve_forever(args.host, args.port)
+    return 0
+
+
+def run_user_add(args: argparse.Namespace) -> int:
+    from hedgerow.accounts.services import PersonExists, add_person, sign_in_path
+
+    try:
+        person = add_person(username=args.name)
+    except PersonExists as error:
+        raise CommandError(str(error)) from None
+    print(f"{base_url(args.base_url)}{sign_in_path(person)}")
+    return 0
+
+
+def run_user_link(args: argparse.Namespace) -> int:
+    from hedgerow.accounts.services import sign_in_path
+
+    person = acting_person(args.name)
+    print(f"{base_url(args.base_url)}{sign_in_path(person)}")
+    return 0
+
+
+def run_user_list(args: argparse.Namespace) -> int:
+    from django.contrib.auth import get_user_model
+
+    for person in get_user_model().objects.order_by("username"):
+        print(person.username)
+    return 0
+
+
+IMPORTERS: dict[str, tuple[str, str]] = {
+    "linkedin": ("hedgerow.network.importers.linkedin", "import_linkedin"),
+    "vcard": ("hedgerow.network.importers.vcard", "import_vcard"),
+    "google-csv": ("hedgerow.network.importers.google_csv", "import_google_csv"),
+}
+
+
+def importer_for(source: str) -> Callable[..., Any]:
+    import importlib
+
+    module_name, function_name = IMPORTERS[source]
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from hedgerow.network.importers.base import UnusableInput
+
+    owner = acting_person(args.user)
+    with progress_bar(f"Importing {args.path.name}") as progress:
+        try:
+            summary = importer_for(args.source)(owner=owner, path=args.path, progress=progress)
+        except UnusableInput as error:
+            raise CommandError(str(error)) from None
+    if args.json:
+        print_json(summary.as_json())
+    else:
+        print_summary(summary)
+    return 0
+
+
+class progress_bar:
+    """A tqdm bar on a terminal; silent when output goes to a file or a pipe."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int, int], None]:
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, desc=self.label, unit="", leave=False, file=sys.stderr)
+        self.bar.total = total
+        self.bar.n = done
+        self.bar.refresh()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def print_summary(summary: Any) -> None:
+    counts = ", ".join(
+        f"{n:,} {k.replace('_', ' ')}" for k, n in sorted(summary.counts.items()) if n
+    )
+    print(f"Imported {summary.file_name}: {counts or 'nothing new'}.")
+    for note in summary.notes:
+        print(f"  {note}")
+    if summary.problems:
+        print(f"{len(summary.problems)} row(s) skipped:")
+        for problem in summary.problems[:20]:
+            where = f"{problem.file}, line {problem.line}" if problem.line else problem.file
+            print(f"  {where}: {problem.message}")
+        if len(summary.problems) > 20:
+            print(f"  …and {len(summary.problems) - 20} more (see --json).")
+
+
+def run_today(args: argparse.Namespace) -> int:
+    from hedgerow.network.agenda import build_agenda
+
+    owner = acting_person(args.user)
+    agenda = build_agenda(owner, args.as_of)
+    if args.json:
+        print_json(agenda)
+    else:
+        print_agenda(agenda)
+    return 0
+
+
+def print_agenda(agenda: Any) -> None:
+    print(f"Today, {agenda['as_of']}")
+    sections = [
+        (
+            "Updates worth a note",
+            agenda["updates"],
+            lambda i: f"{i['contact']['name']}: {i['summary']}",
+        ),
+        (
+            "Accepted your invitation — a warm reply is due",
+            agenda["follow_ups"],
+            lambda i: f"{i['contact']['name']} (accepted {i['accepted_on']})",
+        ),
+        ("Core contacts to get in touch with", agenda["due"], describe_due),
+        (
+            "Invitations still waiting (that's normal; people read messages rarely)",
+            agenda["pending_invitations"],
+            lambda i: f"{i['name']} — {i['days_waiting']} days",
+        ),
+    ]
+    for title, items, describe in sections:
+        if not items:
+            continue
+        print(f"\n{title} ({len(items)})")
+        for item in items[:15]:
+            print(f"  • {describe(item)}")
+        if len(items) > 15:
+            print(f"  …and {len(items) - 15} more")
+    network = agenda["network"]
+    recent = network["by_month"][-3:]
+    growth = ", ".join(f"{m['month']}: +{m['added']}" for m in recent)
+    print(
+        f"\nYour network: {network['connections']:,} connections"
+        + (f" ({growth})" if growth else "")
+    )
+
+
+def describe_due(item: Any) -> str:
+    last = item["last_interaction_on"]
+    since = f"last in touch {last}" if last else "no conversation logged yet"
+    return f"{item['contact']['name']} ({since})"
+
+
+def run_contacts(args: argparse.Namespace) -> int:
+    from django.db.models import Prefetch
+
+    from hedgerow.network.access import contacts_of
+    from hedgerow.network.models import ContactEmail
+    from hedgerow.network.services import find_contacts
+
+    owner = acting_person(args.user)
+    found = find_contacts(owner, args.query) if args.query else contacts_of(owner)
+    found = found.prefetch_related(Prefetch("emails", queryset=ContactEmail.objects.order_by("id")))
+    rows = [
+        {
+            "id": c.pk,
+            "name": c.name,
+            "emails": [e.email for e in c.emails.all()],
+            "company": c.company,
+            "position": c.position,
+            "linkedin_url": c.linkedin_url,
+            "connected": c.connected,
+            "core": c.is_core,
+        }
+        for c in found.order_by("name", "id")
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        role = " · ".join(part for part in (row["position"], row["company"]) if part)
+        print(f"{row['name']}{'  ★ core' if row['core'] else ''}" + (f"  — {role}" if role else ""))
+    if not rows:
+        print("No contacts match." if args.query else "No contacts yet: try `hedgerow import`.")
+        return 1 if args.query else 0
+    return 0
+
+
+def run_core_add(args: argparse.Namespace) -> int:
+    from hedgerow.network.services import InvalidInput, set_core
+
+    contact = one_contact(acting_person(args.user), args.query)
+    try:
+        set_core(contact=contact, core=True, every=args.every)
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    every = contact.cadence_days
+    print(f"{contact.name} is a core contact: Hedgerow will remind you every {every} days.")
+    return 0
+
+
+def run_core_remove(args: argparse.Namespace) -> int:
+    from hedgerow.network.services import set_core
+
+    contact = one_contact(acting_person(args.user), args.query)
+    set_core(contact=contact, core=False)
+    print(f"{contact.name} is no longer a core contact.")
+    return 0
+
+
+def run_log(args: argparse.Namespace) -> int:
+    from hedgerow.network.models import Interaction
+    from hedgerow.network.services import log_interaction
+
+    contact = one_contact(acting_person(args.user), args.query)
+    direction = Interaction.Direction.INCOMING if args.incoming else Interaction.Direction.OUTGOING
+    logged = log_interaction(
+        contact=contact, kind=args.kind, on=args.on, direction=direction, text=args.text
+    )
+    day = logged.interaction.occurred_at.date().isoformat()
+    print(f"Logged a {args.kind} with {contact.name} on {day}.")
+    if logged.warning:
+        print(f"A gentle note: {logged.warning}")
+    return 0
+
+
+def run_manage(args: argparse.Namespace) -> int:
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["hedgerow", *(argv if argv is not None else sys.argv[1:])])
+    execute_from_command_line(["hedgerow manage", *args.arguments])
     return 0

@@ -1,0 +1,204 @@
+"""The CLI contract: flags, JSON shapes and exit statuses other programs rely on."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+
+from hedgerow.accounts.services import add_person
+from hedgerow.cli import main
+from hedgerow.network.models import Contact, ContactEmail, Interaction, Invitation, Update
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_it_prints_todays_agenda_as_json(capsys, owner, make_contact):
+    ana = make_contact(
+        owner,
+        "Ana Ruiz",
+        company="Acme",
+        position="CTO",
+        connected=True,
+        connected_on=date(2026, 10, 3),
+        linkedin_url="https://www.linkedin.com/in/ana-ruiz",
+    )
+    Update.objects.create(
+        owner=owner,
+        contact=ana,
+        kind="new_position",
+        summary="Now CTO at Acme",
+        detected_on=date(2026, 11, 20),
+    )
+    Invitation.objects.create(
+        owner=owner,
+        name="Bo Li",
+        direction="outgoing",
+        sent_at=datetime(2026, 11, 1, tzinfo=UTC),
+        linkedin_url="https://www.linkedin.com/in/bo-li",
+    )
+
+    status, out, _ = run(capsys, "today", "--json", "--as-of", "2026-11-25")
+
+    assert status == 0
+    agenda = json.loads(out)
+    assert agenda["as_of"] == "2026-11-25"
+    assert list(agenda) == [
+        "as_of",
+        "updates",
+        "follow_ups",
+        "due",
+        "pending_invitations",
+        "network",
+    ]
+    update = agenda["updates"][0]
+    assert update["contact"] == {
+        "id": ana.pk,
+        "name": "Ana Ruiz",
+        "company": "Acme",
+        "position": "CTO",
+        "linkedin_url": "https://www.linkedin.com/in/ana-ruiz",
+    }
+    assert (update["kind"], update["summary"], update["detected_on"]) == (
+        "new_position",
+        "Now CTO at Acme",
+        "2026-11-20",
+    )
+    pending = agenda["pending_invitations"][0]
+    assert (pending["name"], pending["sent_on"], pending["days_waiting"]) == (
+        "Bo Li",
+        "2026-11-01",
+        24,
+    )
+    assert agenda["network"]["connections"] == 1
+    assert agenda["network"]["by_month"] == [{"month": "2026-10", "added": 1, "total": 1}]
+
+
+def test_it_lists_contacts_as_json(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz", company="Acme", connected=True, is_core=True)
+    ContactEmail.objects.create(owner=owner, contact=ana, email="ana@acme.example")
+
+    status, out, _ = run(capsys, "contacts", "ana", "--json")
+
+    assert status == 0
+    assert json.loads(out) == [
+        {
+            "id": ana.pk,
+            "name": "Ana Ruiz",
+            "emails": ["ana@acme.example"],
+            "company": "Acme",
+            "position": "",
+            "linkedin_url": "",
+            "connected": True,
+            "core": True,
+        }
+    ]
+
+
+def test_it_finds_contacts_by_email_and_profile_url(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz", linkedin_url="https://www.linkedin.com/in/ana-ruiz")
+    ContactEmail.objects.create(owner=owner, contact=ana, email="ana@acme.example")
+
+    _, by_email, _ = run(capsys, "contacts", "ANA@acme.example", "--json")
+    _, by_url, _ = run(capsys, "contacts", "http://linkedin.com/in/Ana-Ruiz/", "--json")
+
+    assert [c["id"] for c in json.loads(by_email)] == [ana.pk]
+    assert [c["id"] for c in json.loads(by_url)] == [ana.pk]
+
+
+def test_it_lists_several_matches_and_exits_2(capsys, owner, make_contact):
+    make_contact(owner, "Ana Ruiz")
+    make_contact(owner, "Ana Lopez")
+
+    status, _, err = run(capsys, "log", "Ana", "--kind", "call")
+
+    assert status == 2
+    assert "Ana Ruiz" in err and "Ana Lopez" in err
+    assert not Interaction.objects.exists()
+
+
+def test_it_makes_a_core_contact_with_a_cadence(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz")
+
+    status, out, _ = run(capsys, "core", "add", "Ana Ruiz", "--every", "60")
+
+    assert status == 0 and "every 60 days" in out
+    ana.refresh_from_db()
+    assert (ana.is_core, ana.cadence_days, ana.core_since) == (True, 60, date(2026, 11, 25))
+
+
+def test_it_refuses_a_cadence_out_of_range(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz")
+
+    status, _, err = run(capsys, "core", "add", "Ana", "--every", "7")
+
+    assert status == 2 and "between 30 and 180" in err
+    ana.refresh_from_db()
+    assert not ana.is_core
+
+
+def test_it_logs_an_interaction_and_warns_gently_about_a_second_note(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz")
+
+    status, out, _ = run(
+        capsys, "log", "Ana", "--kind", "message", "--on", "2026-11-20", "--text", "Congrats!"
+    )
+    assert status == 0 and "gentle" not in out
+
+    status, out, _ = run(capsys, "log", "Ana", "--kind", "email")
+    assert status == 0
+    assert "haven't heard back" in out
+
+    kinds = list(ana.interactions.order_by("occurred_at").values_list("kind", "text"))
+    assert kinds == [("message", "Congrats!"), ("email", "")]
+
+
+def test_it_rejects_a_badly_formed_date(capsys, owner, make_contact):
+    make_contact(owner, "Ana Ruiz")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["log", "Ana", "--kind", "call", "--on", "25/11/2026"])
+    assert exit_info.value.code == 2
+    assert "not a date like 2026-11-25" in capsys.readouterr().err
+
+
+def test_it_adds_a_person_and_prints_a_sign_in_link(capsys, db):
+    status, out, _ = run(capsys, "user", "add", "bo")
+
+    assert status == 0
+    assert out.startswith("http://127.0.0.1:8000/accounts/link/")
+
+
+def test_it_asks_who_when_several_people_use_it(capsys, owner):
+    add_person(username="bo")
+
+    status, _, err = run(capsys, "today")
+    assert status == 2 and "--user" in err
+
+    status, out, _ = run(capsys, "today", "--user", "bo", "--json")
+    assert status == 0 and json.loads(out)["updates"] == []
+
+
+def test_it_only_sees_the_acting_persons_contacts(capsys, owner, outsider, make_contact):
+    make_contact(outsider, "Secret Person")
+    make_contact(owner, "Ana Ruiz")
+
+    _, out, _ = run(capsys, "contacts", "--json", "--user", "alice")
+
+    assert [c["name"] for c in json.loads(out)] == ["Ana Ruiz"]
+    assert Contact.objects.count() == 2
