@@ -439,7 +439,7 @@ def run_contacts(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        role = " · ".join(part for part in (row["position"], row["company"]) if part)
+        role = " · ".join(str(part) for part in (row["position"], row["company"]) if part)
         print(f"{row['name']}{'  ★ core' if row['core'] else ''}" + (f"  — {role}" if role else ""))
     if not rows:
         print("No contacts match." if args.query else "No contacts yet: try `hedgerow import`.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import platformdirs
@@ -94,10 +95,10 @@ TEMPLATES = [
 ]
 
 
-def database_settings() -> dict:
+def database_settings() -> dict[str, Any]:
     url = os.environ.get("HEDGEROW_DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": HOME / "hedgerow.sqlite3",

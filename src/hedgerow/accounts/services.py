@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
@@ -18,7 +18,7 @@ class PersonExists(ValueError):
 
 
 @transaction.atomic
-def add_person(*, username: str, is_owner: bool = False) -> AbstractUser:
+def add_person(*, username: str, is_owner: bool = False) -> User:
     """A new person with no password yet: they sign in once by link, then choose one."""
     users = get_user_model()
     if users.objects.filter(username__iexact=username).exists():
@@ -30,12 +30,12 @@ def add_person(*, username: str, is_owner: bool = False) -> AbstractUser:
     return user
 
 
-def profile_of(user: AbstractUser) -> Profile:
+def profile_of(user: User) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
     return profile
 
 
-def sign_in_path(user: AbstractUser) -> str:
+def sign_in_path(user: User) -> str:
     """A one-time path: Django's token changes once the person has signed in."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = default_token_generator.make_token(user)

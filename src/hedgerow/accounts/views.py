@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from hedgerow.accounts.forms import ProfileForm
 from hedgerow.accounts.services import profile_of
+from hedgerow.lib.http import AuthenticatedHttpRequest
 
 
 def _user_from_link(uidb64: str, token: str):
@@ -37,7 +38,7 @@ def sign_in_by_link(request: HttpRequest, uidb64: str, token: str) -> HttpRespon
 
 
 @require_http_methods(["GET", "POST"])
-def set_password(request: HttpRequest) -> HttpResponse:
+def set_password(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = SetPasswordForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
@@ -48,7 +49,7 @@ def set_password(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=profile_of(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
