@@ -202,3 +202,18 @@ def test_it_only_sees_the_acting_persons_contacts(capsys, owner, outsider, make_
 
     assert [c["name"] for c in json.loads(out)] == ["Ana Ruiz"]
     assert Contact.objects.count() == 2
+
+
+def test_it_creates_the_owner_and_prints_a_link_on_first_serve(capsys, db, monkeypatch):
+    served = []
+    monkeypatch.setattr("hedgerow.cli.serve_forever", lambda host, port: served.append(port))
+    monkeypatch.setattr("hedgerow.cli.local_owner_name", lambda: "sam")
+
+    status, out, _ = run(capsys, "serve", "--port", "8123")
+
+    assert status == 0 and served == [8123]
+    assert "Your account is 'sam'" in out
+    assert "http://127.0.0.1:8123/accounts/link/" in out
+
+    status, out, _ = run(capsys, "serve", "--port", "8123")
+    assert "/accounts/link/" not in out
