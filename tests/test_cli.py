@@ -217,3 +217,21 @@ def test_it_creates_the_owner_and_prints_a_link_on_first_serve(capsys, db, monke
 
     status, out, _ = run(capsys, "serve", "--port", "8123")
     assert "/accounts/link/" not in out
+
+
+def test_it_creates_lists_and_revokes_api_keys(capsys, client, owner):
+    status, key, _ = run(capsys, "token", "add", "calendar sync")
+    key = key.strip()
+    assert status == 0 and key.startswith("hr_")
+    assert (
+        client.get("/api/v1/today", headers={"Authorization": f"Bearer {key}"}).status_code == 200
+    )
+
+    _, listing, _ = run(capsys, "token", "list")
+    assert "calendar sync" in listing and key[:10] in listing
+
+    status, _, _ = run(capsys, "token", "revoke", key[:10])
+    assert status == 0
+    assert (
+        client.get("/api/v1/today", headers={"Authorization": f"Bearer {key}"}).status_code == 401
+    )

@@ -97,6 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     listing = user_commands.add_parser("list", help="list the people on this Hedgerow")
     listing.set_defaults(handler=run_user_list)
 
+    token = commands.add_parser("token", help="API keys for scripts using /api/v1/")
+    token_commands = token.add_subparsers(title="token commands", metavar="ACTION", required=True)
+    token_add = token_commands.add_parser("add", parents=[person], help="create a key, shown once")
+    token_add.add_argument("name", help="what the key is for, e.g. 'calendar sync'")
+    token_add.set_defaults(handler=run_token_add)
+    token_list = token_commands.add_parser("list", parents=[person], help="list your keys")
+    token_list.set_defaults(handler=run_token_list)
+    token_revoke = token_commands.add_parser("revoke", parents=[person], help="revoke a key")
+    token_revoke.add_argument("prefix", help="the key's first characters, as `token list` shows")
+    token_revoke.set_defaults(handler=run_token_revoke)
+
     imp = commands.add_parser("import", parents=[person, as_json], help="import contacts")
     imp.add_argument("source", choices=["linkedin", "vcard", "google-csv"])
     imp.add_argument("path", type=Path)
@@ -282,6 +293,43 @@ def run_user_list(args: argparse.Namespace) -> int:
 
     for person in get_user_model().objects.order_by("username"):
         print(person.username)
+    return 0
+
+
+def run_token_add(args: argparse.Namespace) -> int:
+    from hedgerow.accounts.services import create_api_token
+
+    _, key = create_api_token(owner=acting_person(args.user), name=args.name)
+    print(key)
+    print(
+        "Keep it somewhere safe: Hedgerow stores only a fingerprint and cannot show it again.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_token_list(args: argparse.Namespace) -> int:
+    from hedgerow.accounts.models import ApiToken
+
+    for token in ApiToken.objects.filter(owner=acting_person(args.user)):
+        used = f"last used {token.last_used_at:%Y-%m-%d}" if token.last_used_at else "never used"
+        print(f"{token.prefix}…  {token.name}  (created {token.created_at:%Y-%m-%d}, {used})")
+    return 0
+
+
+def run_token_revoke(args: argparse.Namespace) -> int:
+    from hedgerow.accounts.models import ApiToken
+    from hedgerow.accounts.services import revoke_api_token
+
+    tokens = list(
+        ApiToken.objects.filter(
+            owner=acting_person(args.user), prefix__startswith=args.prefix.rstrip("…")
+        )
+    )
+    if len(tokens) != 1:
+        raise CommandError(f"{len(tokens)} keys start with {args.prefix!r}; give exactly one.")
+    revoke_api_token(token=tokens[0])
+    print(f"Revoked {tokens[0].name!r}.")
     return 0
 
 

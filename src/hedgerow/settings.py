@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves its own copy of the API docs page's scripts: no CDN
     "hedgerow.accounts",
     "hedgerow.network",
 ]

@@ -41,3 +41,20 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} at {self.company}"
+
+
+class ApiToken(models.Model):
+    """A key a script uses for the JSON API. Only its SHA-256 is stored; the key is shown once."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, help_text="The first characters, to recognise it.")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import TypedDict
+from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,29 +14,56 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('linkedin_url', models.CharField(blank=True, max_length=300)),
-                ('store_message_bodies', models.BooleanField(default=False)),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("linkedin_url", models.CharField(blank=True, max_length=300)),
+                ("store_message_bodies", models.BooleanField(default=False)),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('company', models.CharField(max_length=300)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('description', models.TextField(blank=True)),
-                ('location', models.CharField(blank=True, max_length=300)),
-                ('started_on', models.DateField(blank=True, null=True)),
-                ('finished_on', models.DateField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("company", models.CharField(max_length=300)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("description", models.TextField(blank=True)),
+                ("location", models.CharField(blank=True, max_length=300)),
+                ("started_on", models.DateField(blank=True, null=True)),
+                ("finished_on", models.DateField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-started_on'],
-                'constraints': [models.UniqueConstraint(fields=('owner', 'company', 'title', 'started_on'), name='unique_owner_position')],
+                "ordering": ["-started_on"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("owner", "company", "title", "started_on"),
+                        name="unique_owner_position",
+                    )
+                ],
             },
         ),
     ]

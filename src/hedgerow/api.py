@@ -1,0 +1,39 @@
+"""The JSON API at /api/v1/ with its OpenAPI document at /api/v1/openapi.json.
+
+Scripts authenticate with `Authorization: Bearer <key>` (keys from `hedgerow token add NAME` or
+the Settings page); the browser may use its signed-in session (with the CSRF token for writes).
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import URLPattern, URLResolver
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from hedgerow.accounts.services import person_for_api_key
+from hedgerow.network.api import router as network_router
+
+
+class ApiKey(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str):
+        return person_for_api_key(token)
+
+
+api = NinjaAPI(
+    title="Hedgerow API",
+    version="1",
+    description="Your network, your agenda: the same data as the web app and the CLI.",
+    auth=[ApiKey(), django_auth],
+    urls_namespace="api",
+)
+api.add_router("/", network_router)
+
+
+def exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:
+    """API views answer 401 in JSON themselves instead of redirecting to the sign-in page."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            exempt_from_login_redirect(pattern.url_patterns)
+        else:
+            pattern.callback.__dict__["login_required"] = False

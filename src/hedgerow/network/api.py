@@ -1,0 +1,157 @@
+"""JSON API for the network: the same services as the pages and the CLI, under /api/v1/."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from hedgerow.network import access, services
+from hedgerow.network.agenda import Agenda, build_agenda
+from hedgerow.network.models import Contact, ContactEmail, Interaction
+
+router = Router(tags=["network"])
+
+
+class ContactOut(Schema):
+    id: int
+    name: str
+    emails: list[str]
+    company: str
+    position: str
+    linkedin_url: str
+    connected: bool
+    core: bool
+    cadence_days: int
+    notes: str
+
+
+class InteractionIn(Schema):
+    kind: Interaction.Kind
+    on: date | None = None
+    direction: Interaction.Direction = Interaction.Direction.OUTGOING
+    text: str = ""
+
+
+class InteractionOut(Schema):
+    id: int
+    contact_id: int
+    kind: str
+    direction: str
+    occurred_at: str
+    warning: str | None
+
+
+class CoreIn(Schema):
+    every: int | None = None
+
+
+class SnoozeIn(Schema):
+    days: int = 7
+
+
+def contact_out(contact: Contact) -> ContactOut:
+    return ContactOut(
+        id=contact.pk,
+        name=contact.name,
+        emails=[e.email for e in contact.emails.all()],
+        company=contact.company,
+        position=contact.position,
+        linkedin_url=contact.linkedin_url,
+        connected=contact.connected,
+        core=contact.is_core,
+        cadence_days=contact.cadence_days,
+        notes=contact.notes,
+    )
+
+
+def snooze_until(days: int) -> date:
+    if not 1 <= days <= 365:
+        raise HttpError(422, "days must be between 1 and 365.")
+    return timezone.localdate() + timedelta(days=days)
+
+
+@router.get("/today", response=Agenda, summary="Today's agenda (as `hedgerow today --json`)")
+def today(request: HttpRequest, as_of: date | None = None) -> Agenda:
+    return build_agenda(request.auth, as_of)
+
+
+@router.get("/contacts", response=list[ContactOut], summary="Contacts, optionally matching q")
+def contacts(
+    request: HttpRequest, q: str = "", limit: int = 100, offset: int = 0
+) -> list[ContactOut]:
+    found = services.find_contacts(request.auth, q) if q else access.contacts_of(request.auth)
+    found = found.prefetch_related(Prefetch("emails", queryset=ContactEmail.objects.order_by("id")))
+    page = found.order_by("name", "id")[max(offset, 0) : max(offset, 0) + min(max(limit, 1), 1000)]
+    return [contact_out(c) for c in page]
+
+
+@router.get("/contacts/{contact_id}", response=ContactOut)
+def contact(request: HttpRequest, contact_id: int) -> ContactOut:
+    return contact_out(access.contact_of(request.auth, contact_id))
+
+
+@router.post("/contacts/{contact_id}/interactions", response={201: InteractionOut})
+def log_interaction(
+    request: HttpRequest, contact_id: int, payload: InteractionIn
+) -> Status[InteractionOut]:
+    found = access.contact_of(request.auth, contact_id)
+    logged = services.log_interaction(
+        contact=found,
+        kind=payload.kind,
+        on=payload.on,
+        direction=payload.direction,
+        text=payload.text,
+    )
+    interaction = logged.interaction
+    return Status(
+        201,
+        InteractionOut(
+            id=interaction.pk,
+            contact_id=found.pk,
+            kind=interaction.kind,
+            direction=interaction.direction,
+            occurred_at=interaction.occurred_at.isoformat(),
+            warning=logged.warning,
+        ),
+    )
+
+
+@router.put("/contacts/{contact_id}/core", response=ContactOut, summary="Make a core contact")
+def make_core(request: HttpRequest, contact_id: int, payload: CoreIn) -> ContactOut:
+    found = access.contact_of(request.auth, contact_id)
+    try:
+        services.set_core(contact=found, core=True, every=payload.every)
+    except services.InvalidInput as error:
+        raise HttpError(422, str(error)) from None
+    return contact_out(found)
+
+
+@router.delete("/contacts/{contact_id}/core", response=ContactOut)
+def remove_core(request: HttpRequest, contact_id: int) -> ContactOut:
+    found = access.contact_of(request.auth, contact_id)
+    services.set_core(contact=found, core=False)
+    return contact_out(found)
+
+
+@router.post("/updates/{update_id}/done", response={204: None})
+def update_done(request: HttpRequest, update_id: int) -> Status[None]:
+    services.acknowledge_update(update=access.update_of(request.auth, update_id))
+    return Status(204, None)
+
+
+@router.post("/updates/{update_id}/snooze", response={204: None})
+def update_snooze(request: HttpRequest, update_id: int, payload: SnoozeIn) -> Status[None]:
+    update = access.update_of(request.auth, update_id)
+    services.snooze_update(update=update, until=snooze_until(payload.days))
+    return Status(204, None)
+
+
+@router.post("/invitations/{invitation_id}/replied", response={204: None})
+def invitation_replied(request: HttpRequest, invitation_id: int) -> Status[None]:
+    services.mark_replied(invitation=access.invitation_of(request.auth, invitation_id))
+    return Status(204, None)
