@@ -7,11 +7,11 @@ import tempfile
 
 os.environ.setdefault("HEDGEROW_HOME", tempfile.mkdtemp(prefix="hedgerow-test-home-"))
 
-import pytest  # noqa: E402
-from django.contrib.auth import get_user_model  # noqa: E402
+import pytest
+from django.contrib.auth import get_user_model
 
-from hedgerow.accounts.services import add_person  # noqa: E402
-from hedgerow.network.models import Contact  # noqa: E402
+from hedgerow.accounts.services import add_person
+from hedgerow.network.models import Contact
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.contrib.auth.models import User
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import timezone
@@ -15,6 +16,12 @@ from hedgerow.network.agenda import Agenda, build_agenda
 from hedgerow.network.models import Contact, ContactEmail, Interaction
 
 router = Router(tags=["network"])
+
+
+class ApiRequest(HttpRequest):
+    """What API views receive: the API's authentication sets `auth` to the person."""
+
+    auth: User
 
 
 class ContactOut(Schema):
@@ -76,13 +83,13 @@ def snooze_until(days: int) -> date:
 
 
 @router.get("/today", response=Agenda, summary="Today's agenda (as `hedgerow today --json`)")
-def today(request: HttpRequest, as_of: date | None = None) -> Agenda:
+def today(request: ApiRequest, as_of: date | None = None) -> Agenda:
     return build_agenda(request.auth, as_of)
 
 
 @router.get("/contacts", response=list[ContactOut], summary="Contacts, optionally matching q")
 def contacts(
-    request: HttpRequest, q: str = "", limit: int = 100, offset: int = 0
+    request: ApiRequest, q: str = "", limit: int = 100, offset: int = 0
 ) -> list[ContactOut]:
     found = services.find_contacts(request.auth, q) if q else access.contacts_of(request.auth)
     found = found.prefetch_related(Prefetch("emails", queryset=ContactEmail.objects.order_by("id")))
@@ -91,13 +98,13 @@ def contacts(
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut)
-def contact(request: HttpRequest, contact_id: int) -> ContactOut:
+def contact(request: ApiRequest, contact_id: int) -> ContactOut:
     return contact_out(access.contact_of(request.auth, contact_id))
 
 
 @router.post("/contacts/{contact_id}/interactions", response={201: InteractionOut})
 def log_interaction(
-    request: HttpRequest, contact_id: int, payload: InteractionIn
+    request: ApiRequest, contact_id: int, payload: InteractionIn
 ) -> Status[InteractionOut]:
     found = access.contact_of(request.auth, contact_id)
     logged = services.log_interaction(
@@ -122,7 +129,7 @@ def log_interaction(
 
 
 @router.put("/contacts/{contact_id}/core", response=ContactOut, summary="Make a core contact")
-def make_core(request: HttpRequest, contact_id: int, payload: CoreIn) -> ContactOut:
+def make_core(request: ApiRequest, contact_id: int, payload: CoreIn) -> ContactOut:
     found = access.contact_of(request.auth, contact_id)
     try:
         services.set_core(contact=found, core=True, every=payload.every)
@@ -132,26 +139,26 @@ def make_core(request: HttpRequest, contact_id: int, payload: CoreIn) -> Contact
 
 
 @router.delete("/contacts/{contact_id}/core", response=ContactOut)
-def remove_core(request: HttpRequest, contact_id: int) -> ContactOut:
+def remove_core(request: ApiRequest, contact_id: int) -> ContactOut:
     found = access.contact_of(request.auth, contact_id)
     services.set_core(contact=found, core=False)
     return contact_out(found)
 
 
 @router.post("/updates/{update_id}/done", response={204: None})
-def update_done(request: HttpRequest, update_id: int) -> Status[None]:
+def update_done(request: ApiRequest, update_id: int) -> Status[None]:
     services.acknowledge_update(update=access.update_of(request.auth, update_id))
     return Status(204, None)
 
 
 @router.post("/updates/{update_id}/snooze", response={204: None})
-def update_snooze(request: HttpRequest, update_id: int, payload: SnoozeIn) -> Status[None]:
+def update_snooze(request: ApiRequest, update_id: int, payload: SnoozeIn) -> Status[None]:
     update = access.update_of(request.auth, update_id)
     services.snooze_update(update=update, until=snooze_until(payload.days))
     return Status(204, None)
 
 
 @router.post("/invitations/{invitation_id}/replied", response={204: None})
-def invitation_replied(request: HttpRequest, invitation_id: int) -> Status[None]:
+def invitation_replied(request: ApiRequest, invitation_id: int) -> Status[None]:
     services.mark_replied(invitation=access.invitation_of(request.auth, invitation_id))
     return Status(204, None)

@@ -1,8 +1,8 @@
-"""What every importer shares: the summary it returns, problems with file and line, unusable input.
+"""What every importer shares: its summary, problems with file and line, unusable input.
 
-An importer is one module with one public function, `import_<source>(*, owner, path, progress=None)`,
-that runs in a single transaction, records an ImportRun and returns an ImportSummary. Importing the
-same input twice changes nothing the second time.
+An importer is one module with one public function,
+`import_<source>(*, owner, path, progress=None) -> ImportSummary`, that runs in a single
+transaction and records an ImportRun. Importing the same input twice changes nothing.
 """
 
 from __future__ import annotations
