@@ -218,3 +218,47 @@ def build_agenda(owner, as_of: date | None = None, update_limit: int | None = No
         "pending_invitations": pending_invitations(owner, as_of),
         "network": network_growth(owner, as_of),
     }
+
+
+class MonthBar(TypedDict):
+    month: str  # YYYY-MM
+    label: str  # "Mar 2025"
+    added: int
+    total: int
+    percent: int  # bar height, relative to the busiest month shown
+
+
+def growth_chart(network: Network, as_of: date, months: int = 24) -> list[MonthBar]:
+    """Rule N11: the last `months` months, quiet months included, for a small bar chart."""
+    added = {item["month"]: item["added"] for item in network["by_month"]}
+    totals = {item["month"]: item["total"] for item in network["by_month"]}
+    window = [_month_back(as_of, back) for back in range(months - 1, -1, -1)]
+    first = window[0].strftime("%Y-%m")
+    total = max((totals[m] for m in totals if m < first), default=0)
+    peak = max((added.get(day.strftime("%Y-%m"), 0) for day in window), default=0) or 1
+    bars: list[MonthBar] = []
+    for day in window:
+        month = day.strftime("%Y-%m")
+        total = totals.get(month, total)
+        count = added.get(month, 0)
+        bars.append(
+            {
+                "month": month,
+                "label": day.strftime("%b %Y"),
+                "added": count,
+                "total": total,
+                "percent": round(100 * count / peak),
+            }
+        )
+    return bars
+
+
+def _month_back(as_of: date, back: int) -> date:
+    index = as_of.year * 12 + as_of.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def last_interaction_on(contact: Contact) -> date | None:
+    last = contact.interactions.order_by("-occurred_at").values_list("occurred_at", flat=True)
+    at = last.first()
+    return timezone.localdate(at) if at else None

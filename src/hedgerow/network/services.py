@@ -5,19 +5,26 @@ Verb-first, keyword-only functions; each write that spans rows is one transactio
 
 from __future__ import annotations
 
+import importlib
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hedgerow.network.access import contacts_of
 from hedgerow.network.identity import normalize_email, normalize_linkedin_url
+from hedgerow.network.importers.base import ImportSummary
 from hedgerow.network.models import (
     MAX_CADENCE_DAYS,
     MIN_CADENCE_DAYS,
     Contact,
+    ContactEmail,
     Interaction,
     Invitation,
     Tag,
@@ -99,7 +106,9 @@ def log_interaction(
 ) -> Logged:
     """Record an interaction. Any interaction resets the core-contact clock (rule N8)."""
     if kind not in Interaction.Kind.values:
-        raise InvalidInput(f"kind must be one of {', '.join(Interaction.Kind.values)}, not {kind!r}.")
+        raise InvalidInput(
+            f"kind must be one of {', '.join(Interaction.Kind.values)}, not {kind!r}."
+        )
     day = on or timezone.localdate()
     warning = None
     if direction == Interaction.Direction.OUTGOING and kind in OUTREACH_KINDS:
@@ -206,3 +215,153 @@ def edit_contact_notes(*, contact: Contact, notes: str, tags: list[str]) -> None
     names = sorted({t.strip()[:100] for t in tags if t.strip()})
     tag_rows = [Tag.objects.get_or_create(owner_id=contact.owner_id, name=n)[0] for n in names]
     contact.tags.set(tag_rows)
+
+
+# --- Today's items: one way to write, settle or snooze whatever the agenda lists ----------------
+
+# What Today can list: an update (N1), an accepted invitation awaiting a warm reply (N5), a core
+# contact who is due (N8). Each kind settles in its own way, so views need not know how.
+AgendaTarget = Update | Invitation | Contact
+
+
+def contact_for_item(target: AgendaTarget) -> Contact:
+    if isinstance(target, Contact):
+        return target
+    if target.contact is None:
+        raise InvalidInput("This invitation is not linked to a contact yet.")
+    return target.contact
+
+
+@transaction.atomic
+def log_for_item(
+    *,
+    target: AgendaTarget,
+    kind: str = Interaction.Kind.MESSAGE,
+    on: date | None = None,
+    direction: str = Interaction.Direction.OUTGOING,
+    text: str = "",
+) -> Logged:
+    """Log what the person did about an agenda item, and settle the item: they acted on it."""
+    logged = log_interaction(
+        contact=contact_for_item(target), kind=kind, on=on, direction=direction, text=text
+    )
+    settle_item(target=target, log_if_due=False)
+    return logged
+
+
+@transaction.atomic
+def settle_item(*, target: AgendaTarget, log_if_due: bool = True) -> Logged | None:
+    """Mark an agenda item done. For a due core contact "done" means "I got in touch" (N8)."""
+    today = timezone.localdate()
+    if isinstance(target, Update):
+        acknowledge_update(update=target, on=today)
+    elif isinstance(target, Invitation):
+        target.refresh_from_db(fields=["replied_on"])
+        if target.replied_on is None:
+            mark_replied(invitation=target, on=today)
+    elif log_if_due:
+        return log_interaction(contact=target, kind=Interaction.Kind.MESSAGE)
+    return None
+
+
+def snooze_item(*, target: AgendaTarget, until: date) -> None:
+    if isinstance(target, Update):
+        snooze_update(update=target, until=until)
+    elif isinstance(target, Invitation):
+        snooze_invitation(invitation=target, until=until)
+    else:
+        snooze_due(contact=target, until=until)
+
+
+def outreach_warnings(*, owner, contact_ids: list[int], on: date) -> dict[int, str]:
+    """Rule N6 for many contacts at once (Today): one query finds who needs the warning."""
+    since = start_of_day(on - timedelta(days=QUIET_DAYS))
+    recent = (
+        Interaction.objects.filter(
+            owner_id=owner.pk, contact_id__in=contact_ids, occurred_at__gte=since
+        )
+        .order_by("occurred_at")
+        .values_list("contact_id", "direction", "kind", "occurred_at")
+    )
+    waiting: set[int] = set()
+    for contact_id, direction, kind, _at in recent:
+        if direction == Interaction.Direction.OUTGOING and kind in OUTREACH_KINDS:
+            waiting.add(contact_id)
+        elif direction == Interaction.Direction.INCOMING:
+            waiting.discard(contact_id)
+    warnings: dict[int, str] = {}
+    for contact in contacts_of(owner).filter(pk__in=waiting):
+        warning = outreach_warning(contact=contact, on=on)
+        if warning:
+            warnings[contact.pk] = warning
+    return warnings
+
+
+# --- Imports from the web page -------------------------------------------------------------------
+
+# source → (module, function). Imported only when used: each importer is its own module.
+IMPORTERS = {
+    "linkedin": ("hedgerow.network.importers.linkedin", "import_linkedin"),
+    "vcard": ("hedgerow.network.importers.vcard", "import_vcard"),
+    "google-csv": ("hedgerow.network.importers.google_csv", "import_google_csv"),
+}
+
+
+def importer_for(source: str) -> Callable[..., ImportSummary]:
+    module_name, function_name = IMPORTERS[source]
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def import_upload(
+    *, owner, source: str, file_name: str, chunks: Iterable[bytes], keep_message_text: bool
+) -> ImportSummary:
+    """Import an uploaded file: save it under its own name in a private temporary folder, run the
+    importer, and remove the copy afterwards (the database keeps what matters)."""
+    from hedgerow.accounts.services import profile_of
+
+    if source not in IMPORTERS:
+        raise InvalidInput(f"source must be one of {', '.join(IMPORTERS)}.")
+    profile = profile_of(owner)
+    if profile.store_message_bodies != keep_message_text:
+        profile.store_message_bodies = keep_message_text
+        profile.save(update_fields=["store_message_bodies"])
+    uploads = Path(settings.MEDIA_ROOT) / "imports"
+    uploads.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=uploads) as folder:
+        path = Path(folder) / (Path(file_name).name or "upload")
+        with path.open("wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        # A bare LinkedIn CSV is imported as a folder holding just that file.
+        target = folder if source == "linkedin" and path.suffix.lower() == ".csv" else path
+        return importer_for(source)(owner=owner, path=Path(target))
+
+
+def filter_contacts(
+    owner,
+    *,
+    q: str = "",
+    company: str = "",
+    tag: Tag | None = None,
+    connected: bool | None = None,
+    core: bool = False,
+) -> QuerySet[Contact]:
+    """The contacts list's search: every word must match a name, company or email. Emails are
+    matched through a subquery, not a join, so no row repeats and no DISTINCT is needed."""
+    found = contacts_of(owner)
+    for word in q.split():
+        emails = ContactEmail.objects.filter(owner_id=owner.pk, email__icontains=word)
+        found = found.filter(
+            Q(name__icontains=word)
+            | Q(company__icontains=word)
+            | Q(pk__in=emails.values("contact_id"))
+        )
+    if company.strip():
+        found = found.filter(company__icontains=company.strip())
+    if tag is not None:
+        found = found.filter(tags=tag)
+    if connected is not None:
+        found = found.filter(connected=connected)
+    if core:
+        found = found.filter(is_core=True)
+    return found

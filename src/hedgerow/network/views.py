@@ -1,19 +1,446 @@
+"""The network pages. Each view: fetch through access.py → validate a small form → call one
+service → render or redirect. Actions answer htmx with a fragment and everyone else with a redirect,
+so every page works without JavaScript."""
+
 from __future__ import annotations
 
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hedgerow.network.agenda import build_agenda
+from hedgerow.accounts.services import profile_of
+from hedgerow.network import access, agenda, services
+from hedgerow.network.forms import (
+    ContactFilterForm,
+    CoreForm,
+    ImportForm,
+    LogForm,
+    NoteForm,
+    NotesForm,
+    RecordUpdateForm,
+    ReviewForm,
+    SnoozeForm,
+)
+from hedgerow.network.importers.base import UnusableInput
+from hedgerow.network.models import Contact, Update
+from hedgerow.network.timeline import contact_timeline
+
+SECTION_LIMIT = 25  # items per Today section before "and N more"
+CONTACTS_PER_PAGE = 50
+TIMELINE_STEP = 50
 
 
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _next_url(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if safe and target.startswith("/") else default
+
+
+# --- Today ---------------------------------------------------------------------------------------
+
+
+@require_GET
 def today(request: HttpRequest) -> HttpResponse:
-    agenda = build_agenda(request.user, update_limit=25)
-    return render(request, "network/today.html", {"agenda": agenda, "nav": "today"})
+    as_of = timezone.localdate()
+    show_all = request.GET.get("all", "")
+    limit = None if show_all == "updates" else SECTION_LIMIT
+    plan = agenda.build_agenda(request.user, as_of, update_limit=limit)
+    more_updates = 0
+    if limit is not None and len(plan["updates"]) == limit:
+        more_updates = agenda.open_updates(request.user, as_of).count() - limit
+    follow_ups, more_follow_ups = _trim(plan["follow_ups"], show_all != "follow-ups")
+    due, more_due = _trim(plan["due"], show_all != "due")
+    pending, more_pending = _trim(plan["pending_invitations"], show_all != "pending")
+    contact_ids = [i["contact"]["id"] for i in (*plan["updates"], *follow_ups, *due)]
+    # Rule N6: say it before the person writes, not only after.
+    warnings = services.outreach_warnings(owner=request.user, contact_ids=contact_ids, on=as_of)
+    chart = agenda.growth_chart(plan["network"], as_of, months=24)
+    context = {
+        "nav": "today",
+        "as_of": as_of,
+        "network": plan["network"],
+        "updates": _rows("update", plan["updates"], warnings),
+        "more_updates": more_updates,
+        "follow_ups": _rows("follow-up", follow_ups, warnings),
+        "more_follow_ups": more_follow_ups,
+        "due": _rows("due", due, warnings),
+        "more_due": more_due,
+        "pending": [_with_dates(item) for item in pending],
+        "more_pending": more_pending,
+        "chart": chart,
+        "joined_this_year": sum(bar["added"] for bar in chart[-12:]),
+        "has_contacts": access.contacts_of(request.user).exists(),
+        "today_url": request.get_full_path(),
+    }
+    return render(request, "network/today.html", context)
 
 
+def _trim(items: list, trim: bool) -> tuple[list, int]:
+    if not trim or len(items) <= SECTION_LIMIT:
+        return items, 0
+    return items[:SECTION_LIMIT], len(items) - SECTION_LIMIT
+
+
+_DATE_KEYS = ("detected_on", "accepted_on", "last_interaction_on", "sent_on")
+
+
+def _with_dates(item: Any) -> dict[str, Any]:
+    """The agenda speaks ISO strings (the CLI's JSON); pages want dates to format."""
+    row = dict(item)
+    for key in _DATE_KEYS:
+        if row.get(key):
+            row[key] = date.fromisoformat(row[key])
+    return row
+
+
+def _rows(kind: str, items: list, warnings: dict[int, str]) -> list[dict[str, Any]]:
+    rows = []
+    for item in items:
+        row = _with_dates(item)
+        row["section"] = kind
+        if kind == "update":
+            row["update_kind"] = Update.Kind(item["kind"]).label
+        row["pk"] = item["contact"]["id"] if kind == "due" else item["id"]
+        row["key"] = f"{kind}-{row['pk']}"
+        row["warning"] = warnings.get(item["contact"]["id"])
+        rows.append(row)
+    return rows
+
+
+# --- Actions on Today's items --------------------------------------------------------------------
+
+
+def _target(request: HttpRequest, kind: str, pk: int) -> services.AgendaTarget:
+    if kind == "update":
+        return access.update_of(request.user, pk)
+    if kind == "follow-up":
+        return access.invitation_of(request.user, pk)
+    return access.contact_of(request.user, pk)
+
+
+def _settled(
+    request: HttpRequest, kind: str, pk: int, text: str, warning: str | None = None
+) -> HttpResponse:
+    if _is_htmx(request):
+        context = {"key": f"{kind}-{pk}", "text": text, "warning": warning}
+        return render(request, "network/_settled.html", context)
+    messages.success(request, text)
+    if warning:
+        messages.warning(request, warning)
+    return redirect(_next_url(request, reverse("network:today")))
+
+
+def _not_done(request: HttpRequest, kind: str, pk: int, error: str) -> HttpResponse:
+    if _is_htmx(request):
+        html = render_to_string("network/_error.html", {"error": error})
+        response = HttpResponse(html)
+        # The item stays as it is; only its error slot changes.
+        response["HX-Retarget"] = f"#errors-{kind}-{pk}"
+        response["HX-Reswap"] = "innerHTML"
+        return response
+    messages.error(request, error)
+    return redirect(_next_url(request, reverse("network:today")))
+
+
+def _first_error(form: Any) -> str:
+    for errors in form.errors.values():
+        return str(errors[0])
+    return "Something in that form needs another look."
+
+
+@require_POST
+def item_note(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    target = _target(request, kind, pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _not_done(request, kind, pk, _first_error(form))
+    try:
+        logged = services.log_for_item(target=target, text=form.cleaned_data["text"])
+    except services.InvalidInput as error:
+        return _not_done(request, kind, pk, str(error))
+    name = logged.interaction.contact.name
+    return _settled(request, kind, pk, f"Your note to {name} is logged.", logged.warning)
+
+
+@require_POST
+def item_log(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    target = _target(request, kind, pk)
+    form = LogForm(request.POST)
+    if not form.is_valid():
+        return _not_done(request, kind, pk, _first_error(form))
+    try:
+        logged = services.log_for_item(target=target, **form.cleaned_data)
+    except services.InvalidInput as error:
+        return _not_done(request, kind, pk, str(error))
+    name = logged.interaction.contact.name
+    return _settled(request, kind, pk, f"Logged. {name} is off today's list.", logged.warning)
+
+
+@require_POST
+def item_done(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    target = _target(request, kind, pk)
+    logged = services.settle_item(target=target)
+    text = "Marked done."
+    if isinstance(target, Contact):
+        text = f"Noted that you got in touch with {target.name}."
+    return _settled(request, kind, pk, text, logged.warning if logged else None)
+
+
+@require_POST
+def item_snooze(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    target = _target(request, kind, pk)
+    form = SnoozeForm(request.POST)
+    if not form.is_valid():
+        return _not_done(request, kind, pk, "Choose a week or a month.")
+    until = timezone.localdate() + timedelta(days=form.cleaned_data["days"])
+    services.snooze_item(target=target, until=until)
+    return _settled(request, kind, pk, f"Snoozed. It comes back on {until.day} {until:%B}.")
+
+
+# --- Contacts ------------------------------------------------------------------------------------
+
+
+@require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
-    return render(request, "network/contacts.html", {"nav": "contacts"})
+    form = ContactFilterForm(request.GET, tags=access.tags_of(request.user))
+    found = access.contacts_of(request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        connected = {"yes": True, "no": False}.get(data["connected"])
+        found = services.filter_contacts(
+            request.user,
+            q=data["q"],
+            company=data["company"],
+            tag=data["tag"],
+            connected=connected,
+            core=data["core"],
+        )
+    columns = ("id", "name", "company", "position", "connected_on", "connected", "is_core")
+    paginator = Paginator(found.only(*columns).order_by("name", "id"), CONTACTS_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "nav": "contacts",
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "filtered": any(v for k, v in request.GET.items() if k != "page"),
+        "has_contacts": paginator.count > 0 or access.contacts_of(request.user).exists(),
+    }
+    return render(request, "network/contacts.html", context)
 
 
+# --- One contact ---------------------------------------------------------------------------------
+
+
+@require_GET
+def contact(request: HttpRequest, pk: int) -> HttpResponse:
+    return _contact_page(request, access.contact_of(request.user, pk))
+
+
+def _contact_page(
+    request: HttpRequest, person: Contact, status: int = 200, **forms: Any
+) -> HttpResponse:
+    """The contact page; a failed form comes back bound, with its errors and the typed text."""
+    try:
+        limit = max(TIMELINE_STEP, min(int(request.GET.get("entries", "")), 5000))
+    except ValueError:
+        limit = TIMELINE_STEP
+    entries, has_more = contact_timeline(person, limit)
+    last_on = agenda.last_interaction_on(person)
+    today_ = timezone.localdate()
+    tags = list(person.tags.all())
+    context = {
+        "nav": "contacts",
+        "contact": person,
+        "emails": list(person.emails.all()),
+        "tags": tags,
+        "entries": entries,
+        "more_entries": limit + TIMELINE_STEP if has_more else None,
+        "last_on": last_on,
+        "next_due": person.next_due_on(last_on),
+        "warning": services.outreach_warning(contact=person, on=today_),
+        "log_form": forms.get("log_form") or LogForm(),
+        "update_form": forms.get("update_form") or RecordUpdateForm(),
+        "core_form": forms.get("core_form")
+        or CoreForm(initial={"is_core": person.is_core, "cadence_days": person.cadence_days}),
+        "notes_form": forms.get("notes_form")
+        or NotesForm(initial={"notes": person.notes, "tags": ", ".join(t.name for t in tags)}),
+    }
+    return render(request, "network/contact.html", context, status=status)
+
+
+def _back_to(person: Contact) -> HttpResponse:
+    return redirect("network:contact", pk=person.pk)
+
+
+@require_POST
+def contact_log(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.contact_of(request.user, pk)
+    form = LogForm(request.POST)
+    if not form.is_valid():
+        return _contact_page(request, person, status=400, log_form=form)
+    logged = services.log_interaction(contact=person, **form.cleaned_data)
+    messages.success(request, f"Logged: {logged.interaction.get_kind_display().lower()}.")
+    if logged.warning:
+        messages.warning(request, logged.warning)  # rule N6, after the fact too
+    return _back_to(person)
+
+
+@require_POST
+def contact_update(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.contact_of(request.user, pk)
+    form = RecordUpdateForm(request.POST)
+    if not form.is_valid():
+        return _contact_page(request, person, status=400, update_form=form)
+    services.record_update(contact=person, **form.cleaned_data)
+    messages.success(request, "Saved. It's on Today as a reason to write to them.")
+    return _back_to(person)
+
+
+@require_POST
+def contact_core(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.contact_of(request.user, pk)
+    form = CoreForm(request.POST)
+    if not form.is_valid():
+        return _contact_page(request, person, status=400, core_form=form)
+    core = form.cleaned_data["is_core"]
+    services.set_core(contact=person, core=core, every=form.cleaned_data["cadence_days"])
+    text = f"{person.name} is a core contact." if core else f"{person.name} is no longer core."
+    messages.success(request, text)
+    return _back_to(person)
+
+
+@require_POST
+def contact_notes(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.contact_of(request.user, pk)
+    form = NotesForm(request.POST)
+    if not form.is_valid():
+        return _contact_page(request, person, status=400, notes_form=form)
+    services.edit_contact_notes(contact=person, **form.cleaned_data)
+    messages.success(request, "Notes and tags saved.")
+    return _back_to(person)
+
+
+# --- Import --------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "network/import.html", {"nav": "import"})
+    keep = profile_of(request.user).store_message_bodies
+    form = ImportForm(
+        request.POST or None, request.FILES or None, initial={"keep_message_text": keep}
+    )
+    error = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            summary = services.import_upload(
+                owner=request.user,
+                source=form.cleaned_data["source"],
+                file_name=upload.name,
+                chunks=upload.chunks(),
+                keep_message_text=form.cleaned_data["keep_message_text"],
+            )
+        except UnusableInput as problem:
+            error = str(problem)
+        except ImportError:
+            error = "This kind of import is not ready in this version of Hedgerow yet."
+        else:
+            if summary.run_id is None:
+                messages.info(request, f"Imported {summary.file_name}.")
+                return redirect("network:import")
+            # The run row keeps counts and problems; the importer's notes live one session.
+            request.session[f"import-notes-{summary.run_id}"] = summary.notes
+            return redirect("network:import-run", run_id=summary.run_id)
+    context = {
+        "nav": "import",
+        "form": form,
+        "error": error,
+        "runs": access.import_runs_of(request.user)[:20],
+        "to_review": access.review_items_of(request.user).filter(resolved_at__isnull=True).count(),
+    }
+    failed = request.method == "POST"
+    return render(request, "network/import.html", context, status=400 if failed else 200)
+
+
+PROBLEMS_SHOWN = 500
+
+
+@require_GET
+def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
+    run = access.import_run_of(request.user, run_id)
+    problems = run.problems or []
+    context = {
+        "nav": "import",
+        "run": run,
+        "counts": _counts_in_words(run.counts or {}),
+        "notes": request.session.get(f"import-notes-{run.pk}", []),
+        "problems": problems[:PROBLEMS_SHOWN],
+        "more_problems": max(0, len(problems) - PROBLEMS_SHOWN),
+        "to_review": access.review_items_of(request.user)
+        .filter(import_run=run, resolved_at__isnull=True)
+        .count(),
+    }
+    return render(request, "network/import_run.html", context)
+
+
+def _counts_in_words(counts: dict[str, int]) -> list[str]:
+    """{"contacts_created": 3} → ["3 contacts created"]; zeros say nothing."""
+    return [f"{n:,} {key.replace('_', ' ')}" for key, n in sorted(counts.items()) if n]
+
+
+@require_GET
+def review(request: HttpRequest) -> HttpResponse:
+    items = (
+        access.review_items_of(request.user)
+        .filter(resolved_at__isnull=True)
+        .select_related("contact")
+        .order_by("-score", "id")[:100]
+    )
+    rows = [{"item": item, "fields": _candidate_fields(item.candidate)} for item in items]
+    return render(request, "network/review.html", {"nav": "import", "items": rows})
+
+
+def _candidate_fields(candidate: dict[str, Any]) -> list[tuple[str, str]]:
+    """An imported card's fields as label/text pairs; lists (several emails) joined."""
+    fields = []
+    for key, value in candidate.items():
+        text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value or "")
+        if text:
+            fields.append((key.replace("_", " ").capitalize(), text))
+    return fields
+
+
+@require_POST
+def review_resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.review_item_of(request.user, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose “same person” or “different people”.")
+        return redirect("network:review")
+    try:
+        from hedgerow.network.importers.merge import resolve_review_item
+    except ImportError:
+        messages.error(request, "Resolving matches is not ready in this version of Hedgerow yet.")
+        return redirect("network:review")
+    merge = form.cleaned_data["decision"] == "merge"
+    resolve_review_item(item=item, merge=merge)
+    name = item.contact.name
+    text = f"Merged into {name}." if merge else f"Kept apart from {name}."
+    messages.success(request, text)
+    return redirect("network:review")

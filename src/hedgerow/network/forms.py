@@ -1,0 +1,156 @@
+"""Small forms that validate what people send from the network pages; services do the rest."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from hedgerow.network.models import (
+    DEFAULT_CADENCE_DAYS,
+    MAX_CADENCE_DAYS,
+    MIN_CADENCE_DAYS,
+    Interaction,
+    Tag,
+    Update,
+)
+
+
+class PrefixedIds(forms.Form):
+    """Several forms share a page, so each gives its fields' ids its own prefix."""
+
+    id_prefix = "id"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label="Your note",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        strip=True,
+        error_messages={"required": "Write a few words first; a short note is plenty."},
+    )
+
+
+class LogForm(PrefixedIds):
+    id_prefix = "log"
+    kind = forms.ChoiceField(label="What happened", choices=Interaction.Kind.choices)
+    direction = forms.ChoiceField(
+        label="Who reached out",
+        choices=Interaction.Direction.choices,
+        initial=Interaction.Direction.OUTGOING,
+    )
+    on = forms.DateField(
+        label="When",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Give the date as YYYY-MM-DD, for example 2026-03-14."},
+    )
+    text = forms.CharField(
+        label="A few words (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].initial = timezone.localdate()
+
+    def clean_on(self) -> date:
+        day: date = self.cleaned_data["on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("That date is in the future; log it once it has happened.")
+        return day
+
+
+class SnoozeForm(forms.Form):
+    days = forms.TypedChoiceField(
+        label="Snooze for", choices=[(7, "a week"), (30, "a month")], coerce=int
+    )
+
+
+class RecordUpdateForm(PrefixedIds):
+    id_prefix = "update"
+    kind = forms.ChoiceField(label="What you saw", choices=Update.Kind.choices)
+    summary = forms.CharField(
+        label="In a few words",
+        max_length=500,
+        error_messages={"required": "Say in a few words what they posted or changed."},
+    )
+    url = forms.URLField(
+        label="Link (optional)", required=False, max_length=500, assume_scheme="https"
+    )
+
+
+class CoreForm(PrefixedIds):
+    id_prefix = "core"
+    is_core = forms.BooleanField(label="A core contact", required=False)
+    cadence_days = forms.IntegerField(
+        label="Stay in touch every … days",
+        min_value=MIN_CADENCE_DAYS,
+        max_value=MAX_CADENCE_DAYS,
+        initial=DEFAULT_CADENCE_DAYS,
+        error_messages={
+            "min_value": f"Choose between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS} days.",
+            "max_value": f"Choose between {MIN_CADENCE_DAYS} and {MAX_CADENCE_DAYS} days.",
+        },
+    )
+
+
+class NotesForm(PrefixedIds):
+    id_prefix = "notes"
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    tags = forms.CharField(
+        label="Tags, separated by commas",
+        required=False,
+        max_length=2000,
+        help_text="For example: mentor, former colleague, design",
+    )
+
+    def clean_tags(self) -> list[str]:
+        return [tag.strip() for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
+
+
+CONNECTED_CHOICES = [("", "Anyone"), ("yes", "Still connected"), ("no", "No longer connected")]
+
+
+class ContactFilterForm(forms.Form):
+    q = forms.CharField(label="Search name, email or company", required=False, max_length=200)
+    company = forms.CharField(label="Company", required=False, max_length=300)
+    tag = forms.ModelChoiceField(
+        label="Tag", required=False, queryset=Tag.objects.none(), empty_label="Any tag"
+    )
+    connected = forms.ChoiceField(label="Connection", required=False, choices=CONNECTED_CHOICES)
+    core = forms.BooleanField(label="Core contacts only", required=False)
+
+    def __init__(self, *args: Any, tags: QuerySet[Tag] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if tags is not None:
+            self.fields["tag"].queryset = tags  # type: ignore[attr-defined]
+
+
+SOURCE_CHOICES = [
+    ("linkedin", "LinkedIn archive (.zip)"),
+    ("vcard", "vCard file (.vcf)"),
+    ("google-csv", "Google Contacts export (.csv)"),
+]
+
+
+class ImportForm(forms.Form):
+    source = forms.ChoiceField(label="What you are importing", choices=SOURCE_CHOICES)
+    file = forms.FileField(
+        label="File",
+        error_messages={"required": "Choose the file to import.", "empty": "That file is empty."},
+    )
+    keep_message_text = forms.BooleanField(
+        label="Keep the text of LinkedIn messages",
+        required=False,
+        help_text="Off by default: we keep only who wrote to whom and when.",
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("merge", "Same person"), ("separate", "Different")])

@@ -1,0 +1,91 @@
+"""A contact's story in one list: interactions, notes, updates and invitations, newest first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from hedgerow.network.models import Contact, Interaction, Invitation
+
+DIRECTION_WORDS = {
+    Interaction.Direction.OUTGOING: "from you",
+    Interaction.Direction.INCOMING: "from them",
+    Interaction.Direction.MUTUAL: "together",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    at: datetime
+    kind: str  # interaction | note | update | invitation | accepted | connected | disconnected
+    title: str
+    text: str = ""
+    url: str = ""
+
+    @property
+    def day(self) -> date:
+        return timezone.localdate(self.at)
+
+
+def _at(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+def _interaction_entry(item: Interaction) -> Entry:
+    if item.kind == Interaction.Kind.NOTE:
+        return Entry(at=item.occurred_at, kind="note", title="Note", text=item.text)
+    words = DIRECTION_WORDS.get(item.direction, "")
+    title = f"{item.get_kind_display()} {words}".strip()
+    text = " — ".join(part for part in (item.subject, item.text) if part)
+    return Entry(at=item.occurred_at, kind="interaction", title=title, text=text)
+
+
+def _invitation_entries(invitation: Invitation) -> list[Entry]:
+    sent = "You invited them" if invitation.direction == "outgoing" else "They invited you"
+    entries = [Entry(at=invitation.sent_at, kind="invitation", title=sent, text=invitation.note)]
+    if invitation.accepted_on:
+        entries.append(
+            Entry(at=_at(invitation.accepted_on), kind="accepted", title="Invitation accepted")
+        )
+    return entries
+
+
+def _connection_entries(contact: Contact) -> list[Entry]:
+    entries = []
+    if contact.connected_on:
+        entries.append(
+            Entry(at=_at(contact.connected_on), kind="connected", title="Connected on LinkedIn")
+        )
+    if contact.disconnected_on:
+        entries.append(
+            Entry(
+                at=_at(contact.disconnected_on),
+                kind="disconnected",
+                title="No longer a LinkedIn connection",
+            )
+        )
+    return entries
+
+
+def contact_timeline(contact: Contact, limit: int) -> tuple[list[Entry], bool]:
+    """The newest `limit` entries and whether there are more. Each source is capped at limit+1
+    rows, so a contact with thousands of messages still costs four small queries."""
+    entries: list[Entry] = _connection_entries(contact)
+    interactions = contact.interactions.order_by("-occurred_at", "-id")[: limit + 1]
+    entries += [_interaction_entry(item) for item in interactions]
+    for update in contact.updates.order_by("-detected_on", "-id")[: limit + 1]:
+        entries.append(
+            Entry(
+                at=_at(update.detected_on),
+                kind="update",
+                title=update.get_kind_display(),
+                text=update.summary,
+                url=update.url,
+            )
+        )
+    for invitation in contact.invitations.order_by("-sent_at")[: limit + 1]:
+        entries += _invitation_entries(invitation)
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries[:limit], len(entries) > limit
