@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from hedgerow.network.access import contacts_of
 from hedgerow.network.identity import normalize_email, normalize_linkedin_url
-from hedgerow.network.importers.base import ImportSummary
+from hedgerow.network.importers.base import ImportSummary, UnusableInput
 from hedgerow.network.models import (
     MAX_CADENCE_DAYS,
     MIN_CADENCE_DAYS,
@@ -334,7 +334,12 @@ def import_upload(
                 handle.write(chunk)
         # A bare LinkedIn CSV is imported as a folder holding just that file.
         target = folder if source == "linkedin" and path.suffix.lower() == ".csv" else path
-        return importer_for(source)(owner=owner, path=Path(target))
+        try:
+            return importer_for(source)(owner=owner, path=Path(target))
+        except UnusableInput as error:
+            # Name the file as the person knows it, not by our temporary folder.
+            message = str(error).replace(str(path), path.name).replace(folder, path.name)
+            raise UnusableInput(message) from None
 
 
 def filter_contacts(

@@ -416,13 +416,29 @@ def review(request: HttpRequest) -> HttpResponse:
     return render(request, "network/review.html", {"nav": "import", "items": rows})
 
 
+CANDIDATE_FIELDS = [
+    ("name", "Name"),
+    ("emails", "Email"),
+    ("company", "Company"),
+    ("position", "Position"),
+    ("linkedin_url", "LinkedIn"),
+    ("tags", "Tags"),
+    ("notes", "Notes"),
+]
+
+
 def _candidate_fields(candidate: dict[str, Any]) -> list[tuple[str, str]]:
-    """An imported card's fields as label/text pairs; lists (several emails) joined."""
+    """An imported card's fields as label/text pairs, with where it came from."""
     fields = []
-    for key, value in candidate.items():
-        text = ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value or "")
-        if text:
-            fields.append((key.replace("_", " ").capitalize(), text))
+    for key, label in CANDIDATE_FIELDS:
+        value = candidate.get(key)
+        if isinstance(value, list):
+            value = ", ".join(v.get("email", "") if isinstance(v, dict) else str(v) for v in value)
+        if value:
+            fields.append((label, str(value)))
+    if candidate.get("file"):
+        line = f", line {candidate['line']}" if candidate.get("line") else ""
+        fields.append(("From", f"{candidate['file']}{line}"))
     return fields
 
 

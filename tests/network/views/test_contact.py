@@ -1,0 +1,168 @@
+from datetime import date, timedelta
+
+import pytest
+
+from hedgerow.network.models import ContactEmail, Interaction, Invitation, Update
+from tests.network.views.conftest import TODAY, at
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+
+@pytest.fixture
+def ana(owner, make_contact):
+    contact = make_contact(
+        owner,
+        "Ana Ruiz",
+        company="Lumen",
+        position="Designer",
+        linkedin_url="https://www.linkedin.com/in/ana-ruiz",
+        connected=True,
+        connected_on=date(2024, 1, 15),
+    )
+    ContactEmail.objects.create(owner=owner, contact=contact, email="ana@example.org")
+    return contact
+
+
+def test_it_shows_details_and_a_timeline_newest_first(
+    owner_client, ana, make_update, make_interaction
+):
+    make_interaction(ana, on=date(2026, 2, 1), text="Asked about the launch")
+    make_update(ana, summary="Shared a talk on type", detected_on=date(2026, 3, 1))
+    Invitation.objects.create(
+        owner_id=ana.owner_id,
+        contact=ana,
+        name=ana.name,
+        direction="outgoing",
+        sent_at=at(date(2024, 1, 10)),
+        status="accepted",
+        accepted_on=date(2024, 1, 15),
+        note="Great working with you on Atlas",
+    )
+
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+    assert "ana@example.org" in html
+    assert 'href="https://www.linkedin.com/in/ana-ruiz"' in html
+    assert "Connected since 15 Jan 2024" in html
+    story = ["Shared a talk on type", "Asked about the launch", "Great working with you on Atlas"]
+    positions = [html.index(text) for text in story]
+    assert positions == sorted(positions)
+
+
+def test_it_caps_the_timeline_and_offers_more(owner_client, ana, make_interaction):
+    for n in range(60):
+        make_interaction(ana, on=TODAY - timedelta(days=n + 1), text=f"Message {n}")
+
+    first = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+    more = owner_client.get(f"/contacts/{ana.pk}/?entries=100").content.decode()
+
+    assert "Message 49" in first and "Message 50" not in first
+    assert "?entries=100" in first
+    assert "Message 59" in more
+
+
+def test_it_logs_an_interaction(owner_client, ana):
+    response = owner_client.post(
+        f"/contacts/{ana.pk}/log/",
+        {"kind": "meeting", "direction": "mutual", "on": "2026-03-12", "text": "Lunch"},
+    )
+
+    assert response.status_code == 302
+    meeting = Interaction.objects.get(contact=ana)
+    assert (meeting.kind, meeting.direction, meeting.text) == ("meeting", "mutual", "Lunch")
+
+
+def test_it_keeps_what_was_typed_when_the_log_form_is_wrong(owner_client, ana):
+    response = owner_client.post(
+        f"/contacts/{ana.pk}/log/",
+        {"kind": "message", "direction": "outgoing", "on": "soon", "text": "Kept text"},
+    )
+
+    assert response.status_code == 400
+    assert b"Give the date as YYYY-MM-DD" in response.content
+    assert b"Kept text" in response.content
+    assert not Interaction.objects.exists()
+
+
+def test_it_warns_before_and_after_a_second_unanswered_note(owner_client, ana, make_interaction):
+    make_interaction(ana, on=TODAY - timedelta(days=2))
+
+    before = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+    after = owner_client.post(
+        f"/contacts/{ana.pk}/log/",
+        {"kind": "email", "direction": "outgoing", "on": "2026-03-16"},
+        follow=True,
+    )
+
+    assert "You last wrote to Ana Ruiz 2 days ago" in before
+    assert "message-warning" in after.content.decode()
+
+
+def test_it_does_not_warn_once_they_have_replied(owner_client, ana, make_interaction):
+    make_interaction(ana, on=TODAY - timedelta(days=4))
+    make_interaction(ana, on=TODAY - timedelta(days=2), direction="incoming")
+
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+    assert "You last wrote" not in html
+
+
+def test_it_records_an_update_seen_elsewhere(owner_client, ana):
+    owner_client.post(
+        f"/contacts/{ana.pk}/update/",
+        {"kind": "post", "summary": "Wrote about calm software", "url": "example.org/post"},
+    )
+
+    update = Update.objects.get(contact=ana)
+    assert (update.kind, update.summary) == ("post", "Wrote about calm software")
+    assert update.url == "https://example.org/post"
+    assert update.detected_on == TODAY
+    assert "Wrote about calm software" in owner_client.get("/").content.decode()
+
+
+def test_it_makes_a_contact_core_and_shows_the_next_due_date(owner_client, ana):
+    owner_client.post(f"/contacts/{ana.pk}/core/", {"is_core": "on", "cadence_days": "60"})
+
+    ana.refresh_from_db()
+    assert ana.is_core and ana.cadence_days == 60 and ana.core_since == TODAY
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+    assert "15 May 2026" in html  # 16 March + 60 days
+
+
+def test_it_refuses_a_cadence_outside_30_to_180_days(owner_client, ana):
+    response = owner_client.post(
+        f"/contacts/{ana.pk}/core/", {"is_core": "on", "cadence_days": "7"}
+    )
+
+    assert response.status_code == 400
+    assert b"between 30 and 180 days" in response.content
+    ana.refresh_from_db()
+    assert not ana.is_core
+
+
+def test_it_saves_notes_and_tags(owner_client, ana):
+    owner_client.post(
+        f"/contacts/{ana.pk}/notes/", {"notes": "Met at Config", "tags": "design, mentor, "}
+    )
+
+    ana.refresh_from_db()
+    assert ana.notes == "Met at Config"
+    assert sorted(t.name for t in ana.tags.all()) == ["design", "mentor"]
+
+
+@pytest.mark.parametrize("suffix", ["", "log/", "update/", "core/", "notes/"])
+def test_it_gives_an_outsider_404(client, outsider, ana, suffix):
+    client.force_login(outsider)
+    data = {"kind": "message", "direction": "outgoing", "on": "2026-03-12", "summary": "x"}
+    data |= {"cadence_days": "60", "is_core": "on", "notes": "mine now"}
+
+    response = (
+        client.post(f"/contacts/{ana.pk}/{suffix}", data)
+        if suffix
+        else client.get(f"/contacts/{ana.pk}/")
+    )
+
+    assert response.status_code == 404
+    ana.refresh_from_db()
+    assert not ana.is_core and ana.notes == ""
+    assert not Interaction.objects.exists() and not Update.objects.exists()
