@@ -95,17 +95,28 @@ def later_export(network: DemoNetwork, folder: Path) -> Path:
 
 
 def import_measurements(floor: Floor, first: ChildRun, again: ChildRun) -> list[Measurement]:
-    sqlite = "sqlite3 .import"
-    time_target = {"max_ratio": MAX_RATIO, "aim_ratio": AIM_RATIO, "floor_label": sqlite}
-    memory_target = {"limit": MAX_MEMORY_MB, "floor_label": sqlite}
-    return [
-        Measurement("first import, wall time", first.seconds, "s", floor.seconds, **time_target),
-        Measurement(
-            "first import, peak memory", first.peak_mb, "MB", floor.peak_mb, **memory_target
-        ),
-        Measurement("re-import, wall time", again.seconds, "s", floor.seconds, **time_target),
-        Measurement("re-import, peak memory", again.peak_mb, "MB", floor.peak_mb, **memory_target),
-    ]
+    measurements = []
+    for label, run in (("first import", first), ("re-import", again)):
+        measurements += [
+            Measurement(
+                f"{label}, wall time",
+                run.seconds,
+                "s",
+                floor.seconds,
+                max_ratio=MAX_RATIO,
+                aim_ratio=AIM_RATIO,
+                floor_label="sqlite3 .import",
+            ),
+            Measurement(
+                f"{label}, peak memory",
+                run.peak_mb,
+                "MB",
+                floor.peak_mb,
+                limit=MAX_MEMORY_MB,
+                floor_label="sqlite3 .import",
+            ),
+        ]
+    return measurements
 
 
 def sqlite_version() -> str:

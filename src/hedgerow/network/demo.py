@@ -21,12 +21,12 @@ import re
 import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractUser
@@ -579,7 +579,8 @@ class _People:
         return replace(person, position=self.rng.choice(RECRUITER_TITLES))
 
     def moved(self, person: Person) -> Person:
-        companies = [c for c in COMPANIES if c != person.company]
+        # A move is news worth a note only when it is to an employer, not to "Freelance".
+        companies = [c for c in COMPANIES[:-2] if c != person.company]
         return replace(person, company=self.rng.choice(companies), position=self.rng.choice(TITLES))
 
     def invite(
@@ -601,8 +602,19 @@ class _People:
 # --- writing -------------------------------------------------------------------------------------
 
 
+class RowWriter(Protocol):
+    """What csv.writer returns (its class has no public name before Python 3.12)."""
+
+    def writerow(self, row: Iterable[Any], /) -> Any: ...
+
+    def writerows(self, rows: Iterable[Iterable[Any]], /) -> None: ...
+
+
+OpenMember = Callable[..., AbstractContextManager[IO[str]]]
+
+
 @contextmanager
-def _archive(path: Path, folder: str, exported_on: date) -> Iterator[Callable[..., IO[str]]]:
+def _archive(path: Path, folder: str, exported_on: date) -> Iterator[OpenMember]:
     """Yield `open_member(name, bom=False)` writing CRLF CSV text into a zip or a folder."""
     if path.suffix.lower() == ".zip":
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -634,8 +646,8 @@ def _archive(path: Path, folder: str, exported_on: date) -> Iterator[Callable[..
 @contextmanager
 def _text(raw: IO[bytes], bom: bool) -> Iterator[IO[str]]:
     encoding = "utf-8-sig" if bom else "utf-8"
-    # A large buffer: the csv module writes row by row, and small writes into zlib are slow.
-    out = io.TextIOWrapper(raw, encoding=encoding, newline="", write_through=False)  # type: ignore[arg-type]
+    # newline="" keeps the csv module's CRLF as written; detaching leaves closing to the caller.
+    out = io.TextIOWrapper(raw, encoding=encoding, newline="")
     try:
         yield out
         out.flush()
@@ -643,8 +655,12 @@ def _text(raw: IO[bytes], bom: bool) -> Iterator[IO[str]]:
         out.detach()
 
 
+# English month names whatever the locale, as LinkedIn writes them.
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _linkedin_day(day: date) -> str:
-    return f"{day.day:02d} {day:%b %Y}"
+    return f"{day.day:02d} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _invitation_time(moment: datetime) -> str:
@@ -653,7 +669,7 @@ def _invitation_time(moment: datetime) -> str:
     return f"{moment.month}/{moment.day}/{moment:%y}, {hour}:{moment.minute:02d} {half}"
 
 
-def _write_connections(writer: csv.Writer, connections: Sequence[Person]) -> None:
+def _write_connections(writer: RowWriter, connections: Sequence[Person]) -> None:
     writer.writerow(CONNECTIONS_HEADER)
     for i, p in enumerate(connections):
         if i == 7:
@@ -663,7 +679,7 @@ def _write_connections(writer: csv.Writer, connections: Sequence[Person]) -> Non
         writer.writerow([p.first, p.last, p.url, p.email, p.company, p.position, connected_on])
 
 
-def _write_invitations(writer: csv.Writer, owner: Person, invitations: Sequence[Invite]) -> None:
+def _write_invitations(writer: RowWriter, owner: Person, invitations: Sequence[Invite]) -> None:
     writer.writerow(INVITATIONS_HEADER)
     for inv in invitations:
         sender, receiver = (owner, inv.person) if inv.outgoing else (inv.person, owner)
@@ -680,7 +696,7 @@ def _write_invitations(writer: csv.Writer, owner: Person, invitations: Sequence[
         )
 
 
-def _write_positions(writer: csv.Writer) -> None:
+def _write_positions(writer: RowWriter) -> None:
     writer.writerow(POSITIONS_HEADER)
     writer.writerows(
         [
@@ -707,7 +723,7 @@ def _write_positions(writer: csv.Writer) -> None:
     )
 
 
-def _write_profile(writer: csv.Writer, owner: Person) -> None:
+def _write_profile(writer: RowWriter, owner: Person) -> None:
     writer.writerow(PROFILE_HEADER)
     writer.writerow(
         [
@@ -728,7 +744,7 @@ def _write_profile(writer: csv.Writer, owner: Person) -> None:
     )
 
 
-def _write_messages(writer: csv.Writer, network: DemoNetwork) -> None:
+def _write_messages(writer: RowWriter, network: DemoNetwork) -> None:
     writer.writerow(MESSAGES_HEADER)
     for epoch in network.epochs:
         writer.writerows(_epoch_messages(epoch, network.owner, network.seed))
