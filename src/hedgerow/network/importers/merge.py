@@ -254,8 +254,9 @@ class Ledger:
         self.by_url: dict[str, Entry] = {}
         self.by_email: dict[str, Entry] = {}
         self.by_name: dict[str, list[Entry]] = {}
-        self.fuzzy_keys: list[str] = []
-        self.fuzzy_entries: list[Entry] = []
+        # Sorted-token names bucketed by length: a name can only be NEAR_MATCH_SCORE alike to
+        # names of similar length, so each lookup compares against a few buckets, not everyone.
+        self.fuzzy: dict[int, tuple[list[str], list[Entry]]] = {}
         self.tags: dict[str, Tag] = {}
         self.review_ids: set[str] = set()
         self._entries: list[Entry] = []
@@ -298,11 +299,13 @@ class Ledger:
         key = normalize_name(contact.name)
         if key:
             self.by_name.setdefault(key, []).append(entry)
-            self.fuzzy_keys.append(_sorted_tokens(key))
-            self.fuzzy_entries.append(entry)
+            fuzzy_key = _sorted_tokens(key)
+            keys, entries = self.fuzzy.setdefault(len(fuzzy_key), ([], []))
+            keys.append(fuzzy_key)
+            entries.append(entry)
 
-    def entry_for(self, contact: Contact) -> Entry:
-        return next(e for e in self._entries if e.contact.pk == contact.pk)
+    def entry_for(self, contact_id: int) -> Entry:
+        return next(e for e in self._entries if e.contact.pk == contact_id)
 
     # --- matching ---
 
@@ -322,19 +325,24 @@ class Ledger:
         return self._near_match(card, key)
 
     def _near_match(self, card: Card, key: str) -> Match | None:
-        if not key or not self.fuzzy_keys:
+        if not key:
             return None
         # token_sort_ratio is ratio() over sorted tokens; the contacts' side is sorted once.
-        hits = process.extract(
-            _sorted_tokens(key),
-            self.fuzzy_keys,
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=NEAR_MATCH_SCORE,
-            limit=5,
-        )
-        for _choice, score, index in hits:
-            entry = self.fuzzy_entries[index]
+        query = _sorted_tokens(key)
+        hits: list[tuple[float, Entry]] = []
+        for length in _comparable_lengths(len(query)):
+            keys, entries = self.fuzzy.get(length, ([], []))
+            found = process.extract(
+                query,
+                keys,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=NEAR_MATCH_SCORE,
+                limit=5,
+            )
+            hits.extend((score, entries[index]) for _choice, score, index in found)
+        hits.sort(key=lambda hit: -hit[0])
+        for score, entry in hits:
             if not _urls_conflict(card, entry.contact):
                 reason = f"The name is close to {entry.contact.name} ({score:.0f}% alike)."
                 return Match(entry, strong=False, how=reason, score=float(score))
@@ -489,6 +497,15 @@ def _sorted_tokens(key: str) -> str:
     return " ".join(sorted(key.split()))
 
 
+def _comparable_lengths(length: int) -> range:
+    """Lengths that can reach NEAR_MATCH_SCORE: ratio() is at most 200·min(a, b) / (a + b)."""
+    low = next(b for b in range(length + 1) if 200 * b >= NEAR_MATCH_SCORE * (length + b))
+    high = length
+    while 200 * length >= NEAR_MATCH_SCORE * (length + high + 1):
+        high += 1
+    return range(low, high + 1)
+
+
 def _urls_conflict(card: Card, contact: Contact) -> bool:
     """Two different LinkedIn profiles are two different people, however alike their names."""
     return bool(card.linkedin_url and contact.linkedin_url) and (
@@ -630,7 +647,7 @@ def resolve_review_item(*, item: ReviewItem, merge: bool) -> Contact | None:
     card = Card.from_candidate(current.candidate)
     ledger = _ledger_for_review(current, card)
     if merge:
-        entry = ledger.entry_for(current.contact)
+        entry = ledger.entry_for(current.contact_id)
         ledger.merge(entry, card)
     else:
         entry, _outcome = ledger.create(card)
