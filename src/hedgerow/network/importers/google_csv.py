@@ -136,17 +136,12 @@ def _read_row(row: list[str], line: int, columns: Columns, file: str, parsed: Pa
 
 def _card_from(row: list[str], line: int, columns: Columns, file: str) -> Card:
     cell = columns.cell
-    given = " ".join(
-        p
-        for p in (
-            cell(row, "given name", "first name"),
-            cell(row, "additional name", "middle name"),
-        )
-        if p
+    given = _words(
+        cell(row, "given name", "first name"), cell(row, "additional name", "middle name")
     )
     family = cell(row, "family name", "last name")
     # The old family has a display "Name"; the new one is composed from its parts.
-    name = cell(row, "name") or " ".join(p for p in (given, family) if p)
+    name = cell(row, "name") or _words(given, family)
     return Card.build(
         name=name or cell(row, "nickname", "file as"),
         first_name=given,
@@ -178,6 +173,10 @@ def _labelled_values(row: list[str], pairs: list[tuple[int | None, int]]) -> lis
 def _tags(cell: str) -> list[str]:
     names = (group.lstrip("* ").strip() for group in _split(cell))
     return [name for name in names if name and name.casefold() not in _SYSTEM_GROUPS]
+
+
+def _words(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
 
 
 def _split(cell: str) -> list[str]:
