@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hedgerow.network.models import Contact, Interaction, Invitation
 
-DIRECTION_WORDS = {
+DIRECTION_WORDS: dict[str, str] = {
     Interaction.Direction.OUTGOING: "from you",
     Interaction.Direction.INCOMING: "from them",
     Interaction.Direction.MUTUAL: "together",

@@ -4,10 +4,12 @@ so every page works without JavaScript."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -31,7 +33,7 @@ from hedgerow.network.forms import (
     SnoozeForm,
 )
 from hedgerow.network.importers.base import UnusableInput
-from hedgerow.network.models import Contact, Update
+from hedgerow.network.models import Contact, ImportRun, Update
 from hedgerow.network.timeline import contact_timeline
 
 SECTION_LIMIT = 25  # items per Today section before "and N more"
@@ -341,7 +343,8 @@ def contact_notes(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def import_page(request: HttpRequest) -> HttpResponse:
-    keep = profile_of(request.user).store_message_bodies
+    # LoginRequiredMiddleware lets only signed-in people this far.
+    keep = profile_of(cast(User, request.user)).store_message_bodies
     form = ImportForm(
         request.POST or None, request.FILES or None, initial={"keep_message_text": keep}
     )
@@ -371,11 +374,21 @@ def import_page(request: HttpRequest) -> HttpResponse:
         "nav": "import",
         "form": form,
         "error": error,
-        "runs": access.import_runs_of(request.user)[:20],
+        "runs": _labelled(access.import_runs_of(request.user)[:20]),
         "to_review": access.review_items_of(request.user).filter(resolved_at__isnull=True).count(),
     }
     failed = request.method == "POST"
     return render(request, "network/import.html", context, status=400 if failed else 200)
+
+
+SOURCE_LABELS = {"linkedin": "LinkedIn", "vcard": "vCard", "google-csv": "Google Contacts"}
+
+
+def _labelled(runs: Iterable[ImportRun]) -> list[ImportRun]:
+    rows = list(runs)
+    for run in rows:
+        run.source_label = SOURCE_LABELS.get(run.source, run.source)  # type: ignore[attr-defined]
+    return rows
 
 
 PROBLEMS_SHOWN = 500
@@ -400,8 +413,16 @@ def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
 
 
 def _counts_in_words(counts: dict[str, int]) -> list[str]:
-    """{"contacts_created": 3} → ["3 contacts created"]; zeros say nothing."""
-    return [f"{n:,} {key.replace('_', ' ')}" for key, n in sorted(counts.items()) if n]
+    """{"contacts_created": 3} → ["3 contacts created"], "1 contact created"; zeros say nothing."""
+    lines = []
+    for key, n in sorted(counts.items()):
+        if not n:
+            continue
+        words = key.split("_")
+        if n == 1 and words[0].endswith("s") and not words[0].endswith("ss"):
+            words[0] = words[0][:-1]
+        lines.append(f"{n:,} {' '.join(words)}")
+    return lines
 
 
 @require_GET
