@@ -1,0 +1,879 @@
+"""Import the archive from LinkedIn's "Get a copy of your data": connections, messages,
+invitations, the owner's positions and profile.
+
+    summary = import_linkedin(owner=user, path=Path("Basic_LinkedInDataExport.zip"))
+
+Accepts the .zip or the unpacked folder. One transaction; importing the same archive twice
+changes nothing (contacts are keyed by profile URL, everything else by a deterministic
+external_id). A later export of the same person reveals new positions (rule N1), accepted
+invitations (rule N5) and connections that ended.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from hedgerow.accounts.models import Position
+from hedgerow.accounts.services import profile_of
+from hedgerow.lib.bulk import insert_rows, roomy_sqlite_cache
+from hedgerow.network.identity import (
+    name_parts,
+    normalize_email,
+    normalize_linkedin_url,
+    normalize_name,
+    parse_full_name,
+)
+from hedgerow.network.importers.base import (
+    ImportSummary,
+    Progress,
+    UnusableInput,
+    finish_run,
+    start_run,
+)
+from hedgerow.network.importers.linkedin_archive import Archive, Member, open_archive
+from hedgerow.network.importers.linkedin_csv import (
+    BadValue,
+    Table,
+    is_blank,
+    open_table,
+    parse_connected_on,
+    parse_invitation_time,
+    parse_message_time,
+    parse_position_date,
+    repair,
+)
+from hedgerow.network.importers.linkedin_people import (
+    BATCH_SIZE,
+    SOURCE,
+    ContactBook,
+    Person,
+    name_from_slug,
+)
+from hedgerow.network.models import ContactEmail, ImportRun, Interaction, Invitation, Update
+
+__all__ = ["import_linkedin"]
+
+# The columns that identify each file's header row (keys as linkedin_csv.column_key makes them).
+HEADERS = {
+    "connections": ("firstname", "lastname", "connectedon"),
+    "invitations": ("from", "to", "sentat", "direction"),
+    "messages": ("from", "date"),
+    "positions": ("companyname", "title"),
+    "profile": ("firstname", "lastname"),
+}
+PROGRESS_EVERY = 5000
+# Exactly the form identity.normalize_linkedin_url produces, so such URLs can skip it.
+CANONICAL_URL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9_-]+\Z")
+# Senders LinkedIn itself writes as; never a person to keep in touch with.
+SYSTEM_SENDERS = {"linkedin member", "linkedin"}
+DRAFT_MARKS = {"yes", "true", "1"}
+INTERACTION_FIELDS = (
+    "owner",
+    "contact",
+    "kind",
+    "direction",
+    "occurred_at",
+    "source",
+    "external_id",
+    "subject",
+    "text",
+    "created_at",
+)
+ALWAYS_COUNTED = (
+    "contacts_created",
+    "contacts_updated",
+    "contacts_unchanged",
+    "no_longer_connected",
+    "interactions_created",
+    "interactions_skipped_existing",
+    "drafts_skipped",
+    "invitations_created",
+    "invitations_unchanged",
+    "invitations_accepted",
+    "updates_created",
+    "positions_created",
+)
+
+
+def import_linkedin(*, owner: Any, path: Path, progress: Progress | None = None) -> ImportSummary:
+    """Import a LinkedIn data export (.zip or folder) for owner; see the module docstring."""
+    archive = open_archive(Path(path))
+    try:
+        check_headers(archive)  # an unusable input is refused before anything is written
+        summary = ImportSummary(source=SOURCE, file_name=Path(path).name)
+        for key in ALWAYS_COUNTED:
+            summary.counts[key] = 0
+        digest = archive.digest()
+        with transaction.atomic():
+            earlier = ImportRun.objects.filter(
+                owner=owner, source=SOURCE, status=ImportRun.Status.DONE
+            ).exists()
+            run = start_run(owner=owner, source=SOURCE, file_name=summary.file_name, digest=digest)
+            with roomy_sqlite_cache():
+                LinkedInImport(
+                    owner=owner,
+                    archive=archive,
+                    summary=summary,
+                    progress=progress,
+                    earlier=earlier,
+                ).run()
+            finish_run(run, summary)
+    finally:
+        archive.close()
+    return summary
+
+
+def check_headers(archive: Archive) -> None:
+    """Refuse an archive none of whose LinkedIn files has the columns LinkedIn writes."""
+    for member in archive.members.values():
+        with archive.open_text(member) as (handle, _binary):
+            if open_table(handle, member.name, HEADERS[member.kind], _ignore) is not None:
+                return
+    names = ", ".join(m.name for m in archive.members.values())
+    raise UnusableInput(
+        f"{names} in {archive.path} do not have the columns of a LinkedIn export "
+        "(for example First Name, Last Name, Connected On)."
+    )
+
+
+def _ignore(file: str, line: int, message: str) -> None:
+    return None
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+
+def role(title: str, company: str) -> str:
+    if title and company:
+        return f"{title} at {company}"
+    return title or f"at {company}"
+
+
+class LinkedInImport:
+    """One run over one archive. Order matters: people first, then what refers to them."""
+
+    def __init__(
+        self,
+        *,
+        owner: Any,
+        archive: Archive,
+        summary: ImportSummary,
+        progress: Progress | None,
+        earlier: bool,
+    ) -> None:
+        self.owner = owner
+        self.archive = archive
+        self.summary = summary
+        self.progress = progress
+        self.earlier = earlier  # the first ever import creates no updates: nothing to compare
+        self.today = timezone.localdate()
+        self.now = timezone.now()
+        self.profile = profile_of(owner)
+        self.book = ContactBook(owner.pk)
+        self.owner_url = normalize_linkedin_url(self.profile.linkedin_url)
+        self._urls: dict[str, str] = {}
+        self._done_bytes = 0
+        self._total_bytes = archive.total_size
+        self.changed_jobs: list[str] = []
+        self.disconnected: list[str] = []
+
+    def run(self) -> None:
+        self.import_profile()
+        self.import_positions()
+        self.import_connections()
+        self.import_invitations()
+        self.accept_invitations()
+        self.import_messages()
+        self.write_notes()
+
+    # --- shared steps ----------------------------------------------------------------------
+
+    def url(self, raw: str) -> str:
+        """Normalized profile URL, memoized: the same few thousand URLs recur in every file."""
+        url = self._urls.get(raw)
+        if url is None:
+            # Most URLs in an export are already canonical; the full parse is for the rest.
+            url = raw if CANONICAL_URL.match(raw) else normalize_linkedin_url(raw)
+            self._urls[raw] = url
+        return url
+
+    def count(self, key: str, n: int = 1) -> None:
+        self.summary.add(key, n)
+
+    def problem(self, file: str, line: int, message: str) -> None:
+        self.summary.problem(file, line, message)
+
+    @contextmanager
+    def table(self, kind: str) -> Iterator[tuple[Table | None, Callable[[], None]]]:
+        """The kind's file as a Table (None when absent or headerless) and a progress tick."""
+        member: Member | None = self.archive.members.get(kind)
+        if member is None:
+            yield None, lambda: None
+            return
+        with self.archive.open_text(member) as (handle, binary):
+            table = open_table(handle, member.name, HEADERS[kind], self.problem)
+            if table is None:
+                self.problem(
+                    member.name,
+                    1,
+                    f"no header row with {', '.join(HEADERS[kind])} was found, "
+                    "so this file was skipped",
+                )
+
+            def tick() -> None:
+                if self.progress is not None:
+                    self.progress(self._done_bytes + binary.tell(), self._total_bytes)
+
+            yield table, tick
+        self._done_bytes += member.size
+        if self.progress is not None:
+            self.progress(self._done_bytes, self._total_bytes)
+
+    # --- Profile.csv and Positions.csv: the owner themselves --------------------------------
+
+    def import_profile(self) -> None:
+        with self.table("profile") as (table, _tick):
+            if table is None:
+                return
+            pick = table.picker(["firstname", "lastname"])
+            for _line, row in table.rows:
+                if is_blank(row):
+                    continue
+                first, last = (repair(cell) for cell in pick(row))
+                self.fill_owner_name(first, last)
+                return
+
+    def fill_owner_name(self, first: str, last: str) -> None:
+        # Only fill blanks: a name the person typed in Hedgerow is theirs to keep.
+        user = self.owner
+        fields = []
+        if first and not user.first_name:
+            user.first_name = first[:150]
+            fields.append("first_name")
+        if last and not user.last_name:
+            user.last_name = last[:150]
+            fields.append("last_name")
+        if fields:
+            user.save(update_fields=fields)
+            self.count("profile_updated")
+
+    def import_positions(self) -> None:
+        with self.table("positions") as (table, _tick):
+            if table is None:
+                return
+            existing = {
+                (p.company, p.title, p.started_on): p
+                for p in Position.objects.filter(owner=self.owner)
+            }
+            pick = table.picker(
+                ["companyname", "title", "description", "location", "startedon", "finishedon"]
+            )
+            new: list[Position] = []
+            for line, row in table.rows:
+                if is_blank(row):
+                    continue
+                position = self.position_from_row(table.file, line, pick(row))
+                if position is None:
+                    continue
+                key = (position.company, position.title, position.started_on)
+                if key in existing:
+                    self.refresh_position(existing[key], position)
+                    continue
+                existing[key] = position
+                new.append(position)
+            Position.objects.bulk_create(new)
+            self.count("positions_created", len(new))
+
+    def position_from_row(self, file: str, line: int, cells: tuple[str, ...]) -> Position | None:
+        company, title, description, location, started_raw, finished_raw = (
+            repair(c) for c in cells
+        )
+        if not company:
+            self.problem(file, line, "Company Name is empty")
+            return None
+        try:
+            started_on = parse_position_date(started_raw)
+        except BadValue as error:
+            self.problem(file, line, f'Started On "{started_raw}" {error}')
+            return None
+        try:
+            finished_on = parse_position_date(finished_raw)
+        except BadValue as error:
+            self.problem(file, line, f'Finished On "{finished_raw}" {error}')
+            return None
+        return Position(
+            owner=self.owner,
+            company=company[:300],
+            title=title[:300],
+            description=description,
+            location=location[:300],
+            started_on=started_on,
+            finished_on=finished_on,
+        )
+
+    def refresh_position(self, old: Position, new: Position) -> None:
+        if old.pk is None:  # the same position twice in one file
+            return
+        fields = [
+            name
+            for name in ("description", "location", "finished_on")
+            if getattr(old, name) != getattr(new, name)
+        ]
+        for name in fields:
+            setattr(old, name, getattr(new, name))
+        if fields:
+            old.save(update_fields=fields)
+            self.count("positions_updated")
+        else:
+            self.count("positions_unchanged")
+
+    # --- Connections.csv --------------------------------------------------------------------
+
+    def import_connections(self) -> None:
+        with self.table("connections") as (table, tick):
+            if table is None:
+                return
+            self.emails = dict(
+                ContactEmail.objects.filter(owner=self.owner).values_list("email", "contact_id")
+            )
+            self.new_emails: list[tuple[Person, str]] = []
+            self.new_updates: list[Update] = []
+            self.update_ids = set(
+                Update.objects.filter(owner=self.owner, source=SOURCE)
+                .exclude(external_id="")
+                .values_list("external_id", flat=True)
+            )
+            seen: set[Person] = set()
+            pick = table.picker(
+                [
+                    "firstname",
+                    "lastname",
+                    "url",
+                    "emailaddress",
+                    "company",
+                    "position",
+                    "connectedon",
+                ]
+            )
+            for line, row in table.rows:
+                if not is_blank(row):
+                    self.connection_row(table.file, line, pick(row), seen)
+                if line % PROGRESS_EVERY < 2:
+                    tick()
+            self.end_connections(seen)
+
+    def connection_row(
+        self, file: str, line: int, cells: tuple[str, ...], seen: set[Person]
+    ) -> None:
+        first, last, url_raw, email, company, position, connected_raw = cells
+        url = self.url(url_raw)
+        parts = name_parts(repair(first), repair(last))
+        if not url and not parts.display:
+            self.problem(file, line, "First Name, Last Name and URL are all empty")
+            return
+        person = self.book.find(url, parts.display)
+        if person is not None:
+            # Seen even when the row is bad, so a typo never ends a connection.
+            seen.add(person)
+        try:
+            connected_on = parse_connected_on(connected_raw)
+        except BadValue as error:
+            self.problem(file, line, f'Connected On "{connected_raw}" {error}')
+            return
+        company, position = repair(company)[:300], repair(position)[:300]
+        if person is None:
+            person = self.book.add(
+                Person(
+                    id=None,
+                    url=url,
+                    first=parts.first[:150],
+                    last=parts.last[:150],
+                    credentials=parts.credentials[:100],
+                    name=parts.display[:300] or name_from_slug(url).display,
+                    company=company,
+                    position=position,
+                    connected=True,
+                    connected_on=connected_on,
+                )
+            )
+            seen.add(person)
+            self.count("contacts_created")
+        elif self.refresh_connection(person, url, parts, company, position, connected_on):
+            self.book.mark_changed(person)
+            self.count("contacts_updated")
+        else:
+            self.count("contacts_unchanged")
+        self.note_email(person, email)
+
+    def refresh_connection(
+        self,
+        person: Person,
+        url: str,
+        parts: Any,
+        company: str,
+        position: str,
+        connected_on: date | None,
+    ) -> bool:
+        changed = self.book.adopt_url(person, url)
+        changed = person.set_name(parts) or changed
+        if (company, position) != (person.company, person.position):
+            if self.earlier and (person.company or person.position) and (company or position):
+                self.new_position(person, company, position)
+            person.company, person.position = company, position
+            changed = True
+        if not person.connected or person.disconnected_on is not None:
+            person.connected, person.disconnected_on = True, None
+            changed = True
+        if connected_on is not None and connected_on != person.connected_on:
+            person.connected_on = connected_on
+            changed = True
+        if not person.source:
+            person.source = SOURCE
+            changed = True
+        return changed
+
+    def new_position(self, person: Person, company: str, position: str) -> None:
+        """Rule N1: a new job is an opening to write; compared by profile URL."""
+        key = f"{person.url or person.name}|{person.company}|{person.position}|{company}|{position}"
+        external_id = f"li-job:{sha1(key)}"
+        if external_id in self.update_ids:
+            return
+        self.update_ids.add(external_id)
+        self.changed_jobs.append(person.name)
+        now, was = role(position, company), role(person.position, person.company)
+        self.new_updates.append(
+            Update(
+                owner=self.owner,
+                contact_id=person.id,
+                kind=Update.Kind.NEW_POSITION,
+                summary=f"Now {now} (was {was})"[:500],
+                url=person.url,
+                detail={
+                    "old": {"company": person.company, "position": person.position},
+                    "new": {"company": company, "position": position},
+                },
+                detected_on=self.today,
+                source=SOURCE,
+                external_id=external_id,
+            )
+        )
+
+    def note_email(self, person: Person, raw: str) -> None:
+        # Emails are unique per owner: one already on another contact is left where it is.
+        email = normalize_email(raw)
+        if email and email not in self.emails:
+            self.emails[email] = person.id
+            self.new_emails.append((person, email[:254]))
+
+    def end_connections(self, seen: set[Person]) -> None:
+        for person in self.book.loaded:
+            if person.connected and person not in seen:
+                # Never deleted: the history with them stays; only the connection ended.
+                person.connected, person.disconnected_on = False, self.today
+                self.book.mark_changed(person)
+                self.disconnected.append(person.name)
+        self.count("no_longer_connected", len(self.disconnected))
+        self.book.flush_new(self.now)
+        self.book.save_changed(self.now)
+        ContactEmail.objects.bulk_create(
+            [
+                ContactEmail(owner=self.owner, contact_id=person.id, email=email, label="LinkedIn")
+                for person, email in self.new_emails
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        self.count("emails_added", len(self.new_emails))
+        Update.objects.bulk_create(self.new_updates, batch_size=BATCH_SIZE)
+        self.count("updates_created", len(self.new_updates))
+
+    # --- Invitations.csv --------------------------------------------------------------------
+
+    def import_invitations(self) -> None:
+        with self.table("invitations") as (table, tick):
+            if table is None:
+                return
+            known = set(
+                Invitation.objects.filter(owner=self.owner)
+                .exclude(external_id="")
+                .values_list("external_id", flat=True)
+            )
+            pick = table.picker(
+                [
+                    "from",
+                    "to",
+                    "sentat",
+                    "message",
+                    "direction",
+                    "inviterprofileurl",
+                    "inviteeprofileurl",
+                ]
+            )
+            inviter_urls: Counter[str] = Counter()
+            new: list[Invitation] = []
+            for line, row in table.rows:
+                if is_blank(row):
+                    continue
+                invitation = self.invitation_from_row(table.file, line, pick(row), inviter_urls)
+                if invitation is None:
+                    continue
+                if invitation.external_id in known:
+                    self.count("invitations_unchanged")
+                    continue
+                known.add(invitation.external_id)
+                new.append(invitation)
+                if line % PROGRESS_EVERY < 2:
+                    tick()
+            Invitation.objects.bulk_create(new, batch_size=BATCH_SIZE)
+            self.count("invitations_created", len(new))
+            if inviter_urls:
+                self.learn_owner_url(inviter_urls.most_common(1)[0][0], "your invitations")
+
+    def invitation_from_row(
+        self, file: str, line: int, cells: tuple[str, ...], inviter_urls: Counter[str]
+    ) -> Invitation | None:
+        sender, recipient, sent_raw, message, direction_raw, inviter, invitee = cells
+        direction = direction_raw.strip().lower()
+        if direction not in Invitation.Direction.values:
+            self.problem(
+                file, line, f'Direction "{direction_raw}" is neither INCOMING nor OUTGOING'
+            )
+            return None
+        try:
+            sent = parse_invitation_time(sent_raw)
+        except BadValue as error:
+            self.problem(file, line, f'Sent At "{sent_raw}" {error}')
+            return None
+        if direction == Invitation.Direction.OUTGOING:
+            name, url = repair(recipient), self.url(invitee)
+            if self.url(inviter):
+                inviter_urls[self.url(inviter)] += 1
+        else:
+            name, url = repair(sender), self.url(inviter)
+        person = self.book.find(url, name)
+        key = f"{direction}|{sent.isoformat()}|{url or normalize_name(name)}"
+        return Invitation(
+            owner=self.owner,
+            contact_id=person.id if person else None,
+            name=(name or name_from_slug(url).display)[:300],
+            linkedin_url=url,
+            direction=direction,
+            sent_at=timezone.make_aware(sent),
+            note=repair(message),
+            status=Invitation.Status.PENDING,
+            source=SOURCE,
+            external_id=f"li-inv:{sha1(key)}",
+        )
+
+    def learn_owner_url(self, url: str, where: str) -> None:
+        """The owner's own profile URL tells their messages apart from everyone else's."""
+        if self.owner_url:
+            return
+        self.owner_url = url
+        if not self.profile.linkedin_url:
+            self.profile.linkedin_url = url
+            self.profile.save(update_fields=["linkedin_url"])
+            self.summary.notes.append(f"Your own LinkedIn profile, {url}, was found in {where}.")
+
+    def accept_invitations(self) -> None:
+        """Rule N5: an outgoing invitation whose invitee is now a connection was accepted."""
+        by_id = {p.id: p for p in self.book.loaded}
+        accepted: list[Invitation] = []
+        pending = Invitation.objects.filter(
+            owner=self.owner,
+            direction=Invitation.Direction.OUTGOING,
+            status=Invitation.Status.PENDING,
+        ).only("id", "linkedin_url", "contact_id")
+        for invitation in pending.iterator(chunk_size=BATCH_SIZE):
+            person = (
+                self.book.by_url.get(invitation.linkedin_url) if invitation.linkedin_url else None
+            )
+            person = person or by_id.get(invitation.contact_id)
+            if person is None or not person.connected:
+                continue
+            invitation.status = Invitation.Status.ACCEPTED
+            # Connected On is when they accepted; without it, today is when we learned of it.
+            invitation.accepted_on = person.connected_on or self.today
+            invitation.contact_id = person.id
+            accepted.append(invitation)
+        Invitation.objects.bulk_update(
+            accepted, ["status", "accepted_on", "contact"], batch_size=500
+        )
+        self.count("invitations_accepted", len(accepted))
+
+    # --- messages.csv -----------------------------------------------------------------------
+
+    def import_messages(self) -> None:
+        member = self.archive.members.get("messages")
+        if member is None:
+            return
+        with self.table("messages") as (table, tick):
+            if table is None:
+                return
+            reader = MessageReader(self, table, tick)
+            if not reader.know_owner(member):
+                return
+            reader.read()
+        self.book.save_changed(self.now)
+
+    # --- notes ------------------------------------------------------------------------------
+
+    def write_notes(self) -> None:
+        notes = self.summary.notes
+        counts = self.summary.counts
+        if self.changed_jobs:
+            notes.append(
+                f"{people(len(self.changed_jobs))} changed jobs since your last import: "
+                f"{listing(self.changed_jobs)}. Each is a good reason to write to them."
+            )
+        if counts.get("invitations_accepted"):
+            n = counts["invitations_accepted"]
+            were = "invitation was" if n == 1 else "invitations were"
+            notes.append(f"{n} {were} accepted — a warm reply is due.")
+        if self.disconnected:
+            notes.append(
+                f"{people(len(self.disconnected))} no longer among your connections: "
+                f"{listing(self.disconnected)}. They stay in your contacts with their history."
+            )
+        if counts.get("contacts_from_messages"):
+            n = counts["contacts_from_messages"]
+            notes.append(
+                f"{people(n)} you exchanged messages with but are not connected to "
+                f"{'was' if n == 1 else 'were'} added as contacts."
+            )
+        if self.summary.problems:
+            n = len(self.summary.problems)
+            rows = "row was" if n == 1 else "rows were"
+            notes.append(f"{n} {rows} skipped; the problems below say which and why.")
+
+
+def people(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people"
+
+
+def listing(names: list[str], limit: int = 5) -> str:
+    shown = names[:limit]
+    rest = len(names) - len(shown)
+    if rest:
+        return ", ".join(shown) + f" and {rest} more"
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + f" and {shown[-1]}"
+
+
+class MessageReader:
+    """messages.csv → interactions, streamed in batches (200,000 rows is a normal export)."""
+
+    COLUMNS = (
+        "conversationid",
+        "from",
+        "senderprofileurl",
+        "to",
+        "recipientprofileurls",
+        "date",
+        "subject",
+        "content",
+        "ismessagedraft",
+    )
+
+    def __init__(self, run: LinkedInImport, table: Table, tick: Callable[[], None]) -> None:
+        self.run = run
+        self.table = table
+        self.tick = tick
+        self.book = run.book
+        self.has_urls = table.has("senderprofileurl")
+        self.owner_name = normalize_name(run.owner.get_full_name())
+        self.store_bodies = run.profile.store_message_bodies
+        self.known = set(
+            Interaction.objects.filter(owner=run.owner, source=SOURCE)
+            .exclude(external_id="")
+            .values_list("external_id", flat=True)
+            .iterator(chunk_size=10_000)
+        )
+        self.batch: list[tuple[Person, str, datetime, str, str, str]] = []
+        self.names: dict[str, tuple[str, str]] = {}
+        self.recipient_memo: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+
+    # Who is the owner? Their URL (profile, invitations) or, failing that, the person who
+    # appears in the most conversations.
+
+    def know_owner(self, member: Member) -> bool:
+        if self.has_urls and self.run.owner_url:
+            return True
+        if not self.has_urls and self.owner_name:
+            return True
+        found = self.most_present(member)
+        if not found:
+            self.run.problem(
+                self.table.file,
+                1,
+                "could not tell which messages are yours (no profile URL of yours was found), "
+                "so no messages were imported",
+            )
+            return False
+        if self.has_urls:
+            self.run.learn_owner_url(found, "your messages")
+        else:
+            self.owner_name = found
+        return True
+
+    def most_present(self, member: Member) -> str:
+        pairs: set[tuple[str, str]] = set()
+        with self.run.archive.open_text(member) as (handle, _binary):
+            table = open_table(handle, member.name, ("from", "date"), _ignore)
+            if table is None:
+                return ""
+            pick = table.picker(["conversationid", "senderprofileurl", "recipientprofileurls"])
+            names = table.picker(["conversationid", "from", "to"])
+            for _line, row in table.rows:
+                if self.has_urls:
+                    conversation, sender, recipients = pick(row)
+                    keys = [self.run.url(sender), *map(self.run.url, split_urls(recipients))]
+                else:
+                    conversation, sender, recipients = names(row)
+                    keys = [normalize_name(n) for n in (sender, *recipients.split(";"))]
+                pairs.update((key, conversation) for key in keys if key)
+        ranked = Counter(key for key, _conversation in pairs).most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return ""  # a tie: guessing would file the owner's words under someone else
+        return ranked[0][0]
+
+    # The import proper.
+
+    def read(self) -> None:
+        pick = self.table.picker(self.COLUMNS)
+        for line, row in self.table.rows:
+            if not is_blank(row):
+                self.message_row(line, pick(row))
+            if len(self.batch) >= BATCH_SIZE:
+                self.flush()
+                self.tick()
+        self.flush()
+
+    def message_row(self, line: int, cells: tuple[str, ...]) -> None:
+        conversation, sender, sender_url_raw, to, to_urls, date_raw, subject, content, draft = cells
+        if draft and draft.strip().lower() in DRAFT_MARKS:
+            self.run.count("drafts_skipped")  # a draft was never sent: not an interaction
+            return
+        try:
+            when = parse_message_time(date_raw)
+        except BadValue as error:
+            self.run.problem(self.table.file, line, f'DATE "{date_raw}" {error}')
+            return
+        sender_url = self.run.url(sender_url_raw)
+        sender_name, sender_key = self.name(sender)
+        base = f"{conversation}\x1f{date_raw}\x1f{sender_url or sender_key}\x1f{content}"
+        if self.is_owner(sender_url, sender_key):
+            for url, name, key in self.recipients(to, to_urls):
+                person = self.person(url, name, key)
+                if person is not None:
+                    self.add(
+                        person,
+                        Interaction.Direction.OUTGOING,
+                        when,
+                        f"{base}\x1f{url or key}",
+                        subject,
+                        content,
+                    )
+        else:
+            person = self.person(sender_url, sender_name, sender_key)
+            if person is not None:
+                self.add(person, Interaction.Direction.INCOMING, when, base, subject, content)
+
+    def name(self, raw: str) -> tuple[str, str]:
+        """A name repaired and normalized, memoized: the same few people write most messages."""
+        found = self.names.get(raw)
+        if found is None:
+            repaired = repair(raw)
+            found = self.names[raw] = (repaired, normalize_name(repaired))
+        return found
+
+    def is_owner(self, url: str, name_key: str) -> bool:
+        if url and self.run.owner_url:
+            return url == self.run.owner_url
+        return bool(self.owner_name) and name_key == self.owner_name
+
+    def recipients(self, names: str, urls: str) -> list[tuple[str, str, str]]:
+        """(url, name, normalized name) of each recipient but the owner; memoized per pair,
+        as every message of a conversation repeats the same recipients."""
+        found = self.recipient_memo.get((names, urls))
+        if found is not None:
+            return found
+        named = [self.name(n) for n in names.split(";") if n.strip()]
+        url_list = [self.run.url(u) for u in split_urls(urls)] if self.has_urls else []
+        if not url_list:
+            triples = [("", name, key) for name, key in named]
+        elif len(url_list) == len(named):
+            triples = [(url, name, key) for url, (name, key) in zip(url_list, named, strict=True)]
+        else:  # names and URLs don't line up: trust the URLs
+            triples = [(url, "", "") for url in url_list]
+        found = [t for t in triples if not self.is_owner(t[0], t[2])]
+        if len(self.recipient_memo) < 100_000:
+            self.recipient_memo[(names, urls)] = found
+        return found
+
+    def person(self, url: str, name: str, key: str) -> Person | None:
+        """The contact for a message partner; people you actually spoke with become contacts
+        even when not connected (rule N10)."""
+        person = self.book.by_url.get(url) if url else None
+        if person is not None:
+            return person
+        person = self.book.find(url, name)
+        if person is not None:
+            self.book.adopt_url(person, url)
+            return person
+        if not url and (self.has_urls or not key or key in SYSTEM_SENDERS):
+            return None  # nobody we could find again on the next import
+        parts = parse_full_name(name) if name else name_from_slug(url)
+        self.run.count("contacts_created")
+        self.run.count("contacts_from_messages")
+        return self.book.add(
+            Person(
+                id=None,
+                url=url,
+                first=parts.first[:150],
+                last=parts.last[:150],
+                credentials=parts.credentials[:100],
+                name=(parts.display or name or url)[:300],
+            )
+        )
+
+    def add(
+        self, person: Person, direction: str, when: datetime, key: str, subject: str, text: str
+    ) -> None:
+        external_id = f"li-msg:{sha1(key)}"
+        if external_id in self.known:
+            self.run.count("interactions_skipped_existing")
+            return
+        self.known.add(external_id)
+        if self.store_bodies:
+            subject, text = repair(subject)[:300], repair(text)
+        else:  # metadata only unless the person opted in
+            subject, text = "", ""
+        self.batch.append((person, direction, when, external_id, subject, text))
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        self.book.flush_new(self.run.now)
+        owner_id, now = self.run.owner.pk, self.run.now
+        rows = [
+            (owner_id, p.id, "message", direction, when, SOURCE, external_id, subject, text, now)
+            for p, direction, when, external_id, subject, text in self.batch
+        ]
+        self.run.count("interactions_created", insert_rows(Interaction, INTERACTION_FIELDS, rows))
+        self.batch = []
+
+
+def split_urls(text: str) -> list[str]:
+    return [u for u in text.replace(",", ";").split(";") if u.strip()]
