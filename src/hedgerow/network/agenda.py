@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+
+from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Substr
+from django.utils import timezone
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
-from django.db.models import Count, Max, Q, QuerySet
-from django.utils import timezone
-
 from hedgerow.network.access import contacts_of, invitations_of, updates_of
-from hedgerow.network.models import Contact, Invitation, Update
+from hedgerow.network.models import Contact, Interaction, Invitation, Update
 
 
 class ContactRef(TypedDict):
@@ -139,8 +140,10 @@ def follow_ups_due(owner, as_of: date) -> list[FollowUpItem]:
 
 def core_contacts_due(owner, as_of: date) -> list[DueItem]:
     """Rule N8: core contacts whose cadence has run out since the last interaction."""
-    core = _active(contacts_of(owner).filter(is_core=True), as_of, "due_snoozed_until")
-    core = core.annotate(last_at=Max("interactions__occurred_at"))
+    core = _active(contacts_of(owner).filter(is_core=True), as_of, "due_snoozed_until").order_by()
+    # One indexed look-up per core contact (contact, occurred_at), not a scan of all interactions.
+    latest = Interaction.objects.filter(contact=OuterRef("pk")).order_by("-occurred_at")
+    core = core.annotate(last_at=Subquery(latest.values("occurred_at")[:1]))
     items: list[DueItem] = []
     for contact in core:
         last_on = timezone.localdate(contact.last_at) if contact.last_at else None
@@ -181,16 +184,22 @@ def pending_invitations(owner, as_of: date) -> list[PendingItem]:
 
 def network_growth(owner, as_of: date) -> Network:
     """Rule N11: connections by the month they were made, with a running total."""
-    per_day = (
+    # One pass over the owner's contacts, grouped by ("YYYY-MM", still connected) in the database.
+    month = Substr(Cast("connected_on", CharField()), 1, 7)
+    groups = (
         contacts_of(owner)
-        .filter(connected_on__isnull=False, connected_on__lte=as_of)
-        .values_list("connected_on")
+        .filter(Q(connected_on__lte=as_of) | Q(connected_on__isnull=True, connected=True))
+        .annotate(month=month)
+        .values_list("month", "connected")
         .annotate(n=Count("id"))
         .order_by()
     )
     added: Counter[str] = Counter()
-    for day, n in per_day:
-        added[day.strftime("%Y-%m")] += n
+    connections = 0
+    for month_text, connected, n in groups:
+        connections += n if connected else 0
+        if month_text:
+            added[month_text] += n
     total = 0
     by_month: list[MonthItem] = []
     for month in sorted(added):
@@ -202,7 +211,7 @@ def network_growth(owner, as_of: date) -> Network:
         .count()
     )
     return {
-        "connections": contacts_of(owner).filter(connected=True).count(),
+        "connections": connections,
         "accepted_invitations": accepted,
         "by_month": by_month,
     }

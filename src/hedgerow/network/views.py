@@ -36,7 +36,7 @@ from hedgerow.network.importers.base import UnusableInput
 from hedgerow.network.models import Contact, ImportRun, Update
 from hedgerow.network.timeline import contact_timeline
 
-SECTION_LIMIT = 25  # items per Today section before "and N more"
+SECTION_LIMIT = 10  # items per Today section before "and N more": a calm, doable day
 CONTACTS_PER_PAGE = 50
 TIMELINE_STEP = 50
 

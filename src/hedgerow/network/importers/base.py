@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.db import connection
 from django.utils import timezone
 
 from hedgerow.network.models import ImportRun
@@ -78,3 +79,15 @@ def finish_run(run: ImportRun, summary: ImportSummary) -> None:
     run.problems = [asdict(p) for p in summary.problems]
     run.save(update_fields=["status", "finished_at", "counts", "problems"])
     summary.run_id = run.pk
+    refresh_planner_statistics()
+
+
+def refresh_planner_statistics() -> None:
+    """Let the query planner see the new data, so Today picks its selective indexes."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # A sampled ANALYZE: milliseconds, and enough for the planner's choices.
+            cursor.execute("PRAGMA analysis_limit=1000")
+            cursor.execute("ANALYZE")
+        elif connection.vendor == "postgresql":
+            cursor.execute("ANALYZE network_contact, network_interaction, network_update")
