@@ -9,13 +9,41 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, models
 from django.utils import timezone
+
+
+class Insert:
+    """One INSERT statement for a model's named fields; other columns get their defaults."""
+
+    def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
+        meta = model._meta
+        named = [meta.get_field(name) for name in fields]
+        rest = [
+            field
+            for field in meta.concrete_fields
+            if field not in named and not field.primary_key and not field.null
+        ]
+        now = timezone.now()
+        # Defaults are the same for every row, so they are prepared for the database once.
+        self.constants = _prepare(
+            tuple(_default(field, now) for field in rest),
+            [(i, adapt) for i, field in enumerate(rest) if (adapt := _adapter(field))],
+        )
+        self.adapters = [(i, adapt) for i, field in enumerate(named) if (adapt := _adapter(field))]
+        # Only identifiers from the model's own metadata go into the text; values are parameters.
+        table = connection.ops.quote_name(meta.db_table)
+        names = ", ".join(connection.ops.quote_name(field.column) for field in named + rest)
+        marks = ", ".join(["%s"] * (len(named) + len(rest)))
+        self.sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+
+    def values(self, rows: Iterable[Sequence[Any]]) -> list[tuple]:
+        return [_prepare(tuple(row), self.adapters) + self.constants for row in rows]
 
 
 def insert_rows(
@@ -30,34 +58,28 @@ def insert_rows(
     Columns not named get their model default (auto_now ones: now). No signals run, nothing is
     validated. Returns the number of rows inserted.
     """
-    meta = model._meta
-    named = [meta.get_field(name) for name in fields]
-    rest = [
-        field
-        for field in meta.concrete_fields
-        if field not in named and not field.primary_key and not field.null
-    ]
-    now = timezone.now()
-    columns = named + rest
-    # Defaults are the same for every row, so they are prepared for the database once.
-    constants = _prepare(
-        tuple(_default(field, now) for field in rest),
-        [(i, adapt) for i, field in enumerate(rest) if (adapt := _adapter(field))],
-    )
-    # Only identifiers from the model's own metadata go into the text; values are parameters.
-    table = connection.ops.quote_name(meta.db_table)
-    names = ", ".join(connection.ops.quote_name(field.column) for field in columns)
-    marks = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
-    adapters = [(i, adapt) for i, field in enumerate(named) if (adapt := _adapter(field))]
+    insert = Insert(model, fields)
     iterator = iter(rows)
     inserted = 0
     with connection.cursor() as cursor:
         while batch := list(islice(iterator, batch_size)):
-            values = [_prepare(tuple(row), adapters) + constants for row in batch]
-            cursor.executemany(sql, values)
+            values = insert.values(batch)
+            cursor.executemany(insert.sql, values)
             inserted += len(values)
     return inserted
+
+
+def first_column(queryset: models.QuerySet) -> Iterator[Any]:
+    """The first selected column of every row, straight from the cursor.
+
+    For loading hundreds of thousands of keys (external ids) without a Python object per row.
+    """
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(10_000):
+            for row in rows:
+                yield row[0]
 
 
 @contextmanager
@@ -66,15 +88,16 @@ def roomy_sqlite_cache(megabytes: int = 64) -> Iterator[None]:
     if connection.vendor != "sqlite":
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("PRAGMA cache_size")
-        before = cursor.fetchone()[0]
-        cursor.execute(f"PRAGMA cache_size = {-abs(int(megabytes)) * 1024}")
+    connection.ensure_connection()
+    # The driver's own connection: restoring must work even inside a failed atomic block,
+    # where Django refuses queries, so the import's real error is the one reported.
+    raw = connection.connection
+    before = raw.execute("PRAGMA cache_size").fetchone()[0]
+    raw.execute(f"PRAGMA cache_size = {-abs(int(megabytes)) * 1024}")
     try:
         yield
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA cache_size = {int(before)}")
+        raw.execute(f"PRAGMA cache_size = {int(before)}")
 
 
 def _default(field: Any, now: datetime) -> Any:
@@ -109,10 +132,16 @@ def _datetime_adapter() -> Callable[[datetime], Any]:
     # SQLite stores naive text in the connection's zone; Django's own adapter does the same, but
     # through several calls per value, which shows at a few hundred thousand rows.
     zone = connection.timezone
+    if zone is UTC:
+
+        def adapt_utc(value: datetime) -> str:
+            if value.tzinfo is not UTC:
+                value = value.astimezone(UTC)
+            return value.isoformat(" ")[:-6]  # without "+00:00", as Django writes it
+
+        return adapt_utc
 
     def adapt(value: datetime) -> str:
-        if value.tzinfo is not zone:
-            value = value.astimezone(zone)
-        return str(value.replace(tzinfo=None))
+        return str(value.astimezone(zone).replace(tzinfo=None))
 
     return adapt

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from hedgerow.accounts.models import Position
 from hedgerow.accounts.services import profile_of
-from hedgerow.lib.bulk import insert_rows, roomy_sqlite_cache
+from hedgerow.lib.bulk import first_column, insert_rows, roomy_sqlite_cache
 from hedgerow.network.identity import (
     name_parts,
     normalize_email,
@@ -77,6 +77,7 @@ CANONICAL_URL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9_-]+\Z")
 # Senders LinkedIn itself writes as; never a person to keep in touch with.
 SYSTEM_SENDERS = {"linkedin member", "linkedin"}
 DRAFT_MARKS = {"yes", "true", "1"}
+OUTGOING, INCOMING = Interaction.Direction.OUTGOING, Interaction.Direction.INCOMING
 INTERACTION_FIELDS = (
     "owner",
     "contact",
@@ -87,7 +88,6 @@ INTERACTION_FIELDS = (
     "external_id",
     "subject",
     "text",
-    "created_at",
 )
 ALWAYS_COUNTED = (
     "contacts_created",
@@ -695,13 +695,18 @@ class MessageReader:
         self.owner_name = normalize_name(run.owner.get_full_name())
         self.store_bodies = run.profile.store_message_bodies
         self.known = set(
-            Interaction.objects.filter(owner=run.owner, source=SOURCE)
-            .exclude(external_id="")
-            .values_list("external_id", flat=True)
-            .iterator(chunk_size=10_000)
+            first_column(
+                Interaction.objects.filter(owner=run.owner, source=SOURCE)
+                .exclude(external_id="")
+                .values_list("external_id", flat=True)
+            )
         )
+        # Counted here and added to the summary once: these run 200,000 times.
+        self.drafts = 0
+        self.skipped = 0
         self.batch: list[tuple[Person, str, datetime, str, str, str]] = []
         self.names: dict[str, tuple[str, str]] = {}
+        self.conversations: dict[str, str] = {}
         self.recipient_memo: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
 
     # Who is the owner? Their URL (profile, invitations) or, failing that, the person who
@@ -759,11 +764,13 @@ class MessageReader:
                 self.flush()
                 self.tick()
         self.flush()
+        self.run.count("drafts_skipped", self.drafts)
+        self.run.count("interactions_skipped_existing", self.skipped)
 
     def message_row(self, line: int, cells: tuple[str, ...]) -> None:
         conversation, sender, sender_url_raw, to, to_urls, date_raw, subject, content, draft = cells
         if draft and draft.strip().lower() in DRAFT_MARKS:
-            self.run.count("drafts_skipped")  # a draft was never sent: not an interaction
+            self.drafts += 1  # a draft was never sent: not an interaction
             return
         try:
             when = parse_message_time(date_raw)
@@ -777,18 +784,13 @@ class MessageReader:
             for url, name, key in self.recipients(to, to_urls):
                 person = self.person(url, name, key)
                 if person is not None:
-                    self.add(
-                        person,
-                        Interaction.Direction.OUTGOING,
-                        when,
-                        f"{base}\x1f{url or key}",
-                        subject,
-                        content,
-                    )
+                    external_id = self.external_id(conversation, f"{base}\x1f{url or key}")
+                    self.add(person, OUTGOING, when, external_id, subject, content)
         else:
             person = self.person(sender_url, sender_name, sender_key)
             if person is not None:
-                self.add(person, Interaction.Direction.INCOMING, when, base, subject, content)
+                external_id = self.external_id(conversation, base)
+                self.add(person, INCOMING, when, external_id, subject, content)
 
     def name(self, raw: str) -> tuple[str, str]:
         """A name repaired and normalized, memoized: the same few people write most messages."""
@@ -848,12 +850,25 @@ class MessageReader:
             )
         )
 
+    def external_id(self, conversation: str, key: str) -> str:
+        """Deterministic and short. Led by the conversation, so one conversation's messages sit
+        together in the unique index, which makes inserting them markedly cheaper."""
+        prefix = self.conversations.get(conversation)
+        if prefix is None:
+            prefix = self.conversations[conversation] = f"li-msg:{sha1(conversation)[:10]}"
+        return prefix + sha1(key)[:30]
+
     def add(
-        self, person: Person, direction: str, when: datetime, key: str, subject: str, text: str
+        self,
+        person: Person,
+        direction: str,
+        when: datetime,
+        external_id: str,
+        subject: str,
+        text: str,
     ) -> None:
-        external_id = f"li-msg:{sha1(key)}"
         if external_id in self.known:
-            self.run.count("interactions_skipped_existing")
+            self.skipped += 1
             return
         self.known.add(external_id)
         if self.store_bodies:
@@ -865,12 +880,12 @@ class MessageReader:
     def flush(self) -> None:
         if not self.batch:
             return
-        self.book.flush_new(self.run.now)
-        owner_id, now = self.run.owner.pk, self.run.now
-        rows = [
-            (owner_id, p.id, "message", direction, when, SOURCE, external_id, subject, text, now)
+        self.book.flush_new(self.run.now)  # people first met in this batch need ids
+        owner_id = self.run.owner.pk
+        rows = (
+            (owner_id, p.id, "message", direction, when, SOURCE, external_id, subject, text)
             for p, direction, when, external_id, subject, text in self.batch
-        ]
+        )
         self.run.count("interactions_created", insert_rows(Interaction, INTERACTION_FIELDS, rows))
         self.batch = []
 
