@@ -23,8 +23,8 @@ class Insert:
 
     def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
         meta = model._meta
-        named = [meta.get_field(name) for name in fields]
-        rest = [
+        named: list[Any] = [meta.get_field(name) for name in fields]
+        rest: list[Any] = [
             field
             for field in meta.concrete_fields
             if field not in named and not field.primary_key and not field.null

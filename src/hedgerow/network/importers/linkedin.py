@@ -344,8 +344,8 @@ class LinkedInImport:
         with self.table("connections") as (table, tick):
             if table is None:
                 return
-            self.emails = dict(
-                ContactEmail.objects.filter(owner=self.owner).values_list("email", "contact_id")
+            self.emails = set(
+                ContactEmail.objects.filter(owner=self.owner).values_list("email", flat=True)
             )
             self.new_emails: list[tuple[Person, str]] = []
             self.new_updates: list[Update] = []
@@ -455,7 +455,7 @@ class LinkedInImport:
         self.new_updates.append(
             Update(
                 owner=self.owner,
-                contact_id=person.id,
+                contact_id=person.pk,
                 kind=Update.Kind.NEW_POSITION,
                 summary=f"Now {now} (was {was})"[:500],
                 url=person.url,
@@ -473,7 +473,7 @@ class LinkedInImport:
         # Emails are unique per owner: one already on another contact is left where it is.
         email = normalize_email(raw)
         if email and email not in self.emails:
-            self.emails[email] = person.id
+            self.emails.add(email)
             self.new_emails.append((person, email[:254]))
 
     def end_connections(self, seen: set[Person]) -> None:
@@ -488,7 +488,7 @@ class LinkedInImport:
         self.book.save_changed(self.now)
         ContactEmail.objects.bulk_create(
             [
-                ContactEmail(owner=self.owner, contact_id=person.id, email=email, label="LinkedIn")
+                ContactEmail(owner=self.owner, contact_id=person.pk, email=email, label="LinkedIn")
                 for person, email in self.new_emails
             ],
             batch_size=BATCH_SIZE,

@@ -69,6 +69,13 @@ class Person:
     source: str = SOURCE
     dirty: bool = False
 
+    @property
+    def pk(self) -> int:
+        """The id of someone already written; only they can be referred to."""
+        if self.id is None:
+            raise ValueError(f"{self.name} has not been written yet.")
+        return self.id
+
     def set_name(self, parts: NameParts) -> bool:
         """Take LinkedIn's name parts; True when something changed."""
         display = parts.display[:300]
