@@ -333,22 +333,9 @@ def run_token_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
-IMPORTERS: dict[str, tuple[str, str]] = {
-    "linkedin": ("hedgerow.network.importers.linkedin", "import_linkedin"),
-    "vcard": ("hedgerow.network.importers.vcard", "import_vcard"),
-    "google-csv": ("hedgerow.network.importers.google_csv", "import_google_csv"),
-}
-
-
-def importer_for(source: str) -> Callable[..., Any]:
-    import importlib
-
-    module_name, function_name = IMPORTERS[source]
-    return getattr(importlib.import_module(module_name), function_name)
-
-
 def run_import(args: argparse.Namespace) -> int:
     from hedgerow.network.importers.base import UnusableInput
+    from hedgerow.network.services import importer_for
 
     owner = acting_person(args.user)
     with progress_bar(f"Importing {args.path.name}") as progress:

@@ -241,6 +241,8 @@ class ImportRun(models.Model):
     counts = models.JSONField(default=dict, blank=True)
     # [{"file": "Connections.csv", "line": 12, "message": "..."}]
     problems = models.JSONField(default=list, blank=True)
+    # Sentences about what was merged or changed: "2 invitations were accepted …"
+    notes = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

@@ -361,14 +361,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
             )
         except UnusableInput as problem:
             error = str(problem)
-        except ImportError:
-            error = "This kind of import is not ready in this version of Hedgerow yet."
         else:
-            if summary.run_id is None:
-                messages.info(request, f"Imported {summary.file_name}.")
-                return redirect("network:import")
-            # The run row keeps counts and problems; the importer's notes live one session.
-            request.session[f"import-notes-{summary.run_id}"] = summary.notes
             return redirect("network:import-run", run_id=summary.run_id)
     context = {
         "nav": "import",
@@ -402,7 +395,7 @@ def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
         "nav": "import",
         "run": run,
         "counts": _counts_in_words(run.counts or {}),
-        "notes": request.session.get(f"import-notes-{run.pk}", []),
+        "notes": run.notes,
         "problems": problems[:PROBLEMS_SHOWN],
         "more_problems": max(0, len(problems) - PROBLEMS_SHOWN),
         "to_review": access.review_items_of(request.user)

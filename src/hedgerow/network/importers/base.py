@@ -77,7 +77,8 @@ def finish_run(run: ImportRun, summary: ImportSummary) -> None:
     run.finished_at = timezone.now()
     run.counts = dict(summary.counts)
     run.problems = [asdict(p) for p in summary.problems]
-    run.save(update_fields=["status", "finished_at", "counts", "problems"])
+    run.notes = list(summary.notes)
+    run.save(update_fields=["status", "finished_at", "counts", "problems", "notes"])
     summary.run_id = run.pk
     refresh_planner_statistics()
 
