@@ -185,11 +185,11 @@ def pending_invitations(owner, as_of: date) -> list[PendingItem]:
 def network_growth(owner, as_of: date) -> Network:
     """Rule N11: connections by the month they were made, with a running total."""
     # One pass over the owner's contacts, grouped by ("YYYY-MM", still connected) in the database.
-    month = Substr(Cast("connected_on", CharField()), 1, 7)
+    year_month = Substr(Cast("connected_on", CharField()), 1, 7)
     groups = (
         contacts_of(owner)
         .filter(Q(connected_on__lte=as_of) | Q(connected_on__isnull=True, connected=True))
-        .annotate(month=month)
+        .annotate(month=year_month)
         .values_list("month", "connected")
         .annotate(n=Count("id"))
         .order_by()
