@@ -328,7 +328,7 @@ def test_it_finds_new_positions_acceptances_and_ended_connections_in_a_later_exp
         "2 people changed jobs since your last import: Ana Ruiz and Fay Tanaka. "
         "Each is a good reason to write to them.",
         "1 invitation was accepted — a warm reply is due.",
-        "1 person no longer among your connections: Eli Novak. "
+        "1 person is no longer among your connections: Eli Novak. "
         "They stay in your contacts with their history.",
     ]
 
@@ -495,7 +495,9 @@ def test_it_refuses_linkedin_names_without_linkedin_columns(owner, tmp_path):
     folder.mkdir()
     (folder / "Connections.csv").write_text("name;phone\nAna;123\n")
 
-    with pytest.raises(UnusableInput, match="do not have the columns of a LinkedIn export"):
+    with pytest.raises(
+        UnusableInput, match=r"None of the LinkedIn files in .* has the columns LinkedIn writes"
+    ):
         run(owner, folder)
 
     assert_nothing_written()
@@ -509,3 +511,16 @@ def test_it_refuses_a_damaged_zip(owner, tmp_path):
         run(owner, archive)
 
     assert_nothing_written()
+
+
+def test_it_skips_a_file_without_its_header_and_imports_the_others(owner, tmp_path):
+    folder = shutil.copytree(FIRST, tmp_path / "export")
+    next(folder.rglob("Invitations.csv")).write_text("hello\nworld\n")
+
+    summary = run(owner, folder)
+
+    assert summary.counts["contacts_created"] == 7
+    assert summary.counts["invitations_created"] == 0
+    skipped = [p for p in summary.problems if p.file == "Invitations.csv"]
+    assert [p.line for p in skipped] == [1]
+    assert "From, To, Sent At, Direction" in skipped[0].message

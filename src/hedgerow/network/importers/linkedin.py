@@ -71,6 +71,13 @@ HEADERS = {
     "positions": ("companyname", "title"),
     "profile": ("firstname", "lastname"),
 }
+HEADER_NAMES = {
+    "connections": "First Name, Last Name, Connected On",
+    "invitations": "From, To, Sent At, Direction",
+    "messages": "FROM, DATE",
+    "positions": "Company Name, Title",
+    "profile": "First Name, Last Name",
+}
 PROGRESS_EVERY = 5000
 # Exactly the form identity.normalize_linkedin_url produces, so such URLs can skip it.
 CANONICAL_URL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9_-]+\Z")
@@ -141,8 +148,8 @@ def check_headers(archive: Archive) -> None:
                 return
     names = ", ".join(m.name for m in archive.members.values())
     raise UnusableInput(
-        f"{names} in {archive.path} do not have the columns of a LinkedIn export "
-        "(for example First Name, Last Name, Connected On)."
+        f"None of the LinkedIn files in {archive.path} ({names}) has the columns LinkedIn "
+        "writes (for example First Name, Last Name, Connected On)."
     )
 
 
@@ -227,7 +234,7 @@ class LinkedInImport:
                 self.problem(
                     member.name,
                     1,
-                    f"no header row with {', '.join(HEADERS[kind])} was found, "
+                    f"no header row with the columns {HEADER_NAMES[kind]} was found, "
                     "so this file was skipped",
                 )
 
@@ -641,8 +648,9 @@ class LinkedInImport:
             were = "invitation was" if n == 1 else "invitations were"
             notes.append(f"{n} {were} accepted — a warm reply is due.")
         if self.disconnected:
+            n = len(self.disconnected)
             notes.append(
-                f"{people(len(self.disconnected))} no longer among your connections: "
+                f"{people(n)} {'is' if n == 1 else 'are'} no longer among your connections: "
                 f"{listing(self.disconnected)}. They stay in your contacts with their history."
             )
         if counts.get("contacts_from_messages"):
