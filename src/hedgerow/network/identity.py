@@ -55,7 +55,18 @@ class NameParts:
 
     @property
     def display(self) -> str:
+        # Chinese, Japanese and Korean names are written family name first, without a space.
+        if self.first and self.last and _is_cjk(self.first + self.last):
+            return f"{self.last}{self.first}"
         return " ".join(part for part in (self.first, self.last) if part)
+
+
+def _is_cjk(text: str) -> bool:
+    return all(
+        unicodedata.name(ch, "").startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA"))
+        for ch in text
+        if not ch.isspace()
+    )
 
 
 def name_parts(first: str | None, last: str | None) -> NameParts:

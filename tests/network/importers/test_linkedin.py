@@ -113,7 +113,8 @@ def test_it_reads_names_credentials_companies_and_dates(owner):
     )
     zoe = contact(owner, "https://www.linkedin.com/in/zoe-muller")
     assert (zoe.name, zoe.company, zoe.position) == ("Zoë Müller", "Café Ltd", "Head of Data 🚀")
-    assert contact(owner, "https://www.linkedin.com/in/li-xiaolong").name == "李 小龙"
+    # Family name first, no space, as LinkedIn itself shows Chinese names.
+    assert contact(owner, "https://www.linkedin.com/in/li-xiaolong").name == "李小龙"
     # Non-canonical URL (http, no www., capitals, trailing slash); its email is Ana's: skipped.
     eli = contact(owner, "https://www.linkedin.com/in/eli-novak")
     assert eli.company == "Baz" and not eli.emails.exists()
