@@ -41,8 +41,14 @@ def test_it_splits_credentials_off_the_last_name():
     )
 
 
+def test_it_splits_several_credentials():
+    parts = name_parts("Lee", "Park, MBA, PMP")
+    assert (parts.last, parts.credentials) == ("Park", "MBA, PMP")
+
+
 def test_it_keeps_a_comma_that_is_not_a_credential():
-    assert name_parts("Ana", "Ruiz").credentials == ""
+    parts = name_parts("Ana", "Ruiz, Garcia")
+    assert (parts.last, parts.credentials) == ("Ruiz, Garcia", "")
 
 
 def test_it_writes_east_asian_names_family_name_first():

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from nameparser import HumanName
+from nameparser.config import CONSTANTS
 
 _PROFILE_PATH = re.compile(r"^/(in|pub)/([^/?#]+)", re.IGNORECASE)
 
@@ -70,16 +71,20 @@ def _is_cjk(text: str) -> bool:
 
 
 def name_parts(first: str | None, last: str | None) -> NameParts:
-    """Split credentials off a last name ("Ruiz, PhD") the way nameparser knows them."""
+    """Split credentials off a last name ("Ruiz, PhD", "Lee, MBA, PMP") using nameparser's list
+    of known suffixes; a comma followed by anything else stays part of the name."""
     first = (first or "").strip()
     last = (last or "").strip()
-    credentials = ""
-    if "," in last:
-        parsed = HumanName(f"{first} {last}".strip())
-        if parsed.suffix:
-            credentials = parsed.suffix
-            last = last.split(",", 1)[0].strip()
-    return NameParts(first=first, last=last, credentials=credentials)
+    name, *pieces = last.split(",")
+    if pieces and all(_is_credential(piece) for piece in pieces):
+        credentials = ", ".join(piece.strip() for piece in pieces)
+        return NameParts(first=first, last=name.strip(), credentials=credentials)
+    return NameParts(first=first, last=last, credentials="")
+
+
+def _is_credential(piece: str) -> bool:
+    key = piece.strip().lower().replace(".", "")
+    return bool(key) and (key in CONSTANTS.suffix_acronyms or key in CONSTANTS.suffix_not_acronyms)
 
 
 def parse_full_name(full: str | None) -> NameParts:

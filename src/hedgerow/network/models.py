@@ -32,7 +32,10 @@ class Tag(models.Model):
 
 
 class Contact(models.Model):
-    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, related_name="contacts")
+    # No index of its own: every index below starts with the owner. Fewer indexes, faster imports.
+    owner = models.ForeignKey(
+        Owner, on_delete=models.CASCADE, related_name="contacts", db_index=False
+    )
     name = models.CharField(max_length=300, help_text="Display name, kept in step with the parts.")
     first_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
@@ -91,7 +94,9 @@ class Contact(models.Model):
 
 
 class ContactEmail(models.Model):
-    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    owner = models.ForeignKey(
+        Owner, on_delete=models.CASCADE, db_index=False
+    )  # see unique_owner_email
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="emails")
     email = models.CharField(max_length=254, help_text="Stored lower-case.")
     label = models.CharField(max_length=50, blank=True)
@@ -119,8 +124,12 @@ class Interaction(models.Model):
         INCOMING = "incoming", "To me"
         MUTUAL = "mutual", "Together"
 
-    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="interactions")
+    # Interactions are the biggest table (hundreds of thousands of rows from one import), so
+    # they carry only the indexes queries use: (contact, occurred_at) and the import key.
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, db_index=False)
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="interactions", db_index=False
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     direction = models.CharField(max_length=20, choices=Direction.choices)
     occurred_at = models.DateTimeField()
