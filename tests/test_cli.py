@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -235,3 +236,61 @@ def test_it_creates_lists_and_revokes_api_keys(capsys, client, owner):
     assert (
         client.get("/api/v1/today", headers={"Authorization": f"Bearer {key}"}).status_code == 401
     )
+
+
+LINKEDIN_FIRST = Path(__file__).parent / "fixtures" / "linkedin" / "first"
+
+
+def test_it_imports_a_linkedin_export_and_prints_json(capsys, owner):
+    status, out, _ = run(capsys, "import", "linkedin", str(LINKEDIN_FIRST), "--json")
+
+    assert status == 0
+    summary = json.loads(out)
+    assert summary["source"] == "linkedin"
+    assert summary["counts"]["contacts_created"] > 0
+    assert {"file", "line", "message"} <= set(summary["problems"][0])
+    assert Contact.objects.filter(owner=owner).count() == summary["counts"]["contacts_created"]
+
+    status, out, _ = run(capsys, "import", "linkedin", str(LINKEDIN_FIRST), "--json")
+    again = json.loads(out)["counts"]
+    assert again["contacts_created"] == again["interactions_created"] == 0
+
+
+def test_it_prints_a_readable_summary(capsys, owner):
+    status, out, _ = run(capsys, "import", "linkedin", str(LINKEDIN_FIRST))
+
+    assert status == 0
+    assert out.startswith("Imported first:")
+    assert "row(s) skipped" in out and "line" in out
+
+
+def test_it_refuses_an_unusable_input_with_status_2(capsys, owner, tmp_path):
+    not_an_archive = tmp_path / "notes.txt"
+    not_an_archive.write_text("hello")
+
+    status, out, err = run(capsys, "import", "linkedin", str(not_an_archive))
+
+    assert status == 2 and out == ""
+    assert err.startswith("hedgerow: ") and "notes.txt" in err
+    assert err.count("\n") == 1
+    assert not Contact.objects.exists()
+
+
+def test_it_loads_the_demo_into_its_own_home(capsys, db, settings, tmp_path):
+    settings.HOME = tmp_path
+
+    status, _, _ = run(capsys, "demo", "--no-serve")
+
+    assert status == 0 and (tmp_path / "DEMO").exists()
+    agenda = json.loads(run(capsys, "today", "--json")[1])
+    assert agenda["updates"] and agenda["follow_ups"] and agenda["due"]
+    assert agenda["pending_invitations"]
+
+
+def test_it_refuses_to_mix_the_demo_with_real_data(capsys, owner, settings, tmp_path):
+    settings.HOME = tmp_path
+
+    status, _, err = run(capsys, "demo", "--no-serve")
+
+    assert status == 2 and "real data" in err
+    assert not (tmp_path / "DEMO").exists()

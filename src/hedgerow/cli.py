@@ -250,19 +250,17 @@ def serve_forever(host: str, port: int) -> None:
 
 def run_demo(args: argparse.Namespace) -> int:
     from django.conf import settings
+    from django.contrib.auth import get_user_model
 
     from hedgerow.network.demo import load_demo
 
     home = Path(settings.HOME)
     marker = home / "DEMO"
-    if not marker.exists() and (home / "hedgerow.sqlite3").stat().st_size > 0:
-        from django.contrib.auth import get_user_model
-
-        if get_user_model().objects.exists():
-            raise CommandError(
-                f"{home} holds someone's real data; the demo only runs in a home of its own "
-                "(set HEDGEROW_HOME to an empty folder)."
-            )
+    if not marker.exists() and get_user_model().objects.exists():
+        raise CommandError(
+            f"{home} holds someone's real data; the demo only runs in a home of its own "
+            "(set HEDGEROW_HOME to an empty folder)."
+        )
     marker.write_text("This Hedgerow home holds made-up demo data.\n")
     print("Preparing the demo network (the first time takes a few seconds)…", flush=True)
     load_demo(username="demo", password="demo")  # noqa: S106 - the demo's published password
