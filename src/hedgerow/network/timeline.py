@@ -23,6 +23,8 @@ class Entry:
     title: str
     text: str = ""
     url: str = ""
+    interaction_kind: str = ""
+    direction: str = ""
 
     @property
     def day(self) -> date:
@@ -39,7 +41,58 @@ def _interaction_entry(item: Interaction) -> Entry:
     words = DIRECTION_WORDS.get(item.direction, "")
     title = f"{item.get_kind_display()} {words}".strip()
     text = " — ".join(part for part in (item.subject, item.text) if part)
-    return Entry(at=item.occurred_at, kind="interaction", title=title, text=text)
+    return Entry(
+        at=item.occurred_at,
+        kind="interaction",
+        title=title,
+        text=text,
+        interaction_kind=item.kind,
+        direction=item.direction,
+    )
+
+
+def _group_same_day(entries: list[Entry]) -> list[Entry]:
+    """A chat of many short messages in one day reads as one conversation, not a wall of rows.
+    Messages with their text kept stay separate, so nothing the person chose to keep is hidden."""
+    grouped: list[Entry] = []
+    run: list[Entry] = []
+    for entry in [*entries, None]:
+        same = (
+            entry is not None
+            and run
+            and entry.kind == "interaction"
+            and not entry.text
+            and entry.interaction_kind == run[0].interaction_kind
+            and entry.day == run[0].day
+        )
+        if same:
+            run.append(entry)
+            continue
+        if len(run) > 1:
+            grouped.append(_conversation(run))
+        else:
+            grouped.extend(run)
+        run = []
+        if entry is None:
+            continue
+        if entry.kind == "interaction" and not entry.text:
+            run = [entry]
+        else:
+            grouped.append(entry)
+    return grouped
+
+
+def _conversation(run: list[Entry]) -> Entry:
+    kind = Interaction.Kind(run[0].interaction_kind).label.lower()
+    counts = [
+        f"{n} {words}"
+        for direction, words in DIRECTION_WORDS.items()
+        if (n := sum(1 for e in run if e.direction == direction))
+    ]
+    title = f"{len(run)} {kind}s ({', '.join(counts)})"
+    return Entry(
+        at=run[0].at, kind="interaction", title=title, interaction_kind=run[0].interaction_kind
+    )
 
 
 def _invitation_entries(invitation: Invitation) -> list[Entry]:
@@ -88,4 +141,4 @@ def contact_timeline(contact: Contact, limit: int) -> tuple[list[Entry], bool]:
     for invitation in contact.invitations.order_by("-sent_at")[: limit + 1]:
         entries += _invitation_entries(invitation)
     entries.sort(key=lambda entry: entry.at, reverse=True)
-    return entries[:limit], len(entries) > limit
+    return _group_same_day(entries[:limit]), len(entries) > limit

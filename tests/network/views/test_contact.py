@@ -61,6 +61,20 @@ def test_it_caps_the_timeline_and_offers_more(owner_client, ana, make_interactio
     assert "Message 59" in more
 
 
+def test_it_shows_a_days_messages_as_one_conversation(owner_client, ana, make_interaction):
+    day = date(2026, 2, 1)
+    for direction in ("outgoing", "incoming", "outgoing"):
+        make_interaction(ana, on=day, direction=direction)
+    make_interaction(ana, on=day, text="Kept: the bit about her new team")
+    make_interaction(ana, on=date(2026, 1, 5), kind="call")
+
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+    assert "3 messages (2 from you, 1 from them)" in html
+    assert "Kept: the bit about her new team" in html
+    assert "Call from you" in html
+
+
 def test_it_logs_an_interaction(owner_client, ana):
     response = owner_client.post(
         f"/contacts/{ana.pk}/log/",
