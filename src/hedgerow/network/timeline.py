@@ -56,29 +56,25 @@ def _group_same_day(entries: list[Entry]) -> list[Entry]:
     Messages with their text kept stay separate, so nothing the person chose to keep is hidden."""
     grouped: list[Entry] = []
     run: list[Entry] = []
-    for entry in [*entries, None]:
-        same = (
-            entry is not None
-            and run
-            and entry.kind == "interaction"
-            and not entry.text
+
+    def close_run() -> None:
+        grouped.append(_conversation(run) if len(run) > 1 else run[0])
+        run.clear()
+
+    for entry in entries:
+        groupable = entry.kind == "interaction" and not entry.text
+        if run and not (
+            groupable
             and entry.interaction_kind == run[0].interaction_kind
             and entry.day == run[0].day
-        )
-        if same:
+        ):
+            close_run()
+        if groupable:
             run.append(entry)
-            continue
-        if len(run) > 1:
-            grouped.append(_conversation(run))
-        else:
-            grouped.extend(run)
-        run = []
-        if entry is None:
-            continue
-        if entry.kind == "interaction" and not entry.text:
-            run = [entry]
         else:
             grouped.append(entry)
+    if run:
+        close_run()
     return grouped
 
 
