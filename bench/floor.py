@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.measure import run_measured
-from hedgerow.network.demo import ARCHIVE_FILES, CONNECTIONS_PREAMBLE
+from hedgerow.network.demo.archive import ARCHIVE_FILES, CONNECTIONS_PREAMBLE
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import shutil
 import zipfile
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from hedgerow.network.demo import (
+from hedgerow.network.demo.archive import (
     ARCHIVE_FILES,
     CONNECTIONS_HEADER,
     CONNECTIONS_PREAMBLE,
@@ -27,8 +26,6 @@ from hedgerow.network.demo import (
 )
 
 EXPORTED_ON = date(2026, 11, 25)
-HAS_IMPORTER = importlib.util.find_spec("hedgerow.network.importers.linkedin") is not None
-needs_importer = pytest.mark.skipif(not HAS_IMPORTER, reason="the LinkedIn importer is not in yet")
 
 
 def read_member(archive: Path, name: str) -> bytes:
@@ -170,7 +167,6 @@ def test_it_writes_200k_messages_quickly(tmp_path):
 # --- the demo home -------------------------------------------------------------------------------
 
 
-@needs_importer
 @pytest.mark.django_db(transaction=False)
 def test_it_loads_a_demo_with_something_in_every_part_of_today():
     from hedgerow.network.agenda import build_agenda
@@ -189,7 +185,6 @@ def test_it_loads_a_demo_with_something_in_every_part_of_today():
     assert user.check_password("demo")
 
 
-@needs_importer
 @pytest.mark.django_db
 def test_it_leaves_an_existing_demo_alone():
     from hedgerow.network.access import contacts_of

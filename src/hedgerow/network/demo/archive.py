@@ -1,15 +1,4 @@
-"""Made-up but realistic LinkedIn data exports, and the demo network built from them.
-
-`DemoNetwork.generate` draws a person's network from a seed; `DemoNetwork.evolve` ages it into a
-later export of the same person (new positions, accepted invitations, people gone, people new);
-`DemoNetwork.write` writes either as LinkedIn's "Get a copy of your data" archive, with the quirks
-of the real thing (a sub-folder, the Connections preamble, a BOM, CRLF, quoted commas and line
-breaks, credentials in last names, non-Latin names, emoji, double-encoded UTF-8).
-
-The same archives feed the demo (`load_demo`, behind `make run`) and the benchmark (`make bench`),
-so the writer streams rows and never holds the messages in memory. Everything is drawn from
-`random.Random` seeded from the seed, so the same seed gives the same bytes.
-"""
+"""Writing a demo network as LinkedIn's export archive, quirks included (see the package doc)."""
 
 from __future__ import annotations
 
@@ -18,7 +7,6 @@ import csv
 import io
 import random
 import re
-import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,7 +17,25 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractUser
+    pass
+
+from hedgerow.network.demo.words import (
+    COMPANIES,
+    CREDENTIALS,
+    EMOJI,
+    GROUP_TITLES,
+    INCOMING_NOTES,
+    INCOMING_OPENERS,
+    MAIL_DOMAINS,
+    NOTES,
+    OPENERS,
+    RECRUITER_MESSAGES,
+    RECRUITER_TITLES,
+    REGIONS,
+    REPLIES,
+    SUBJECTS,
+    TITLES,
+)
 
 CONNECTIONS_PREAMBLE = (
     "Notes:\r\n"
@@ -95,231 +101,6 @@ ARCHIVE_FILES = (
     "Profile.csv",
 )
 
-# --- what people are called and where they work ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class Region:
-    """Names from one part of the world. Non-Latin names carry the romanization used in URLs."""
-
-    firsts: tuple[str | tuple[str, str], ...]
-    lasts: tuple[str | tuple[str, str], ...]
-    weight: int
-
-
-REGIONS = (
-    Region(
-        ("Ana", "María José", "Javier", "Lucía", "Sofía", "Mateo", "Alejandro", "Camila", "Diego"),
-        ("Ruiz", "García", "Fernández", "López", "Martínez", "Peña", "Núñez", "Ortega", "Castillo"),
-        12,
-    ),
-    Region(
-        ("Élodie", "Camille", "Théo", "Chloé", "Benoît", "Léa", "Hugo", "Manon", "François"),
-        ("Dubois", "Lefèvre", "Moreau", "Laurent", "Girard", "Bonnet", "Rousseau", "Mercier"),
-        9,
-    ),
-    Region(
-        ("Jürgen", "Anja", "Lukas", "Katrin", "Søren", "Ingrid", "Björn", "Mette", "Jonas", "Lena"),
-        ("Müller", "Schäfer", "Becker", "Hoffmann", "Larsen", "Nieminen", "Åberg", "Lindqvist"),
-        9,
-    ),
-    Region(
-        ("James", "Emily", "Oliver", "Hannah", "Daniel", "Grace", "Michael", "Sarah", "Thomas"),
-        ("Smith", "O'Brien", "Taylor", "Walker", "Hughes", "Bennett", "Clarke", "Murphy", "Reid"),
-        16,
-    ),
-    Region(
-        ("Małgorzata", "Piotr", "Zuzana", "Tomáš", "Agnieszka", "Łukasz", "Kateřina"),
-        ("Kowalski", "Wiśniewska", "Dvořák", "Nowak", "Zieliński", "Procházková"),
-        5,
-    ),
-    Region(
-        ("Giulia", "Marco", "João", "Beatriz", "Francesca", "Luca", "Gonçalo", "Inês"),
-        ("Rossi", "Bianchi", "Conceição", "Araújo", "Esposito", "Gonçalves", "Ferreira"),
-        7,
-    ),
-    Region(
-        ("Priya", "Arjun", "Ananya", "Rohan", "Kavya", "Vikram", "Aditi", "Siddharth"),
-        ("Sharma", "Iyer", "Patel", "Reddy", "Banerjee", "Nair", "Gupta", "Menon"),
-        10,
-    ),
-    Region(
-        ("Chinwe", "Oluwaseun", "Kwame", "Amara", "Emeka", "Wanjiru", "Adaeze", "Kofi"),
-        ("Okafor", "Adeyemi", "Mensah", "Nwosu", "Kamau", "Boateng", "Eze"),
-        6,
-    ),
-    Region(
-        ("Ayşe", "Mehmet", "Elif", "Burak", "Thảo", "Minh", "Huy", "Linh"),
-        # The Turkish dotless i in Yilmaz is deliberate: real names carry it.
-        ("Yılmaz", "Şahin", "Öztürk", "Çelik", "Nguyễn", "Trần", "Phạm", "Lê"),  # noqa: RUF001
-        5,
-    ),
-    Region(
-        (("翔太", "shota"), ("美咲", "misaki"), ("健一", "kenichi"), ("由美", "yumi")),
-        (("佐藤", "sato"), ("鈴木", "suzuki"), ("高橋", "takahashi"), ("田中", "tanaka")),
-        3,
-    ),
-    Region(
-        (("伟", "wei"), ("静", "jing"), ("磊", "lei"), ("芳", "fang"), ("晓明", "xiaoming")),
-        (("王", "wang"), ("李", "li"), ("张", "zhang"), ("刘", "liu"), ("陈", "chen")),
-        4,
-    ),
-    Region(
-        (("민준", "minjun"), ("서연", "seoyeon"), ("지훈", "jihoon"), ("하은", "haeun")),
-        (("김", "kim"), ("이", "lee"), ("박", "park"), ("최", "choi")),
-        2,
-    ),
-    Region(
-        (("Анна", "anna"), ("Дмитро", "dmytro"), ("Ольга", "olga"), ("Сергій", "serhii")),
-        (("Шевченко", "shevchenko"), ("Ковальчук", "kovalchuk"), ("Бондаренко", "bondarenko")),
-        2,
-    ),
-    Region(
-        (("ليلى", "layla"), ("عمر", "omar"), ("يوسف", "youssef"), "Karim", "Nour"),
-        (("حداد", "haddad"), ("منصور", "mansour"), "El-Amin", "Haddad"),
-        3,
-    ),
-    Region(
-        (("Γιώργος", "giorgos"), ("Ελένη", "eleni"), ("Νίκος", "nikos")),
-        (("Νικολάου", "nikolaou"), ("Γεωργίου", "georgiou")),
-        1,
-    ),
-)
-CREDENTIALS = ("PhD", "MBA", "CFA", "PMP", "MD", "CPA")
-EMOJI = ("🚀", "🌱", "🌍", "✨", "🎨")
-
-COMPANIES = (
-    "Northwind Analytics",
-    "Lumen Labs",
-    "Meridian Bank",
-    "Verdant Energy",
-    "Helix Biotech",
-    "Orbital Freight",
-    "Bluepeak Consulting",
-    "Brightwater Capital",
-    "Cedar & Pine Design",
-    "Polaris Semiconductors",
-    "Andes Mining Co.",
-    "Saffron Foods",
-    "Kestrel Security",
-    "Quill Publishing",
-    "Harbor Health",
-    "Tessellate Studio",
-    "Atlas Insurance",
-    "Riverbend University",
-    "Universidad de Valdoria",
-    "Fjordline Logistics AS",
-    "Müller & Söhne GmbH",
-    "Café Lumière",
-    "Sakura Mobility 株式会社",
-    "Nimbus Cloud",
-    "Ministry of Digital Affairs",
-    "Open Seed Foundation",
-    "Banco Solar S.A.",
-    "Greenline Transit",
-    "Pixel Harbor Games",
-    "Ironbridge Engineering",
-    "Copperleaf Software",
-    "Aurora Health Systems",
-    "Tidewater Ventures",
-    "Self-employed",
-    "Freelance",
-)
-TITLES = (
-    "Software Engineer",
-    "Senior Software Engineer",
-    "Staff Engineer",
-    "Engineering Manager",
-    "Product Manager",
-    "Senior Product Manager",
-    "Head of Product",
-    "Data Scientist",
-    "Machine Learning Engineer",
-    "UX Researcher",
-    "Product Designer",
-    "Head of Marketing",
-    "Brand Strategist",
-    "Account Executive",
-    "VP Sales",
-    "Customer Success Manager",
-    "Talent Acquisition Partner",
-    "Chief of Staff",
-    "Operations Lead",
-    "Solutions Architect",
-    "DevOps Engineer",
-    "CTO",
-    "Founder & CEO",
-    "Co-founder",
-    "Consultant",
-    "Partner",
-    "Financial Analyst",
-    "Investor Relations",
-    "Project Manager, Infrastructure",
-    "Research Fellow",
-    "PhD Candidate",
-    "Professor of Economics",
-    "Policy Advisor",
-    "Nurse Practitioner",
-    "Teacher",
-    "Architect | Urban Design",
-    "Community Manager",
-    "Writer & Editor",
-)
-RECRUITER_TITLES = ("Technical Recruiter", "Talent Partner", "Executive Search Consultant")
-MAIL_DOMAINS = ("gmail.com", "outlook.com", "proton.me", "yahoo.com", "hey.com")
-
-# --- what people write -------------------------------------------------------------------------
-
-NOTES = (
-    "Hi {first}, it was great working with you on the {company} migration last spring. "
-    "What are you focused on these days, and how are you enjoying it?",
-    "{first}, I keep thinking about your talk at the meetup. I'd love to stay in touch - "
-    "what are you working on now?",
-    "Hello {first}! We sat together at the design sprint in Lisbon. How is life at {company}?",
-    "Hi {first}, thanks again for the help with the data model, it saved us weeks. "
-    "What's keeping you busy now?",
-)
-INCOMING_NOTES = (
-    "Hi, we met at the conference, would be great to connect.",
-    "Hello! I enjoyed your article on onboarding, and I'd like to follow your work.",
-    "Hi there, I'm building a team in your area and would love to connect.",
-)
-OPENERS = (
-    "Hi {first}, how are things at {company}?",
-    "Hey {first}! Congrats on the new role 🎉",
-    "Hi {first},\nthanks for the intro last week. Coffee sometime next month?",
-    "{first}, saw your post about the launch - well done, that was a hard one.",
-    "Hello {first}, hope you're well. Are you going to the summit in May?",
-    'Hi {first}, quick question: did you ever try "the boring solution" for the queue?',
-    "Dear {first}, thank you for your time today, it was really helpful.",
-    "Hi {first}, I'm putting together a reading list on hiring, any favourites?",
-)
-INCOMING_OPENERS = (
-    "Hi {first}, long time! How are you doing?",
-    "Hey {first}, are you around for a coffee next week?",
-    "Hi {first}, a friend is hiring product people - would an intro be useful?",
-    "{first}, thanks for the kind note on my post, it made my day.",
-)
-REPLIES = (
-    "Thanks! Busy, but in a good way.",
-    "Great to hear from you 😊",
-    "Yes, let's do it. Tuesday or Thursday work for me.",
-    "Ha, we did, and it worked. Happy to walk you through it.",
-    "Sounds good, see you there!",
-    "Sure, I'll send a couple over tonight.",
-    "Thanks for thinking of me, {first_owner}.",
-    "Not this year, sadly - too much going on. Next time!",
-    "Absolutely. I'll ping you when I'm back from holidays.",
-    "Merci ! Ça me ferait très plaisir.",
-    "Agreed, that's exactly what we saw too.\nLet me check with the team and come back to you.",
-)
-RECRUITER_MESSAGES = (
-    "Hi {first}, I'm hiring for a role that looks like a great fit for your background. "
-    "Open to a chat?",
-    "Hello {first}, a fast-growing company in your field is looking for someone like you.",
-)
-GROUP_TITLES = ("Reunion planning 🎉", "Q3 offsite", "Book club", "Alumni dinner, round 2")
-SUBJECTS = ("Quick question", "Re: coffee?", "Introduction", "Following up")
 
 # --- the network ---------------------------------------------------------------------------------
 
@@ -841,115 +622,3 @@ def _message_text(
         # Some exports arrive double-encoded ("Ã©" for "é"); importers must repair it.
         text = (text + " Très bien, à bientôt.").encode("utf-8").decode("latin-1")
     return text
-
-
-# --- the demo home -------------------------------------------------------------------------------
-
-DEMO_SEED = 2026
-DEMO_CONNECTIONS = 500
-DEMO_MESSAGES = 4000
-EARLIER_EXPORT_DAYS = 91  # the demo person downloaded their archive once a season ago
-CORE_DUE = 7
-CORE_CURRENT = 5
-POSTS = (
-    "Shared an article on calm onboarding for new engineers",
-    "Posted about their team's launch in Lisbon",
-    "Commented on a thread about four-day weeks",
-    "Shared slides from their conference talk",
-)
-
-
-def load_demo(
-    *,
-    username: str = "demo",
-    password: str = "demo",  # noqa: S107 - the demo's published password
-    today: date | None = None,
-) -> AbstractUser:
-    """The demo person with a lived-in network: two LinkedIn exports a season apart, imported.
-
-    Idempotent: when the person exists already, nothing changes and they are returned.
-    """
-    # Django is imported here so the archive writer above runs without settings (the bench).
-    from django.contrib.auth import get_user_model
-    from django.db import transaction
-    from django.utils import timezone
-
-    from hedgerow.accounts.services import add_person
-    from hedgerow.network.importers.linkedin import import_linkedin
-
-    existing = get_user_model().objects.filter(username__iexact=username).first()
-    if existing is not None:
-        return existing
-    today = today or timezone.localdate()
-    earlier = DemoNetwork.generate(
-        connections=DEMO_CONNECTIONS,
-        messages=DEMO_MESSAGES,
-        seed=DEMO_SEED,
-        exported_on=today - timedelta(days=EARLIER_EXPORT_DAYS),
-    )
-    later = earlier.evolve(exported_on=today)
-    with tempfile.TemporaryDirectory(prefix="hedgerow-demo-") as tmp, transaction.atomic():
-        user = add_person(username=username, is_owner=True)
-        user.set_password(password)
-        user.save(update_fields=["password"])
-        for network in (earlier, later):
-            archive = network.write(Path(tmp) / f"linkedin-{network.exported_on}.zip")
-            import_linkedin(owner=user, path=archive)
-        _choose_core_contacts(user, today=today, since=earlier.exported_on)
-        _record_posts(user, today=today)
-    return user
-
-
-def _choose_core_contacts(user: AbstractUser, *, today: date, since: date) -> None:
-    """Rule N8: some core contacts heard from long ago (due today), some recently (not due)."""
-    from django.db.models import Max
-
-    from hedgerow.network.access import contacts_of
-    from hedgerow.network.services import set_core, start_of_day
-
-    talked = (
-        contacts_of(user)
-        .filter(connected=True)
-        .annotate(last_at=Max("interactions__occurred_at"))
-        .filter(last_at__isnull=False)
-        .order_by("last_at", "pk")
-    )
-    long_ago = list(
-        talked.filter(
-            last_at__gte=start_of_day(today - timedelta(days=330)),
-            last_at__lt=start_of_day(today - timedelta(days=100)),
-        )
-    )
-    recent = list(talked.filter(last_at__gte=start_of_day(today - timedelta(days=30))))
-    for contact in _spread(long_ago, CORE_DUE) + _spread(recent, CORE_CURRENT):
-        # A few keep a cadence of their own, within the two-to-three months of rule N8.
-        every = (None, 60, 90)[contact.pk % 3]
-        set_core(contact=contact, every=every, on=since)
-
-
-def _spread(items: list, k: int) -> list:
-    """k items evenly spread over the list, so the picks span its whole range."""
-    if len(items) <= k:
-        return items
-    step = len(items) / k
-    return [items[int(i * step)] for i in range(k)]
-
-
-def _record_posts(user: AbstractUser, *, today: date) -> None:
-    """Rule N1: a few posts the demo person noticed on LinkedIn and noted down."""
-    from hedgerow.network.access import contacts_of
-    from hedgerow.network.models import Update
-    from hedgerow.network.services import record_update
-
-    people = list(contacts_of(user).filter(connected=True, is_core=False).order_by("pk")[:40])
-    for days_ago, (contact, summary) in enumerate(
-        zip(_spread(people, len(POSTS)), POSTS, strict=False)
-    ):
-        slug = contact.linkedin_url.rsplit("/", 1)[-1]
-        record_update(
-            contact=contact,
-            kind=Update.Kind.POST,
-            summary=summary,
-            url=f"https://www.linkedin.com/posts/{slug}_activity",
-            on=today - timedelta(days=days_ago * 2),
-        )
