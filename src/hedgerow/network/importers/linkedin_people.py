@@ -10,14 +10,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Max
-
 from hedgerow.lib.bulk import insert_rows
 from hedgerow.network.identity import NameParts, normalize_name
 from hedgerow.network.models import Contact
 
 SOURCE = "linkedin"
 BATCH_SIZE = 2000
+_LOOKUP_SIZE = 500  # URLs per query: well under every database's limit on parameters
 _SLUG_WORD = re.compile(r"^[^\W\d_]+$")
 
 # Columns a LinkedIn import sets on a new contact, in Person order (see ContactBook._row).
@@ -194,15 +193,24 @@ class ContactBook:
         with_url = [p for p in self.pending if p.url]
         without_url = [p for p in self.pending if not p.url]
         if with_url:
-            before = Contact.objects.aggregate(last=Max("id"))["last"] or 0
             insert_rows(Contact, CREATED_FIELDS, (self._row(p, now) for p in with_url))
-            ids = dict(
-                Contact.objects.filter(owner_id=self.owner_id, id__gt=before)
-                .exclude(linkedin_url="")
-                .values_list("linkedin_url", "id")
-            )
-            for person in with_url:
-                person.id = ids[person.url]
+            # Their ids by URL, which the unique (owner, URL) index finds one by one: as cheap
+            # for the few people a batch of messages brings as for 30,000 connections, and
+            # blind to rows other transactions insert meanwhile.
+            for start in range(0, len(with_url), _LOOKUP_SIZE):
+                chunk = with_url[start : start + _LOOKUP_SIZE]
+                ids = dict(
+                    Contact.objects.filter(
+                        owner_id=self.owner_id, linkedin_url__in=[p.url for p in chunk]
+                    )
+                    # The index's condition and no ordering (by name, by default), so SQLite
+                    # uses that index rather than the one that saves it a sort.
+                    .exclude(linkedin_url="")
+                    .order_by()
+                    .values_list("linkedin_url", "id")
+                )
+                for person in chunk:
+                    person.id = ids[person.url]
         if without_url:  # rare (old exports): the ORM gives their ids back directly
             contacts = [self._contact(p, now) for p in without_url]
             Contact.objects.bulk_create(contacts, batch_size=BATCH_SIZE)
