@@ -21,6 +21,7 @@ import pytest
 import time_machine
 
 from hedgerow.accounts.models import Position, Profile
+from hedgerow.network.importers import linkedin_messages
 from hedgerow.network.importers.base import UnusableInput
 from hedgerow.network.importers.linkedin import import_linkedin
 from hedgerow.network.models import (
@@ -48,6 +49,15 @@ def zip_folder(folder: Path, target: Path) -> Path:
             if path.is_file():
                 archive.write(path, path.relative_to(folder).as_posix())
     return target
+
+
+@pytest.fixture(autouse=True, params=["in process", "in a worker"])
+def messages_read(request, monkeypatch):
+    """Every test twice: messages.csv read in this process (small files), then by a worker
+    process (big files, here made to include these small ones)."""
+    if request.param == "in a worker":
+        monkeypatch.setattr(linkedin_messages, "WORKER_MIN_BYTES", 0)
+    return request.param
 
 
 def run(owner, path: Path, day: str = FIRST_DAY, **kwargs):

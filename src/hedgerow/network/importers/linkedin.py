@@ -12,10 +12,10 @@ invitations (rule N5) and connections that ended.
 from __future__ import annotations
 
 import hashlib
-import re
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,12 @@ from django.utils import timezone
 
 from hedgerow.accounts.models import Position
 from hedgerow.accounts.services import profile_of
-from hedgerow.lib.bulk import first_column, insert_rows, roomy_sqlite_cache
+from hedgerow.lib.bulk import (
+    datetimes_as_utc_text,
+    first_column,
+    insert_rows,
+    roomy_sqlite_cache,
+)
 from hedgerow.network.identity import (
     name_parts,
     normalize_email,
@@ -33,6 +38,7 @@ from hedgerow.network.identity import (
     normalize_name,
     parse_full_name,
 )
+from hedgerow.network.importers import linkedin_messages
 from hedgerow.network.importers.base import (
     ImportSummary,
     Progress,
@@ -48,9 +54,21 @@ from hedgerow.network.importers.linkedin_csv import (
     open_table,
     parse_connected_on,
     parse_invitation_time,
-    parse_message_time,
     parse_position_date,
     repair,
+)
+from hedgerow.network.importers.linkedin_messages import (
+    MESSAGE_HEADER,
+    Batch,
+    Header,
+    MessageOptions,
+    MessageRow,
+    WorkerFeed,
+    WorkerTask,
+    can_start_worker,
+    profile_url,
+    read_messages,
+    split_urls,
 )
 from hedgerow.network.importers.linkedin_people import (
     BATCH_SIZE,
@@ -67,7 +85,7 @@ __all__ = ["import_linkedin"]
 HEADERS = {
     "connections": ("firstname", "lastname", "connectedon"),
     "invitations": ("from", "to", "sentat", "direction"),
-    "messages": ("from", "date"),
+    "messages": MESSAGE_HEADER,
     "positions": ("companyname", "title"),
     "profile": ("firstname", "lastname"),
 }
@@ -79,11 +97,8 @@ HEADER_NAMES = {
     "profile": "First Name, Last Name",
 }
 PROGRESS_EVERY = 5000
-# Exactly the form identity.normalize_linkedin_url produces, so such URLs can skip it.
-CANONICAL_URL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9_-]+\Z")
 # Senders LinkedIn itself writes as; never a person to keep in touch with.
 SYSTEM_SENDERS = {"linkedin member", "linkedin"}
-DRAFT_MARKS = {"yes", "true", "1"}
 OUTGOING, INCOMING = Interaction.Direction.OUTGOING, Interaction.Direction.INCOMING
 INTERACTION_FIELDS = (
     "owner",
@@ -189,6 +204,9 @@ class LinkedInImport:
         self.profile = profile_of(owner)
         self.book = ContactBook(owner.pk)
         self.owner_url = normalize_linkedin_url(self.profile.linkedin_url)
+        self.message_options = MessageOptions(
+            keep_bodies=self.profile.store_message_bodies, text_dates=datetimes_as_utc_text()
+        )
         self._urls: dict[str, str] = {}
         self._done_bytes = 0
         self._total_bytes = archive.total_size
@@ -196,12 +214,15 @@ class LinkedInImport:
         self.disconnected: list[str] = []
 
     def run(self) -> None:
-        self.import_profile()
-        self.import_positions()
-        self.import_connections()
-        self.import_invitations()
-        self.accept_invitations()
-        self.import_messages()
+        # messages.csv is read from the start (by a worker process when it is big) while the
+        # other files are imported; its batches wait until their turn.
+        with self.messages_read_ahead() as messages:
+            self.import_profile()
+            self.import_positions()
+            self.import_connections()
+            self.import_invitations()
+            self.accept_invitations()
+            self.import_messages(messages)
         self.write_notes()
 
     # --- shared steps ----------------------------------------------------------------------
@@ -210,9 +231,7 @@ class LinkedInImport:
         """Normalized profile URL, memoized: the same few thousand URLs recur in every file."""
         url = self._urls.get(raw)
         if url is None:
-            # Most URLs in an export are already canonical; the full parse is for the rest.
-            url = raw if CANONICAL_URL.match(raw) else normalize_linkedin_url(raw)
-            self._urls[raw] = url
+            url = self._urls[raw] = profile_url(raw)
         return url
 
     def count(self, key: str, n: int = 1) -> None:
@@ -231,18 +250,24 @@ class LinkedInImport:
         with self.archive.open_text(member) as (handle, binary):
             table = open_table(handle, member.name, HEADERS[kind], self.problem)
             if table is None:
-                self.problem(
-                    member.name,
-                    1,
-                    f"no header row with the columns {HEADER_NAMES[kind]} was found, "
-                    "so this file was skipped",
-                )
+                self.no_header(kind, member.name)
 
             def tick() -> None:
                 if self.progress is not None:
                     self.progress(self._done_bytes + binary.tell(), self._total_bytes)
 
             yield table, tick
+        self.done_with(member)
+
+    def no_header(self, kind: str, file: str) -> None:
+        self.problem(
+            file,
+            1,
+            f"no header row with the columns {HEADER_NAMES[kind]} was found, "
+            "so this file was skipped",
+        )
+
+    def done_with(self, member: Member) -> None:
         self._done_bytes += member.size
         if self.progress is not None:
             self.progress(self._done_bytes, self._total_bytes)
@@ -620,18 +645,52 @@ class LinkedInImport:
 
     # --- messages.csv -----------------------------------------------------------------------
 
-    def import_messages(self) -> None:
+    @contextmanager
+    def messages_read_ahead(self) -> Iterator[Iterator[Header | Batch] | None]:
+        """messages.csv's Header, then its Batches; started now, in a worker when it's big."""
         member = self.archive.members.get("messages")
         if member is None:
+            yield None
             return
-        with self.table("messages") as (table, tick):
-            if table is None:
-                return
-            reader = MessageReader(self, table, tick)
-            if not reader.know_owner(member):
-                return
-            reader.read()
+        options = self.message_options
+        feed = None
+        if member.size >= linkedin_messages.WORKER_MIN_BYTES and can_start_worker():
+            settings_module = os.environ.get("DJANGO_SETTINGS_MODULE")
+            # Without a process to be had (a limit on processes, say), they are read here.
+            with suppress(OSError):
+                feed = WorkerFeed(WorkerTask(str(self.archive.path), options, settings_module))
+        if feed is not None:
+            try:
+                yield iter(feed)
+            finally:
+                feed.close()
+            return
+        items = read_messages(self.archive, options)
+        try:
+            yield items
+        finally:
+            items.close()
+
+    def import_messages(self, items: Iterator[Header | Batch] | None) -> None:
+        member = self.archive.members.get("messages")
+        if member is None or items is None:
+            return
+        header = next(items)
+        assert isinstance(header, Header)
+        for problem in header.problems:
+            self.problem(*problem)
+        if not header.found:
+            self.no_header("messages", member.name)
+        else:
+            reader = MessageReader(self, header, self.message_options)
+            if reader.know_owner(member):
+                reader.read(items, self.tick_messages)
+        self.done_with(member)
         self.book.save_changed(self.now)
+
+    def tick_messages(self, position: int) -> None:
+        if self.progress is not None:
+            self.progress(self._done_bytes + position, self._total_bytes)
 
     # --- notes ------------------------------------------------------------------------------
 
@@ -680,28 +739,17 @@ def listing(names: list[str], limit: int = 5) -> str:
 
 
 class MessageReader:
-    """messages.csv → interactions, streamed in batches (200,000 rows is a normal export)."""
+    """The importer's side of messages.csv (see linkedin_messages for the reading side): whose
+    each message is, with whom, whether it is new, and writing it in batches."""
 
-    COLUMNS = (
-        "conversationid",
-        "from",
-        "senderprofileurl",
-        "to",
-        "recipientprofileurls",
-        "date",
-        "subject",
-        "content",
-        "ismessagedraft",
-    )
-
-    def __init__(self, run: LinkedInImport, table: Table, tick: Callable[[], None]) -> None:
+    def __init__(self, run: LinkedInImport, header: Header, options: MessageOptions) -> None:
         self.run = run
-        self.table = table
-        self.tick = tick
+        self.owner_id = run.owner.pk
+        self.options = options
+        self.file = header.file
         self.book = run.book
-        self.has_urls = table.has("senderprofileurl")
+        self.has_urls = header.has_urls
         self.owner_name = normalize_name(run.owner.get_full_name())
-        self.store_bodies = run.profile.store_message_bodies
         self.known = set(
             first_column(
                 Interaction.objects.filter(owner=run.owner, source=SOURCE)
@@ -712,10 +760,10 @@ class MessageReader:
         # Counted here and added to the summary once: these run 200,000 times.
         self.drafts = 0
         self.skipped = 0
-        self.batch: list[tuple[Person, str, datetime, str, str, str]] = []
-        self.names: dict[str, tuple[str, str]] = {}
-        self.conversations: dict[str, str] = {}
-        self.recipient_memo: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        # Interactions to write, as rows in INTERACTION_FIELDS order, and which of them are
+        # with someone met in this batch, whose contact id is known only once written.
+        self.rows: list[tuple[Any, ...]] = []
+        self.unwritten: list[tuple[int, Person]] = []
 
     # Who is the owner? Their URL (profile, invitations) or, failing that, the person who
     # appears in the most conversations.
@@ -728,7 +776,7 @@ class MessageReader:
         found = self.most_present(member)
         if not found:
             self.run.problem(
-                self.table.file,
+                self.file,
                 1,
                 "could not tell which messages are yours (no profile URL of yours was found), "
                 "so no messages were imported",
@@ -741,9 +789,11 @@ class MessageReader:
         return True
 
     def most_present(self, member: Member) -> str:
+        # A pass of its own, here: rare (no profile URL known and no invitations sent), and the
+        # worker's batches simply wait in the pipe meanwhile.
         pairs: set[tuple[str, str]] = set()
         with self.run.archive.open_text(member) as (handle, _binary):
-            table = open_table(handle, member.name, ("from", "date"), _ignore)
+            table = open_table(handle, member.name, MESSAGE_HEADER, _ignore)
             if table is None:
                 return ""
             pick = table.picker(["conversationid", "senderprofileurl", "recipientprofileurls"])
@@ -763,74 +813,32 @@ class MessageReader:
 
     # The import proper.
 
-    def read(self) -> None:
-        pick = self.table.picker(self.COLUMNS)
-        for line, row in self.table.rows:
-            if not is_blank(row):
-                self.message_row(line, pick(row))
-            if len(self.batch) >= BATCH_SIZE:
-                self.flush()
-                self.tick()
-        self.flush()
+    def read(self, batches: Iterator[Header | Batch], tick: Callable[[int], None]) -> None:
+        for batch in batches:
+            assert isinstance(batch, Batch)
+            for problem in batch.problems:
+                self.run.problem(*problem)
+            self.drafts += batch.drafts
+            self.take(batch.rows)
+            self.flush()
+            tick(batch.position)
         self.run.count("drafts_skipped", self.drafts)
         self.run.count("interactions_skipped_existing", self.skipped)
 
-    def message_row(self, line: int, cells: tuple[str, ...]) -> None:
-        conversation, sender, sender_url_raw, to, to_urls, date_raw, subject, content, draft = cells
-        if draft and draft.strip().lower() in DRAFT_MARKS:
-            self.drafts += 1  # a draft was never sent: not an interaction
-            return
-        try:
-            when = parse_message_time(date_raw)
-        except BadValue as error:
-            self.run.problem(self.table.file, line, f'DATE "{date_raw}" {error}')
-            return
-        sender_url = self.run.url(sender_url_raw)
-        sender_name, sender_key = self.name(sender)
-        base = f"{conversation}\x1f{date_raw}\x1f{sender_url or sender_key}\x1f{content}"
-        if self.is_owner(sender_url, sender_key):
-            for url, name, key in self.recipients(to, to_urls):
-                person = self.person(url, name, key)
-                if person is not None:
-                    external_id = self.external_id(conversation, f"{base}\x1f{url or key}")
-                    self.add(person, OUTGOING, when, external_id, subject, content)
-        else:
-            person = self.person(sender_url, sender_name, sender_key)
-            if person is not None:
-                external_id = self.external_id(conversation, base)
-                self.add(person, INCOMING, when, external_id, subject, content)
-
-    def name(self, raw: str) -> tuple[str, str]:
-        """A name repaired and normalized, memoized: the same few people write most messages."""
-        found = self.names.get(raw)
-        if found is None:
-            repaired = repair(raw)
-            found = self.names[raw] = (repaired, normalize_name(repaired))
-        return found
+    def take(self, rows: list[MessageRow]) -> None:
+        is_owner, person_for, add = self.is_owner, self.person, self.add
+        for sender_url, sender_name, sender_key, recipients, when, subject, text, ids in rows:
+            if is_owner(sender_url, sender_key):
+                for (url, name, key), external_id in zip(recipients, ids[1:], strict=True):
+                    if not is_owner(url, key) and (person := person_for(url, name, key)):
+                        add(person, OUTGOING, when, external_id, subject, text)
+            elif person := person_for(sender_url, sender_name, sender_key):
+                add(person, INCOMING, when, ids[0], subject, text)
 
     def is_owner(self, url: str, name_key: str) -> bool:
         if url and self.run.owner_url:
             return url == self.run.owner_url
         return bool(self.owner_name) and name_key == self.owner_name
-
-    def recipients(self, names: str, urls: str) -> list[tuple[str, str, str]]:
-        """(url, name, normalized name) of each recipient but the owner; memoized per pair,
-        as every message of a conversation repeats the same recipients."""
-        found = self.recipient_memo.get((names, urls))
-        if found is not None:
-            return found
-        named = [self.name(n) for n in names.split(";") if n.strip()]
-        url_list = [self.run.url(u) for u in split_urls(urls)] if self.has_urls else []
-        if not url_list:
-            triples = [("", name, key) for name, key in named]
-        elif len(url_list) == len(named):
-            triples = [(url, name, key) for url, (name, key) in zip(url_list, named, strict=True)]
-        else:  # names and URLs don't line up: trust the URLs
-            triples = [(url, "", "") for url in url_list]
-        found = [t for t in triples if not self.is_owner(t[0], t[2])]
-        if len(self.recipient_memo) < 100_000:
-            self.recipient_memo[(names, urls)] = found
-        return found
 
     def person(self, url: str, name: str, key: str) -> Person | None:
         """The contact for a message partner; people you actually spoke with become contacts
@@ -858,19 +866,11 @@ class MessageReader:
             )
         )
 
-    def external_id(self, conversation: str, key: str) -> str:
-        """Deterministic and short. Led by the conversation, so one conversation's messages sit
-        together in the unique index, which makes inserting them markedly cheaper."""
-        prefix = self.conversations.get(conversation)
-        if prefix is None:
-            prefix = self.conversations[conversation] = f"li-msg:{sha1(conversation)[:10]}"
-        return prefix + sha1(key)[:30]
-
     def add(
         self,
         person: Person,
         direction: str,
-        when: datetime,
+        when: str | datetime,
         external_id: str,
         subject: str,
         text: str,
@@ -879,24 +879,19 @@ class MessageReader:
             self.skipped += 1
             return
         self.known.add(external_id)
-        if self.store_bodies:
-            subject, text = repair(subject)[:300], repair(text)
-        else:  # metadata only unless the person opted in
-            subject, text = "", ""
-        self.batch.append((person, direction, when, external_id, subject, text))
+        if person.id is None:
+            self.unwritten.append((len(self.rows), person))
+        row = (self.owner_id, person.id, "message", direction, when, SOURCE, external_id)
+        self.rows.append((*row, subject, text))
 
     def flush(self) -> None:
-        if not self.batch:
-            return
-        self.book.flush_new(self.run.now)  # people first met in this batch need ids
-        owner_id = self.run.owner.pk
-        rows = (
-            (owner_id, p.id, "message", direction, when, SOURCE, external_id, subject, text)
-            for p, direction, when, external_id, subject, text in self.batch
-        )
-        self.run.count("interactions_created", insert_rows(Interaction, INTERACTION_FIELDS, rows))
-        self.batch = []
-
-
-def split_urls(text: str) -> list[str]:
-    return [u for u in text.replace(",", ";").split(";") if u.strip()]
+        self.book.flush_new(self.run.now)  # people first met in this batch get their ids
+        rows = self.rows
+        for index, person in self.unwritten:
+            rows[index] = (rows[index][0], person.pk, *rows[index][2:])
+        if rows:
+            inserted = insert_rows(
+                Interaction, INTERACTION_FIELDS, rows, adapted=self.options.text_dates
+            )
+            self.run.count("interactions_created", inserted)
+        self.rows, self.unwritten = [], []
