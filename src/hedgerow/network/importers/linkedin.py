@@ -411,10 +411,11 @@ class LinkedInImport:
         first, last, url_raw, email, company, position, connected_raw = cells
         url = self.url(url_raw)
         parts = name_parts(repair(first), repair(last))
-        if not url and not parts.display:
+        display = parts.display  # a property that looks at every letter: once, not thrice
+        if not url and not display:
             self.problem(file, line, "First Name, Last Name and URL are all empty")
             return
-        person = self.book.find(url, parts.display)
+        person = self.book.find(url, display)
         if person is not None:
             # Seen even when the row is bad, so a typo never ends a connection.
             seen.add(person)
@@ -432,7 +433,7 @@ class LinkedInImport:
                     first=parts.first[:150],
                     last=parts.last[:150],
                     credentials=parts.credentials[:100],
-                    name=parts.display[:300] or name_from_slug(url).display,
+                    name=display[:300] or name_from_slug(url).display,
                     company=company,
                     position=position,
                     connected=True,
