@@ -189,17 +189,19 @@ class MessageParser:
         # The ids: deterministic, so a re-import finds them. Led by the conversation, so one
         # conversation's messages sit together in the unique index, which makes inserting them
         # markedly cheaper. Each outgoing copy adds its recipient to the message's own key.
+        # Short, as the index holds 200,000 of them: 32 bits tell conversations apart and 64
+        # more a conversation's messages, far beyond any chance of two messages meeting.
         prefix = self.conversations.get(conversation)
         if prefix is None:
             digest = hashlib.sha1(conversation.encode(), usedforsecurity=False).hexdigest()
-            prefix = self.conversations[conversation] = f"li-msg:{digest[:10]}"
+            prefix = self.conversations[conversation] = f"li-msg:{digest[:8]}"
         base = f"{conversation}\x1f{date_raw}\x1f{sender_url or sender_key}\x1f{content}"
         hashed = hashlib.sha1(base.encode(), usedforsecurity=False)
-        ids = [prefix + hashed.hexdigest()[:30]]
+        ids = [prefix + hashed.hexdigest()[:16]]
         for url, _name, key in recipients:
             each = hashed.copy()
             each.update(f"\x1f{url or key}".encode())
-            ids.append(prefix + each.hexdigest()[:30])
+            ids.append(prefix + each.hexdigest()[:16])
         if self.options.keep_bodies:
             subject, content = repair(subject)[:300], repair(content)
         else:  # metadata only unless the person opted in
