@@ -33,6 +33,9 @@ def test_it_serves_static_files(server):
     status, _, body = fetch(f"{server}/static/vendor/htmx.min.js")
     assert status == 200 and b"htmx" in body
 
+    status, _, _ = fetch(f"{server}/static/ninja/swagger-ui-bundle.js")
+    assert status == 200
+
 
 @pytest.mark.django_db(transaction=True)
 def test_it_serves_the_sign_in_page(server):

@@ -6,9 +6,13 @@ the Settings page); the browser may use its signed-in session (with the CSRF tok
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import URLPattern, URLResolver
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer, django_auth
 
 from hedgerow.accounts.services import person_for_api_key
@@ -20,12 +24,22 @@ class ApiKey(HttpBearer):
         return person_for_api_key(token)
 
 
+class LocalSwagger(Swagger):
+    """The docs page with ninja's own copy of Swagger UI, never a CDN (settings.py serves it)."""
+
+    def render_page(self, request: HttpRequest, api: Any, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {"swagger_settings": json.dumps(self.settings), "api": api, "add_csrf": True}
+        return render(request, self.template, context)
+
+
 api = NinjaAPI(
     title="Hedgerow API",
     version="1",
     description="Your network, your agenda: the same data as the web app and the CLI.",
     auth=[ApiKey(), django_auth],
     urls_namespace="api",
+    docs=LocalSwagger(),
 )
 api.add_router("/", network_router)
 

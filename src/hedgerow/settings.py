@@ -10,6 +10,7 @@ HEDGEROW_ALLOWED_HOSTS comma-separated host names the server answers to
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 from pathlib import Path
@@ -45,6 +46,10 @@ def secret_key(home: Path) -> str:
 
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# django-ninja's API docs page and its scripts, served from the package (no CDN). Found without
+# importing ninja, so commands that never serve the API don't pay for loading it.
+_ninja = importlib.util.find_spec("ninja")
+NINJA_DIR = Path(next(iter(_ninja.submodule_search_locations or []))) if _ninja else PACKAGE_DIR
 HOME = hedgerow_home()
 SECRET_KEY = secret_key(HOME)
 DEBUG = env_bool("HEDGEROW_DEBUG")
@@ -59,7 +64,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "ninja",  # serves its own copy of the API docs page's scripts: no CDN
     "hedgerow.accounts",
     "hedgerow.network",
 ]
@@ -83,7 +87,7 @@ WSGI_APPLICATION = "hedgerow.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PACKAGE_DIR / "templates"],
+        "DIRS": [PACKAGE_DIR / "templates", NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -132,7 +136,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS = [PACKAGE_DIR / "static", NINJA_DIR / "static"]
 STATIC_ROOT = HOME / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it even when it serves from the finders
 STORAGES = {

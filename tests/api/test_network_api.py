@@ -130,3 +130,10 @@ def test_it_publishes_an_openapi_document(client, owner, key):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/today" in response.json()["paths"]
+
+
+def test_it_serves_the_api_docs_without_a_cdn(owner_client):
+    html = owner_client.get("/api/v1/docs").content.decode()
+
+    assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower()
