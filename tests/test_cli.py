@@ -294,3 +294,93 @@ def test_it_refuses_to_mix_the_demo_with_real_data(capsys, owner, settings, tmp_
 
     assert status == 2 and "real data" in err
     assert not (tmp_path / "DEMO").exists()
+
+
+def test_it_marks_an_update_done_and_snoozes_a_follow_up(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz")
+    update = Update.objects.create(
+        owner=owner, contact=ana, kind="post", summary="x", detected_on=date(2026, 11, 20)
+    )
+    invitation = Invitation.objects.create(
+        owner=owner,
+        contact=ana,
+        name="Ana Ruiz",
+        direction="outgoing",
+        status="accepted",
+        sent_at=datetime(2026, 11, 1, tzinfo=UTC),
+        accepted_on=date(2026, 11, 3),
+    )
+
+    assert run(capsys, "done", "update", str(update.pk))[0] == 0
+    status, out, _ = run(capsys, "snooze", "follow-up", str(invitation.pk), "--days", "30")
+
+    assert status == 0 and "2026-12-25" in out
+    update.refresh_from_db()
+    invitation.refresh_from_db()
+    assert update.acknowledged_on == date(2026, 11, 25)
+    assert invitation.snoozed_until == date(2026, 12, 25)
+
+
+def test_it_logs_contact_when_a_due_core_contact_is_done(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz", is_core=True, core_since=date(2026, 1, 1))
+
+    status, out, _ = run(capsys, "done", "due", str(ana.pk))
+
+    assert status == 0 and "got in touch" in out
+    assert ana.interactions.count() == 1
+
+
+def test_it_never_acts_on_someone_elses_item(capsys, owner, outsider, make_contact):
+    theirs = make_contact(outsider, "Eve")
+    update = Update.objects.create(
+        owner=outsider, contact=theirs, kind="post", summary="x", detected_on=date(2026, 11, 20)
+    )
+
+    status, _, err = run(capsys, "done", "update", str(update.pk), "--user", "alice")
+
+    assert status == 1 and "no update item" in err
+    update.refresh_from_db()
+    assert update.acknowledged_on is None
+
+
+def test_it_records_an_update_seen_elsewhere(capsys, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz")
+
+    status, _, _ = run(
+        capsys,
+        "record-update",
+        "Ana",
+        "Wrote about soil health",
+        "--kind",
+        "post",
+        "--url",
+        "https://example.org/soil",
+    )
+
+    assert status == 0
+    update = Update.objects.get(contact=ana)
+    assert (update.kind, update.summary, update.url) == (
+        "post",
+        "Wrote about soil health",
+        "https://example.org/soil",
+    )
+
+
+def test_it_lists_and_resolves_the_review_list(capsys, owner, make_contact, tmp_path):
+    make_contact(owner, "Ana Ruiz", company="Lumen")
+    card = tmp_path / "ana.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Ruíz\r\nN:Ruíz;Ana;;;\r\nORG:Lumen Labs\r\n"
+        "EMAIL:ana@lumen.example\r\nEND:VCARD\r\n"
+    )
+    run(capsys, "import", "vcard", str(card))
+
+    status, out, _ = run(capsys, "review", "--json")
+    items = json.loads(out)
+    assert status == 0 and len(items) == 1 and items[0]["contact"]["name"] == "Ana Ruiz"
+
+    status, out, _ = run(capsys, "review", "merge", str(items[0]["id"]))
+
+    assert status == 0 and "Merged into Ana Ruiz" in out
+    assert Contact.objects.filter(owner=owner).count() == 1
+    assert json.loads(run(capsys, "review", "--json")[1]) == []

@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+AGENDA_KINDS = ("update", "follow-up", "due")  # as hedgerow.network.access.AGENDA_KINDS
+UPDATE_KINDS = {"post": "post", "profile-change": "profile_change", "new-position": "new_position"}
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
@@ -144,6 +146,30 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--text", default="")
     log.add_argument("--incoming", action="store_true", help="they reached out to you")
     log.set_defaults(handler=run_log)
+
+    for name, verb in (("done", "mark a Today item done"), ("snooze", "set a Today item aside")):
+        act = commands.add_parser(name, parents=[person], help=verb)
+        act.add_argument("kind", choices=AGENDA_KINDS, help="the Today section")
+        act.add_argument("id", type=int, help="the item's id (contact id for due)")
+        if name == "snooze":
+            act.add_argument("--days", type=int, default=7, help="how long (default 7)")
+        act.set_defaults(handler=run_done if name == "done" else run_snooze)
+
+    record = commands.add_parser(
+        "record-update", parents=[person], help="record an update you saw elsewhere (rule N1)"
+    )
+    record.add_argument("query")
+    record.add_argument("summary", help="what they posted or changed, in a few words")
+    record.add_argument("--kind", choices=list(UPDATE_KINDS), default="post")
+    record.add_argument("--url", default="", help="a link to it")
+    record.set_defaults(handler=run_record_update)
+
+    review = commands.add_parser(
+        "review", parents=[person, as_json], help="imported cards that may be people you know"
+    )
+    review.add_argument("action", nargs="?", choices=["merge", "separate"])
+    review.add_argument("id", nargs="?", type=int, help="the review item's id")
+    review.set_defaults(handler=run_review)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("arguments", nargs=argparse.REMAINDER)
@@ -519,6 +545,97 @@ def run_log(args: argparse.Namespace) -> int:
     print(f"Logged a {args.kind} with {contact.name} on {day}.")
     if logged.warning:
         print(f"A gentle note: {logged.warning}")
+    return 0
+
+
+def agenda_item(owner, kind: str, item_id: int):
+    from django.http import Http404
+
+    from hedgerow.network.access import agenda_item_of
+
+    try:
+        return agenda_item_of(owner, kind, item_id)
+    except Http404:
+        raise CommandError(f"You have no {kind} item #{item_id}.", status=1) from None
+
+
+def run_done(args: argparse.Namespace) -> int:
+    from hedgerow.network.services import settle_item
+
+    target = agenda_item(acting_person(args.user), args.kind, args.id)
+    logged = settle_item(target=target)
+    print("Done." if logged is None else "Done: logged that you got in touch.")
+    return 0
+
+
+def run_snooze(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from hedgerow.network.services import snooze_item
+
+    if not 1 <= args.days <= 365:
+        raise CommandError("--days must be between 1 and 365.")
+    target = agenda_item(acting_person(args.user), args.kind, args.id)
+    until = timezone.localdate() + timedelta(days=args.days)
+    snooze_item(target=target, until=until)
+    print(f"Set aside until {until.isoformat()}.")
+    return 0
+
+
+def run_record_update(args: argparse.Namespace) -> int:
+    from hedgerow.network.services import InvalidInput, record_update
+
+    contact = one_contact(acting_person(args.user), args.query)
+    try:
+        record_update(
+            contact=contact, kind=UPDATE_KINDS[args.kind], summary=args.summary, url=args.url
+        )
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    print(f"Saved: it's on Today as a reason to write to {contact.name}.")
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from django.http import Http404
+
+    from hedgerow.network.access import review_item_of, review_items_of
+    from hedgerow.network.importers.merge import resolve_review_item
+
+    owner = acting_person(args.user)
+    if args.action:
+        if args.id is None:
+            raise CommandError("Say which item: hedgerow review merge|separate ID.")
+        try:
+            item = review_item_of(owner, args.id)
+        except Http404:
+            raise CommandError(f"You have no review item #{args.id}.", status=1) from None
+        contact = resolve_review_item(item=item, merge=args.action == "merge")
+        if contact is None:
+            print("That one was already decided.")
+        else:
+            print(f"{'Merged into' if args.action == 'merge' else 'Kept apart as'} {contact.name}.")
+        return 0
+    items = [
+        {
+            "id": item.pk,
+            "card": item.candidate,
+            "contact": {"id": item.contact_id, "name": item.contact.name},
+            "reason": item.reason,
+        }
+        for item in review_items_of(owner)
+        .filter(resolved_at__isnull=True)
+        .select_related("contact")
+    ]
+    if args.json:
+        print_json(items)
+    for item in [] if args.json else items:
+        card_name = item["card"].get("name", "?")
+        print(f"#{item['id']}: {card_name} — maybe {item['contact']['name']}? {item['reason']}")
+    if not items and not args.json:
+        print("Nothing to review.")
     return 0
 
 

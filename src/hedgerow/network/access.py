@@ -73,3 +73,18 @@ def review_items_of(user: User) -> QuerySet[ReviewItem]:
 
 def review_item_of(user: User, item_id: int) -> ReviewItem:
     return get_object_or_404(review_items_of(user).select_related("contact"), pk=item_id)
+
+
+AGENDA_KINDS = ("update", "follow-up", "due")
+
+
+def agenda_item_of(user: User, kind: str, item_id: int) -> Update | Invitation | Contact:
+    """A Today item by its section and id: an update, an accepted invitation (follow-up) or a
+    core contact who is due."""
+    if kind == "update":
+        return update_of(user, item_id)
+    if kind == "follow-up":
+        return invitation_of(user, item_id)
+    if kind == "due":
+        return contact_of(user, item_id)
+    raise ValueError(f"kind must be one of {', '.join(AGENDA_KINDS)}")

@@ -126,11 +126,7 @@ def _rows(kind: str, items: list, warnings: dict[int, str]) -> list[dict[str, An
 
 
 def _target(request: HttpRequest, kind: str, pk: int) -> services.AgendaTarget:
-    if kind == "update":
-        return access.update_of(request.user, pk)
-    if kind == "follow-up":
-        return access.invitation_of(request.user, pk)
-    return access.contact_of(request.user, pk)
+    return access.agenda_item_of(request.user, kind, pk)
 
 
 def _settled(
