@@ -618,23 +618,23 @@ def run_review(args: argparse.Namespace) -> int:
         else:
             print(f"{'Merged into' if args.action == 'merge' else 'Kept apart as'} {contact.name}.")
         return 0
-    items = [
+    open_items = review_items_of(owner).filter(resolved_at__isnull=True).select_related("contact")
+    rows = [
         {
             "id": item.pk,
             "card": item.candidate,
             "contact": {"id": item.contact_id, "name": item.contact.name},
             "reason": item.reason,
         }
-        for item in review_items_of(owner)
-        .filter(resolved_at__isnull=True)
-        .select_related("contact")
+        for item in open_items
     ]
     if args.json:
-        print_json(items)
-    for item in [] if args.json else items:
-        card_name = item["card"].get("name", "?")
-        print(f"#{item['id']}: {card_name} — maybe {item['contact']['name']}? {item['reason']}")
-    if not items and not args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        card_name = row["card"].get("name", "?")
+        print(f"#{row['id']}: {card_name} — maybe {row['contact']['name']}? {row['reason']}")
+    if not rows:
         print("Nothing to review.")
     return 0
 
