@@ -1,8 +1,8 @@
 """Connections.csv read into compact batches: the same in process and in the worker process.
 
 Parsing 30,000 connections (CSV, dates, name parts, URLs, emails) is most of what importing them
-costs, and none of it needs the database, so a big archive's worker (see linkedin_messages) does
-it first, before messages.csv, while the importer starts. The importer only decides who each row
+costs, and none of it needs the database, so for a big archive a worker process does it (see
+linkedin_messages.WorkerFeed) while the importer starts. The importer only decides who each row
 is (a contact it has, or a new one), what changed, and writes.
 
 Like linkedin_messages, this module imports no Django, so a spawned worker can load it.
@@ -53,7 +53,6 @@ class ConnectionBatch:
     rows: list[Connection | Unreadable]  # in the file's order
     problems: list[FileProblem]
     position: int  # bytes of the file read so far, for progress
-    last: bool  # the file's last batch
 
 
 def name_from_slug(url: str) -> NameParts:
@@ -88,14 +87,12 @@ class ConnectionParser:
             if not is_blank(row) and (found := connection(line, pick(row))) is not None:
                 rows.append(found)
             if len(rows) >= BATCH_ROWS:
-                yield self.batch(rows, binary.tell(), last=False)
+                yield self.batch(rows, binary.tell())
                 rows = []
-        yield self.batch(rows, binary.tell(), last=True)
+        yield self.batch(rows, binary.tell())
 
-    def batch(
-        self, rows: list[Connection | Unreadable], position: int, *, last: bool
-    ) -> ConnectionBatch:
-        batch = ConnectionBatch(rows=rows, problems=self.problems, position=position, last=last)
+    def batch(self, rows: list[Connection | Unreadable], position: int) -> ConnectionBatch:
+        batch = ConnectionBatch(rows=rows, problems=self.problems, position=position)
         self.problems = []
         return batch
 
@@ -134,7 +131,7 @@ class ConnectionParser:
 
 def read_connections(archive: Archive) -> Generator[Header | ConnectionBatch]:
     """The archive's Connections.csv (which it must have) as a Header, then, when the header row
-    was found, ConnectionBatches up to the one marked last."""
+    was found, ConnectionBatches."""
     member = archive.members["connections"]
     with archive.open_text(member) as (handle, binary):
         parser = ConnectionParser(file=member.name)
