@@ -7,7 +7,6 @@ tuples and hands them to the driver's executemany, preparing only date and time 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -104,35 +103,6 @@ def roomy_sqlite_cache(megabytes: int = 64) -> Iterator[None]:
         yield
     finally:
         raw.execute(f"PRAGMA cache_size = {int(before)}")
-
-
-class FewerCollections:
-    """While a big import runs, the objects alive at its start, and those it keeps (`keep()`),
-    are left out of the garbage collector's passes: each full collection would otherwise walk
-    all of Django's and the import's own long-lived objects again, while the import allocates
-    millions of short-lived ones. They rejoin the collector's care at the end.
-
-    Not where objects are frozen already (a server may freeze what it preloads): theirs are not
-    ours to unfreeze.
-    """
-
-    def __init__(self) -> None:
-        self.active = False
-
-    def __enter__(self) -> FewerCollections:
-        self.active = gc.get_freeze_count() == 0
-        self.keep()
-        return self
-
-    def keep(self) -> None:
-        """Leave the objects alive now out of the collector's passes too."""
-        if self.active:
-            gc.freeze()
-
-    def __exit__(self, *exc: object) -> None:
-        if self.active:
-            gc.unfreeze()
-            self.active = False
 
 
 def datetimes_as_utc_text() -> bool:

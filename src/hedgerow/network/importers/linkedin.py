@@ -15,8 +15,8 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager, suppress
-from datetime import date
+from contextlib import contextmanager, suppress
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,6 @@ from django.utils import timezone
 from hedgerow.accounts.models import Position
 from hedgerow.accounts.services import profile_of
 from hedgerow.lib.bulk import (
-    FewerCollections,
     datetimes_as_utc_text,
     first_column,
     insert_rows,
@@ -52,6 +51,7 @@ from hedgerow.network.importers.linkedin_connections import (
     ConnectionBatch,
     Unreadable,
     name_from_slug,
+    read_connections,
 )
 from hedgerow.network.importers.linkedin_csv import (
     BadValue,
@@ -70,11 +70,10 @@ from hedgerow.network.importers.linkedin_messages import (
     Item,
     MessageOptions,
     MessageRow,
-    Party,
     WorkerFeed,
     WorkerTask,
     can_start_worker,
-    read_file,
+    read_messages,
     split_urls,
 )
 from hedgerow.network.importers.linkedin_people import BATCH_SIZE, SOURCE, ContactBook, Person
@@ -112,8 +111,6 @@ INTERACTION_FIELDS = (
     "subject",
     "text",
 )
-# One copy of a party's messages to import: (index in its ids, contact, direction).
-Plan = tuple[int, Person, str]
 ALWAYS_COUNTED = (
     "contacts_created",
     "contacts_updated",
@@ -144,14 +141,13 @@ def import_linkedin(*, owner: Any, path: Path, progress: Progress | None = None)
                 owner=owner, source=SOURCE, status=ImportRun.Status.DONE
             ).exists()
             run = start_run(owner=owner, source=SOURCE, file_name=summary.file_name, digest=digest)
-            with roomy_sqlite_cache(), FewerCollections() as collections:
+            with roomy_sqlite_cache():
                 LinkedInImport(
                     owner=owner,
                     archive=archive,
                     summary=summary,
                     progress=progress,
                     earlier=earlier,
-                    collections=collections,
                 ).run()
             finish_run(run, summary)
     finally:
@@ -197,18 +193,16 @@ class LinkedInImport:
         summary: ImportSummary,
         progress: Progress | None,
         earlier: bool,
-        collections: FewerCollections | None = None,
     ) -> None:
         self.owner = owner
         self.archive = archive
         self.summary = summary
         self.progress = progress
         self.earlier = earlier  # the first ever import creates no updates: nothing to compare
-        self.collections = collections or FewerCollections()
         self.today = timezone.localdate()
         self.now = timezone.now()
         self.profile = profile_of(owner)
-        self.book: ContactBook  # loaded once the files are being read (see run)
+        self.book = ContactBook(owner.pk)
         self.owner_url = normalize_linkedin_url(self.profile.linkedin_url)
         self.message_options = MessageOptions(
             keep_bodies=self.profile.store_message_bodies, text_dates=datetimes_as_utc_text()
@@ -224,13 +218,11 @@ class LinkedInImport:
         # messages.csv is big) while the other files are imported; their batches wait until
         # their turn.
         with self.read_ahead() as (connections, messages):
-            self.book = ContactBook(self.owner.pk)
             self.import_profile()
             self.import_positions()
             self.import_connections(connections)
             self.import_invitations()
             self.accept_invitations()
-            self.collections.keep()  # the contacts, kept to the end
             self.import_messages(messages)
         self.write_notes()
 
@@ -393,7 +385,6 @@ class LinkedInImport:
         if not header.found:
             self.no_header("connections", member.name)
             self.done_with(member)
-            next(items, None)  # the end
             return
         self.emails = set(
             ContactEmail.objects.filter(owner=self.owner).values_list("email", flat=True)
@@ -406,13 +397,16 @@ class LinkedInImport:
             .values_list("external_id", flat=True)
         )
         seen: set[Person] = set()
-        for batch in items:
+        while True:
+            batch = next(items)
             assert isinstance(batch, ConnectionBatch)
             for problem in batch.problems:
                 self.problem(*problem)
             self.connection_rows(batch.rows, seen)
             if self.progress is not None:
                 self.progress(self._done_bytes + batch.position, self._total_bytes)
+            if batch.last:
+                break
         self.end_connections(seen)
         self.done_with(member)
 
@@ -658,41 +652,36 @@ class LinkedInImport:
     @contextmanager
     def read_ahead(self) -> Iterator[tuple[Iterator[Item] | None, Iterator[Item] | None]]:
         """Connections.csv's items and messages.csv's (each a Header, then batches; None for a
-        file the archive lacks), read from now on: each by a worker when messages.csv is big."""
+        file the archive lacks), read from now on: by a worker when messages.csv is big."""
         members = self.archive.members
-        messages = members.get("messages")
-        workers = (
-            messages is not None
-            and messages.size >= linkedin_messages.WORKER_MIN_BYTES
+        member = members.get("messages")
+        options = self.message_options
+        feed = None
+        if (
+            member is not None
+            and member.size >= linkedin_messages.WORKER_MIN_BYTES
             and can_start_worker()
-        )
-        settings_module = os.environ.get("DJANGO_SETTINGS_MODULE")
-        readers: dict[str, Iterator[Item]] = {}
-        with ExitStack() as stack:
-            for kind in ("messages", "connections"):  # the longer read first
-                member = members.get(kind)
-                if member is None:
-                    continue
-                feed = None
-                if workers:
-                    task = WorkerTask(
-                        str(self.archive.path),
-                        kind,
-                        member.name,
-                        self.message_options,
-                        settings_module,
-                    )
-                    # Without a process to be had (a limit on processes, say), it is read here.
-                    with suppress(OSError):
-                        feed = WorkerFeed(task)
-                if feed is not None:
-                    stack.callback(feed.close)
-                    readers[kind] = iter(feed)
-                else:
-                    reader = read_file(self.archive, kind, self.message_options)
-                    stack.callback(reader.close)
-                    readers[kind] = reader
-            yield readers.get("connections"), readers.get("messages")
+        ):
+            settings_module = os.environ.get("DJANGO_SETTINGS_MODULE")
+            # Without a process to be had (a limit on processes, say), they are read here.
+            with suppress(OSError):
+                feed = WorkerFeed(WorkerTask(str(self.archive.path), options, settings_module))
+        if feed is not None:
+            try:
+                # One stream: the worker reads Connections.csv first, up to its last batch.
+                items = iter(feed)
+                yield (items if "connections" in members else None), items
+            finally:
+                feed.close()
+            return
+        connections = read_connections(self.archive) if "connections" in members else None
+        messages = read_messages(self.archive, options) if member is not None else None
+        try:
+            yield connections, messages
+        finally:
+            for reader in (connections, messages):
+                if reader is not None:
+                    reader.close()
 
     def import_messages(self, items: Iterator[Item] | None) -> None:
         member = self.archive.members.get("messages")
@@ -787,10 +776,6 @@ class MessageReader:
         # with someone met in this batch, whose contact id is known only once written.
         self.rows: list[tuple[Any, ...]] = []
         self.unwritten: list[tuple[int, Person]] = []
-        # Every party the worker numbered, and, by the same number, whose each of its messages
-        # is: (index in the message's ids, contact, direction) for each copy to import.
-        self.parties: list[Party] = []
-        self.plans: list[list[Plan] | None] = []
 
     # Who is the owner? Their URL (profile, invitations) or, failing that, the person who
     # appears in the most conversations.
@@ -846,8 +831,6 @@ class MessageReader:
             for problem in batch.problems:
                 self.run.problem(*problem)
             self.drafts += batch.drafts
-            self.parties.extend(batch.parties)
-            self.plans.extend([None] * len(batch.parties))
             self.take(batch.rows)
             self.flush()
             tick(batch.position)
@@ -855,58 +838,14 @@ class MessageReader:
         self.run.count("interactions_skipped_existing", self.skipped)
 
     def take(self, rows: list[MessageRow]) -> None:
-        # 200,000 times: what each step needs is at hand in a local name.
-        plans, plan_for, known = self.plans, self.plan, self.known
-        owner_id, out, unwritten = self.owner_id, self.rows, self.unwritten
-        skipped = 0
-        for party, when, subject, text, ids in rows:
-            plan = plans[party]
-            if plan is None:
-                plan = plan_for(party)
-            for index, person, direction in plan:
-                external_id = ids[index]
-                if external_id in known:
-                    skipped += 1
-                    continue
-                known.add(external_id)
-                if person.id is None:
-                    unwritten.append((len(out), person))
-                out.append(
-                    (
-                        owner_id,
-                        person.id,
-                        "message",
-                        direction,
-                        when,
-                        SOURCE,
-                        external_id,
-                        subject,
-                        text,
-                    )
-                )
-        self.skipped += skipped
-
-    def plan(self, party: int) -> list[Plan]:
-        """Whose each of a party's messages is: incoming from the sender, or outgoing to each
-        recipient but the owner. Kept for the party's next messages unless someone was not
-        found, as they might be later."""
-        sender_url, sender_name, sender_key, recipients = self.parties[party]
-        plan: list[Plan] = []
-        complete = True
-        if self.is_owner(sender_url, sender_key):
-            for index, (url, name, key) in enumerate(recipients, start=1):
-                if not self.is_owner(url, key):
-                    if person := self.person(url, name, key):
-                        plan.append((index, person, OUTGOING))
-                    else:
-                        complete = False
-        elif person := self.person(sender_url, sender_name, sender_key):
-            plan.append((0, person, INCOMING))
-        else:
-            complete = False
-        if complete:
-            self.plans[party] = plan
-        return plan
+        is_owner, person_for, add = self.is_owner, self.person, self.add
+        for sender_url, sender_name, sender_key, recipients, when, subject, text, ids in rows:
+            if is_owner(sender_url, sender_key):
+                for (url, name, key), external_id in zip(recipients, ids[1:], strict=True):
+                    if not is_owner(url, key) and (person := person_for(url, name, key)):
+                        add(person, OUTGOING, when, external_id, subject, text)
+            elif person := person_for(sender_url, sender_name, sender_key):
+                add(person, INCOMING, when, ids[0], subject, text)
 
     def is_owner(self, url: str, name_key: str) -> bool:
         if url and self.run.owner_url:
@@ -938,6 +877,24 @@ class MessageReader:
                 name=(parts.display or name or url)[:300],
             )
         )
+
+    def add(
+        self,
+        person: Person,
+        direction: str,
+        when: str | datetime,
+        external_id: str,
+        subject: str,
+        text: str,
+    ) -> None:
+        if external_id in self.known:
+            self.skipped += 1
+            return
+        self.known.add(external_id)
+        if person.id is None:
+            self.unwritten.append((len(self.rows), person))
+        row = (self.owner_id, person.id, "message", direction, when, SOURCE, external_id)
+        self.rows.append((*row, subject, text))
 
     def flush(self) -> None:
         self.book.flush_new(self.run.now)  # people first met in this batch get their ids

@@ -1,8 +1,8 @@
 """Connections.csv read into compact batches: the same in process and in the worker process.
 
 Parsing 30,000 connections (CSV, dates, name parts, URLs, emails) is most of what importing them
-costs, and none of it needs the database, so for a big archive a worker process does it (see
-linkedin_messages.WorkerFeed) while the importer starts. The importer only decides who each row
+costs, and none of it needs the database, so a big archive's worker (see linkedin_messages) does
+it first, before messages.csv, while the importer starts. The importer only decides who each row
 is (a contact it has, or a new one), what changed, and writes.
 
 Like linkedin_messages, this module imports no Django, so a spawned worker can load it.
@@ -53,6 +53,7 @@ class ConnectionBatch:
     rows: list[Connection | Unreadable]  # in the file's order
     problems: list[FileProblem]
     position: int  # bytes of the file read so far, for progress
+    last: bool  # the file's last batch
 
 
 def name_from_slug(url: str) -> NameParts:
@@ -87,12 +88,14 @@ class ConnectionParser:
             if not is_blank(row) and (found := connection(line, pick(row))) is not None:
                 rows.append(found)
             if len(rows) >= BATCH_ROWS:
-                yield self.batch(rows, binary.tell())
+                yield self.batch(rows, binary.tell(), last=False)
                 rows = []
-        yield self.batch(rows, binary.tell())
+        yield self.batch(rows, binary.tell(), last=True)
 
-    def batch(self, rows: list[Connection | Unreadable], position: int) -> ConnectionBatch:
-        batch = ConnectionBatch(rows=rows, problems=self.problems, position=position)
+    def batch(
+        self, rows: list[Connection | Unreadable], position: int, *, last: bool
+    ) -> ConnectionBatch:
+        batch = ConnectionBatch(rows=rows, problems=self.problems, position=position, last=last)
         self.problems = []
         return batch
 
@@ -131,7 +134,7 @@ class ConnectionParser:
 
 def read_connections(archive: Archive) -> Generator[Header | ConnectionBatch]:
     """The archive's Connections.csv (which it must have) as a Header, then, when the header row
-    was found, ConnectionBatches."""
+    was found, ConnectionBatches up to the one marked last."""
     member = archive.members["connections"]
     with archive.open_text(member) as (handle, binary):
         parser = ConnectionParser(file=member.name)

@@ -2,8 +2,8 @@
 
 Reading 200,000 messages (CSV, dates, names, ids) costs as much Python time as writing them, and
 one process can use only one core, so a big file is read by a worker process while the importer
-imports connections and then writes the messages as the batches arrive. Another reads
-Connections.csv (see linkedin_connections) meanwhile, which the importer needs first.
+imports connections and then writes the messages as the batches arrive. That worker reads
+Connections.csv first (see linkedin_connections), which the importer needs first.
 
 The split follows what each side knows. The worker knows only the files: it skips drafts,
 validates and normalizes dates, repairs and normalizes names and hashes the external ids, and
@@ -75,29 +75,24 @@ DRAFT_MARKS = {"yes", "true", "1"}
 
 # (profile URL, name as written, normalized name) of one recipient.
 Recipient = tuple[str, str, str]
-# Who took part in a message: (sender URL, sender name, sender's normalized name, recipients).
-# A conversation's messages mostly share one or two, so each is sent once and numbered.
-Party = tuple[str, str, str, tuple[Recipient, ...]]
-# One message: (its party's number, when, subject, text, ids). `when` is UTC text when the
-# database stores it so, else an aware datetime; subject and text are "" unless bodies are kept.
-# ids[0] is the message's external id as incoming, ids[1 + i] as outgoing to recipients[i].
-MessageRow = tuple[int, str | datetime, str, str, tuple[str, ...]]
-# Parties numbered up to this many; beyond, a party is sent again with each message (a rarity
-# that bounds the memory a strange file can take).
-MAX_PARTIES = 200_000
+# One message: (sender URL, sender name, sender's normalized name, recipients, when, subject,
+# text, ids). `when` is UTC text when the database stores it so, else an aware datetime; subject
+# and text are "" unless bodies are kept. ids[0] is the message's external id as incoming,
+# ids[1 + i] as outgoing to recipients[i].
+MessageRow = tuple[str, str, str, tuple[Recipient, ...], str | datetime, str, str, tuple[str, ...]]
 
 
 @dataclass
 class Batch:
     rows: list[MessageRow]
-    parties: list[Party]  # the parties first met in this batch, numbered on from earlier ones'
     problems: list[FileProblem]
     drafts: int  # drafts skipped in this batch: never sent, so not interactions
     position: int  # bytes of the file read so far, for progress
+    last: bool = False  # the file's last batch
 
 
-# What a worker sends: Connections.csv's Header and ConnectionBatches, or messages.csv's Header
-# and Batches.
+# What a worker sends: Connections.csv's Header and ConnectionBatches when the archive has that
+# file, then messages.csv's Header and Batches.
 Item = Header | ConnectionBatch | Batch
 
 
@@ -144,9 +139,6 @@ class MessageParser:
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     conversations: dict[str, str] = field(default_factory=dict)
     recipient_memo: dict[tuple[str, str], tuple[Recipient, ...]] = field(default_factory=dict)
-    party_numbers: dict[Party, int] = field(default_factory=dict)
-    new_parties: list[Party] = field(default_factory=list)
-    parties_sent: int = 0
 
     def problem(self, file: str, line: int, message: str) -> None:
         self.problems.append((file, line, message))
@@ -161,18 +153,12 @@ class MessageParser:
             if len(rows) >= BATCH_ROWS:
                 yield self.batch(rows, binary.tell())
                 rows = []
-        yield self.batch(rows, binary.tell())
+        yield self.batch(rows, binary.tell(), last=True)
 
-    def batch(self, rows: list[MessageRow], position: int) -> Batch:
+    def batch(self, rows: list[MessageRow], position: int, *, last: bool = False) -> Batch:
         batch = Batch(
-            rows=rows,
-            parties=self.new_parties,
-            problems=self.problems,
-            drafts=self.drafts,
-            position=position,
+            rows=rows, problems=self.problems, drafts=self.drafts, position=position, last=last
         )
-        self.parties_sent += len(self.new_parties)
-        self.new_parties = []
         self.problems, self.drafts = [], 0
         return batch
 
@@ -214,23 +200,15 @@ class MessageParser:
         else:  # metadata only unless the person opted in
             subject, content = "", ""
         return (
-            self.party(sender_url, sender_name, sender_key, recipients),
+            sender_url,
+            sender_name,
+            sender_key,
+            recipients,
             when,
             subject,
             content,
             tuple(ids),
         )
-
-    def party(self, url: str, name: str, key: str, recipients: tuple[Recipient, ...]) -> int:
-        """The party's number, the next one when it is new (then sent with this batch)."""
-        party = (url, name, key, recipients)
-        number = self.party_numbers.get(party)
-        if number is None:
-            number = self.parties_sent + len(self.new_parties)
-            self.new_parties.append(party)
-            if len(self.party_numbers) < MAX_PARTIES:
-                self.party_numbers[party] = number
-        return number
 
     def url(self, raw: str) -> str:
         """Normalized profile URL, memoized: the same few thousand URLs recur all along."""
@@ -283,13 +261,11 @@ def read_messages(archive: Archive, options: MessageOptions) -> Generator[Header
             yield from parser.batches(table, binary)
 
 
-def read_file(archive: Archive, kind: str, options: MessageOptions) -> Generator[Item]:
-    """The Header and batches of the archive's Connections.csv ("connections") or messages.csv
-    ("messages"): what a worker sends, and what the importer reads itself from a small archive."""
-    if kind == "connections":
+def read_archive(archive: Archive, options: MessageOptions) -> Generator[Item]:
+    """All a worker reads: Connections.csv (when the archive has it), then messages.csv."""
+    if "connections" in archive.members:
         yield from read_connections(archive)
-    else:
-        yield from read_messages(archive, options)
+    yield from read_messages(archive, options)
 
 
 # --- the worker process ------------------------------------------------------------------------
@@ -300,8 +276,6 @@ class WorkerTask:
     """All a worker needs, picklable: it reopens the archive by its path."""
 
     archive_path: str
-    kind: str  # which file to read (see read_file)
-    file: str  # its name, for errors
     options: MessageOptions
     settings_module: str | None  # Django's, for a spawned worker (see _work)
 
@@ -331,7 +305,7 @@ def can_start_worker() -> bool:
 
 
 class WorkerFeed:
-    """read_file run by a worker process, started at once; iterate to receive its items.
+    """read_archive run by a worker process, started at once; iterate to receive its items.
 
     Always close() (also on error): it stops a worker whose batches are no longer wanted.
     """
@@ -340,7 +314,7 @@ class WorkerFeed:
         context = context or worker_context()
         self.receiver, sender = context.Pipe(duplex=False)
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_work, args=(task, sender), name=f"hedgerow-linkedin-{task.kind}", daemon=True
+            target=_work, args=(task, sender), name="hedgerow-linkedin-reader", daemon=True
         )
         try:
             self.process.start()
@@ -351,7 +325,6 @@ class WorkerFeed:
             # Only the worker may hold the sending end, so that once it exits, however it exits,
             # reading here ends with EOFError instead of waiting forever.
             sender.close()
-        self.file = task.file
         self.finished = False
 
     def __iter__(self) -> Iterator[Item]:
@@ -361,14 +334,17 @@ class WorkerFeed:
             except EOFError:
                 self.process.join()
                 raise RuntimeError(
-                    f"The process reading {self.file} stopped without finishing "
+                    "The process reading Connections.csv and messages.csv stopped without "
+                    "finishing "
                     f"(exit code {self.process.exitcode})."
                 ) from None
             if item is None:
                 self.finished = True
                 return
             if isinstance(item, WorkerFailed):
-                item.error.add_note(f"Raised in the process reading {self.file}:\n{item.trace}")
+                item.error.add_note(
+                    "Raised in the process reading Connections.csv and messages.csv:\n" + item.trace
+                )
                 raise item.error
             yield item
 
@@ -380,7 +356,7 @@ class WorkerFeed:
 
 
 def _work(task: WorkerTask, sender: Connection) -> None:
-    """The worker process: send read_file's items, then None; or the error it raised."""
+    """The worker process: send read_archive's items, then None; or the error it raised."""
     # A forked worker inherits the importer's objects; left to the garbage collector, each of
     # its full collections would walk (and so copy) all of them again.
     gc.freeze()
@@ -393,7 +369,7 @@ def _work(task: WorkerTask, sender: Connection) -> None:
 
         archive = open_archive(Path(task.archive_path))
         try:
-            for item in read_file(archive, task.kind, task.options):
+            for item in read_archive(archive, task.options):
                 outbox.put(item)
         finally:
             archive.close()
@@ -411,9 +387,9 @@ def _work(task: WorkerTask, sender: Connection) -> None:
 class _Outbox:
     """What the worker sends, pickled as it is made and written to the pipe by a thread.
 
-    So reading never waits for the importer, which takes nothing while it imports connections
-    (a pipe holds only 64 KiB). It holds at most the whole file's batches, pickled: a fraction of
-    the file's size, as message texts are left out unless kept.
+    So reading never waits for the importer, which takes nothing while it writes contacts and
+    invitations (a pipe holds only 64 KiB). It holds at most the files' batches, pickled: a
+    fraction of their size, as message texts are left out unless kept.
     """
 
     def __init__(self, sender: Connection) -> None:
