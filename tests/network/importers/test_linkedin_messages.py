@@ -1,5 +1,4 @@
-"""Connections.csv and messages.csv read by a worker process: spawned as on macOS, failing,
-dying; and message dates.
+"""messages.csv read by a worker process: spawned as on macOS, failing, dying; and its dates.
 
 test_linkedin.py runs every importer test with messages read both in process and by a (forked)
 worker; these are the cases only a worker has.
@@ -16,7 +15,6 @@ import time_machine
 
 from hedgerow.network.importers import linkedin, linkedin_messages
 from hedgerow.network.importers.linkedin import import_linkedin
-from hedgerow.network.importers.linkedin_connections import ConnectionParser
 from hedgerow.network.importers.linkedin_csv import BadValue
 from hedgerow.network.importers.linkedin_messages import MessageParser, message_time_text
 from hedgerow.network.models import Contact, ImportRun, Interaction
@@ -65,26 +63,7 @@ def test_it_raises_an_error_of_the_worker_here_and_writes_nothing(owner, in_a_wo
     with pytest.raises(ValueError, match="no sense in this row") as raised:
         run(owner)
 
-    assert any(
-        "process reading Connections.csv and messages.csv" in note
-        for note in raised.value.__notes__
-    )
-    assert not Contact.objects.filter(owner=owner).exists()
-    assert not ImportRun.objects.filter(owner=owner).exists()
-
-
-@needs_fork
-def test_it_raises_an_error_of_the_worker_reading_connections_here(owner, in_a_worker, monkeypatch):
-    use_start_method(monkeypatch, "fork")
-
-    def broken(self, line, cells):
-        raise ValueError("no sense in this connection")
-
-    monkeypatch.setattr(ConnectionParser, "connection", broken)
-
-    with pytest.raises(ValueError, match="no sense in this connection"):
-        run(owner)
-
+    assert any("process reading messages.csv" in note for note in raised.value.__notes__)
     assert not Contact.objects.filter(owner=owner).exists()
     assert not ImportRun.objects.filter(owner=owner).exists()
 

@@ -32,6 +32,8 @@ from hedgerow.lib.bulk import (
     roomy_sqlite_cache,
 )
 from hedgerow.network.identity import (
+    name_parts,
+    normalize_email,
     normalize_linkedin_url,
     normalize_name,
     parse_full_name,
@@ -45,45 +47,43 @@ from hedgerow.network.importers.base import (
     start_run,
 )
 from hedgerow.network.importers.linkedin_archive import Archive, Member, open_archive
-from hedgerow.network.importers.linkedin_connections import (
-    CONNECTION_HEADER,
-    Connection,
-    ConnectionBatch,
-    Unreadable,
-    name_from_slug,
-    read_connections,
-)
 from hedgerow.network.importers.linkedin_csv import (
     BadValue,
-    Header,
     Table,
     is_blank,
     open_table,
+    parse_connected_on,
     parse_invitation_time,
     parse_position_date,
-    profile_url,
     repair,
 )
 from hedgerow.network.importers.linkedin_messages import (
     MESSAGE_HEADER,
     Batch,
-    Item,
+    Header,
     MessageOptions,
     MessageRow,
     WorkerFeed,
     WorkerTask,
     can_start_worker,
+    profile_url,
     read_messages,
     split_urls,
 )
-from hedgerow.network.importers.linkedin_people import BATCH_SIZE, SOURCE, ContactBook, Person
+from hedgerow.network.importers.linkedin_people import (
+    BATCH_SIZE,
+    SOURCE,
+    ContactBook,
+    Person,
+    name_from_slug,
+)
 from hedgerow.network.models import ContactEmail, ImportRun, Interaction, Invitation, Update
 
 __all__ = ["import_linkedin"]
 
 # The columns that identify each file's header row (keys as linkedin_csv.column_key makes them).
 HEADERS = {
-    "connections": CONNECTION_HEADER,
+    "connections": ("firstname", "lastname", "connectedon"),
     "invitations": ("from", "to", "sentat", "direction"),
     "messages": MESSAGE_HEADER,
     "positions": ("companyname", "title"),
@@ -214,13 +214,12 @@ class LinkedInImport:
         self.disconnected: list[str] = []
 
     def run(self) -> None:
-        # Connections.csv and messages.csv are read from the start (by a worker process when
-        # messages.csv is big) while the other files are imported; their batches wait until
-        # their turn.
-        with self.read_ahead() as (connections, messages):
+        # messages.csv is read from the start (by a worker process when it is big) while the
+        # other files are imported; its batches wait until their turn.
+        with self.messages_read_ahead() as messages:
             self.import_profile()
             self.import_positions()
-            self.import_connections(connections)
+            self.import_connections()
             self.import_invitations()
             self.accept_invitations()
             self.import_messages(messages)
@@ -373,103 +372,94 @@ class LinkedInImport:
 
     # --- Connections.csv --------------------------------------------------------------------
 
-    def import_connections(self, items: Iterator[Item] | None) -> None:
-        """Connections.csv's rows as read_connections makes them: who each is, what changed."""
-        member = self.archive.members.get("connections")
-        if member is None or items is None:
-            return
-        header = next(items)
-        assert isinstance(header, Header)
-        for problem in header.problems:
-            self.problem(*problem)
-        if not header.found:
-            self.no_header("connections", member.name)
-            self.done_with(member)
-            return
-        self.emails = set(
-            ContactEmail.objects.filter(owner=self.owner).values_list("email", flat=True)
-        )
-        self.new_emails: list[tuple[Person, str]] = []
-        self.new_updates: list[Update] = []
-        self.update_ids = set(
-            Update.objects.filter(owner=self.owner, source=SOURCE)
-            .exclude(external_id="")
-            .values_list("external_id", flat=True)
-        )
-        seen: set[Person] = set()
-        while True:
-            batch = next(items)
-            assert isinstance(batch, ConnectionBatch)
-            for problem in batch.problems:
-                self.problem(*problem)
-            self.connection_rows(batch.rows, seen)
-            if self.progress is not None:
-                self.progress(self._done_bytes + batch.position, self._total_bytes)
-            if batch.last:
-                break
-        self.end_connections(seen)
-        self.done_with(member)
-
-    def connection_rows(self, rows: list[Connection | Unreadable], seen: set[Person]) -> None:
-        find, add, emails, new_emails = self.book.find, self.book.add, self.emails, self.new_emails
-        created = updated = unchanged = 0
-        for row in rows:
-            if len(row) == 2:  # Connected On unreadable: not imported, but still connected
-                if (person := find(row[0], row[1])) is not None:
-                    seen.add(person)
-                continue
-            url, display, first, last, credentials, name, company, position, connected_on, email = (
-                row
+    def import_connections(self) -> None:
+        with self.table("connections") as (table, tick):
+            if table is None:
+                return
+            self.emails = set(
+                ContactEmail.objects.filter(owner=self.owner).values_list("email", flat=True)
             )
-            person = find(url, display)
-            if person is None:
-                person = add(
-                    Person(
-                        id=None,
-                        url=url,
-                        first=first,
-                        last=last,
-                        credentials=credentials,
-                        name=name,
-                        company=company,
-                        position=position,
-                        connected=True,
-                        connected_on=connected_on,
-                    )
-                )
-                created += 1
-            elif self.refresh_connection(
-                person,
-                url,
-                (first, last, credentials, display[:300]),
-                company,
-                position,
-                connected_on,
-            ):
-                self.book.mark_changed(person)
-                updated += 1
-            else:
-                unchanged += 1
+            self.new_emails: list[tuple[Person, str]] = []
+            self.new_updates: list[Update] = []
+            self.update_ids = set(
+                Update.objects.filter(owner=self.owner, source=SOURCE)
+                .exclude(external_id="")
+                .values_list("external_id", flat=True)
+            )
+            seen: set[Person] = set()
+            pick = table.picker(
+                [
+                    "firstname",
+                    "lastname",
+                    "url",
+                    "emailaddress",
+                    "company",
+                    "position",
+                    "connectedon",
+                ]
+            )
+            for line, row in table.rows:
+                if not is_blank(row):
+                    self.connection_row(table.file, line, pick(row), seen)
+                if line % PROGRESS_EVERY < 2:
+                    tick()
+            self.end_connections(seen)
+
+    def connection_row(
+        self, file: str, line: int, cells: tuple[str, ...], seen: set[Person]
+    ) -> None:
+        first, last, url_raw, email, company, position, connected_raw = cells
+        url = self.url(url_raw)
+        parts = name_parts(repair(first), repair(last))
+        display = parts.display  # a property that looks at every letter: once, not thrice
+        if not url and not display:
+            self.problem(file, line, "First Name, Last Name and URL are all empty")
+            return
+        person = self.book.find(url, display)
+        if person is not None:
+            # Seen even when the row is bad, so a typo never ends a connection.
             seen.add(person)
-            # Emails are unique per owner: one already on another contact is left where it is.
-            if email and email not in emails:
-                emails.add(email)
-                new_emails.append((person, email[:254]))
-        self.count("contacts_created", created)
-        self.count("contacts_updated", updated)
-        self.count("contacts_unchanged", unchanged)
+        try:
+            connected_on = parse_connected_on(connected_raw)
+        except BadValue as error:
+            self.problem(file, line, f'Connected On "{connected_raw}" {error}')
+            return
+        company, position = repair(company)[:300], repair(position)[:300]
+        if person is None:
+            person = self.book.add(
+                Person(
+                    id=None,
+                    url=url,
+                    first=parts.first[:150],
+                    last=parts.last[:150],
+                    credentials=parts.credentials[:100],
+                    name=display[:300] or name_from_slug(url).display,
+                    company=company,
+                    position=position,
+                    connected=True,
+                    connected_on=connected_on,
+                )
+            )
+            seen.add(person)
+            self.count("contacts_created")
+        elif self.refresh_connection(person, url, parts, company, position, connected_on):
+            self.book.mark_changed(person)
+            self.count("contacts_updated")
+        else:
+            self.count("contacts_unchanged")
+        self.note_email(person, email)
 
     def refresh_connection(
         self,
         person: Person,
         url: str,
-        name: tuple[str, str, str, str],
+        parts: Any,
         company: str,
         position: str,
         connected_on: date | None,
     ) -> bool:
         changed = self.book.adopt_url(person, url)
-        changed = person.set_name(*name) or changed
+        changed = person.set_name(parts) or changed
         if (company, position) != (person.company, person.position):
             if self.earlier and (person.company or person.position) and (company or position):
                 self.new_position(person, company, position)
@@ -511,6 +501,13 @@ class LinkedInImport:
                 external_id=external_id,
             )
         )
+
+    def note_email(self, person: Person, raw: str) -> None:
+        # Emails are unique per owner: one already on another contact is left where it is.
+        email = normalize_email(raw)
+        if email and email not in self.emails:
+            self.emails.add(email)
+            self.new_emails.append((person, email[:254]))
 
     def end_connections(self, seen: set[Person]) -> None:
         for person in self.book.loaded:
@@ -650,40 +647,32 @@ class LinkedInImport:
     # --- messages.csv -----------------------------------------------------------------------
 
     @contextmanager
-    def read_ahead(self) -> Iterator[tuple[Iterator[Item] | None, Iterator[Item] | None]]:
-        """Connections.csv's items and messages.csv's (each a Header, then batches; None for a
-        file the archive lacks), read from now on: by a worker when messages.csv is big."""
-        members = self.archive.members
-        member = members.get("messages")
+    def messages_read_ahead(self) -> Iterator[Iterator[Header | Batch] | None]:
+        """messages.csv's Header, then its Batches; started now, in a worker when it's big."""
+        member = self.archive.members.get("messages")
+        if member is None:
+            yield None
+            return
         options = self.message_options
         feed = None
-        if (
-            member is not None
-            and member.size >= linkedin_messages.WORKER_MIN_BYTES
-            and can_start_worker()
-        ):
+        if member.size >= linkedin_messages.WORKER_MIN_BYTES and can_start_worker():
             settings_module = os.environ.get("DJANGO_SETTINGS_MODULE")
             # Without a process to be had (a limit on processes, say), they are read here.
             with suppress(OSError):
                 feed = WorkerFeed(WorkerTask(str(self.archive.path), options, settings_module))
         if feed is not None:
             try:
-                # One stream: the worker reads Connections.csv first, up to its last batch.
-                items = iter(feed)
-                yield (items if "connections" in members else None), items
+                yield iter(feed)
             finally:
                 feed.close()
             return
-        connections = read_connections(self.archive) if "connections" in members else None
-        messages = read_messages(self.archive, options) if member is not None else None
+        items = read_messages(self.archive, options)
         try:
-            yield connections, messages
+            yield items
         finally:
-            for reader in (connections, messages):
-                if reader is not None:
-                    reader.close()
+            items.close()
 
-    def import_messages(self, items: Iterator[Item] | None) -> None:
+    def import_messages(self, items: Iterator[Header | Batch] | None) -> None:
         member = self.archive.members.get("messages")
         if member is None or items is None:
             return
@@ -825,7 +814,7 @@ class MessageReader:
 
     # The import proper.
 
-    def read(self, batches: Iterator[Item], tick: Callable[[int], None]) -> None:
+    def read(self, batches: Iterator[Header | Batch], tick: Callable[[int], None]) -> None:
         for batch in batches:
             assert isinstance(batch, Batch)
             for problem in batch.problems:

@@ -17,8 +17,6 @@ from typing import TextIO
 import ftfy
 from ftfy.badness import is_bad
 
-from hedgerow.network.identity import normalize_linkedin_url
-
 # Message bodies can be long; the csv module's default limit (128 KiB) is not enough.
 csv.field_size_limit(64 * 1024 * 1024)
 
@@ -26,12 +24,6 @@ csv.field_size_limit(64 * 1024 * 1024)
 # which a spreadsheet may have split over many rows).
 HEADER_SCAN_ROWS = 60
 MAX_CSV_ERRORS = 50
-
-# Exactly the form identity.normalize_linkedin_url produces, so such URLs can skip it.
-CANONICAL_URL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9_-]+\Z")
-
-# (file, physical line, message), as ImportSummary.problem takes them.
-FileProblem = tuple[str, int, str]
 
 MONTHS = {
     name: number
@@ -80,17 +72,6 @@ class Table:
         return pick
 
 
-@dataclass
-class Header:
-    """The first item read from a file: whether it has its header row (and, for messages.csv,
-    URL columns), and the problems met looking for it."""
-
-    file: str
-    found: bool
-    has_urls: bool
-    problems: list[FileProblem]
-
-
 def read_rows(
     handle: TextIO, file: str, on_error: Callable[[str, int, str], None]
 ) -> Iterator[tuple[int, list[str]]]:
@@ -137,12 +118,6 @@ def open_table(
 def is_blank(row: list[str]) -> bool:
     """Rows of only commas (or nothing) appear in real exports; they carry no data."""
     return not "".join(row).strip()
-
-
-def profile_url(raw: str) -> str:
-    """identity.normalize_linkedin_url, for the many URLs of an export already canonical: the
-    full parse is for the rest."""
-    return raw if CANONICAL_URL.match(raw) else normalize_linkedin_url(raw)
 
 
 def repair(text: str) -> str:

@@ -2,10 +2,9 @@
 
 Reading 200,000 messages (CSV, dates, names, ids) costs as much Python time as writing them, and
 one process can use only one core, so a big file is read by a worker process while the importer
-imports connections and then writes the messages as the batches arrive. That worker reads
-Connections.csv first (see linkedin_connections), which the importer needs first.
+imports connections and then writes the messages as the batches arrive.
 
-The split follows what each side knows. The worker knows only the files: it skips drafts,
+The split follows what each side knows. The worker knows only the file: it skips drafts,
 validates and normalizes dates, repairs and normalizes names and hashes the external ids, and
 sends plain tuples through a pipe. It never touches the database. The importer knows the owner
 (whose profile URL may only be learned from Invitations.csv, after the worker has started) and
@@ -25,6 +24,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import re
 import sys
 import threading
 import traceback
@@ -37,17 +37,13 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from hedgerow.network.identity import normalize_name
-from hedgerow.network.importers.linkedin_connections import ConnectionBatch, read_connections
+from hedgerow.network.identity import normalize_linkedin_url, normalize_name
 from hedgerow.network.importers.linkedin_csv import (
     BadValue,
-    FileProblem,
-    Header,
     Table,
     is_blank,
     open_table,
     parse_message_time,
-    profile_url,
     repair,
 )
 
@@ -71,6 +67,8 @@ COLUMNS = (
 # Tests lower it to run the worker on small fixtures.
 WORKER_MIN_BYTES = 4 << 20
 BATCH_ROWS = 2000  # messages per batch sent through the pipe
+# Exactly the form identity.normalize_linkedin_url produces, so such URLs can skip it.
+CANONICAL_URL = re.compile(r"https://www\.linkedin\.com/in/[a-z0-9_-]+\Z")
 DRAFT_MARKS = {"yes", "true", "1"}
 
 # (profile URL, name as written, normalized name) of one recipient.
@@ -80,6 +78,18 @@ Recipient = tuple[str, str, str]
 # and text are "" unless bodies are kept. ids[0] is the message's external id as incoming,
 # ids[1 + i] as outgoing to recipients[i].
 MessageRow = tuple[str, str, str, tuple[Recipient, ...], str | datetime, str, str, tuple[str, ...]]
+# (file, physical line, message), as ImportSummary.problem takes them.
+FileProblem = tuple[str, int, str]
+
+
+@dataclass
+class Header:
+    """The first item read: whether the file has its header row, and whether it has URLs."""
+
+    file: str
+    found: bool
+    has_urls: bool
+    problems: list[FileProblem]
 
 
 @dataclass
@@ -88,12 +98,6 @@ class Batch:
     problems: list[FileProblem]
     drafts: int  # drafts skipped in this batch: never sent, so not interactions
     position: int  # bytes of the file read so far, for progress
-    last: bool = False  # the file's last batch
-
-
-# What a worker sends: Connections.csv's Header and ConnectionBatches when the archive has that
-# file, then messages.csv's Header and Batches.
-Item = Header | ConnectionBatch | Batch
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,11 @@ class MessageOptions:
 
 def split_urls(text: str) -> list[str]:
     return [u for u in text.replace(",", ";").split(";") if u.strip()]
+
+
+def profile_url(raw: str) -> str:
+    # Most URLs in an export are already canonical; the full parse is for the rest.
+    return raw if CANONICAL_URL.match(raw) else normalize_linkedin_url(raw)
 
 
 def message_time_text(text: str) -> str:
@@ -153,12 +162,10 @@ class MessageParser:
             if len(rows) >= BATCH_ROWS:
                 yield self.batch(rows, binary.tell())
                 rows = []
-        yield self.batch(rows, binary.tell(), last=True)
+        yield self.batch(rows, binary.tell())
 
-    def batch(self, rows: list[MessageRow], position: int, *, last: bool = False) -> Batch:
-        batch = Batch(
-            rows=rows, problems=self.problems, drafts=self.drafts, position=position, last=last
-        )
+    def batch(self, rows: list[MessageRow], position: int) -> Batch:
+        batch = Batch(rows=rows, problems=self.problems, drafts=self.drafts, position=position)
         self.problems, self.drafts = [], 0
         return batch
 
@@ -261,13 +268,6 @@ def read_messages(archive: Archive, options: MessageOptions) -> Generator[Header
             yield from parser.batches(table, binary)
 
 
-def read_archive(archive: Archive, options: MessageOptions) -> Generator[Item]:
-    """All a worker reads: Connections.csv (when the archive has it), then messages.csv."""
-    if "connections" in archive.members:
-        yield from read_connections(archive)
-    yield from read_messages(archive, options)
-
-
 # --- the worker process ------------------------------------------------------------------------
 
 
@@ -305,7 +305,7 @@ def can_start_worker() -> bool:
 
 
 class WorkerFeed:
-    """read_archive run by a worker process, started at once; iterate to receive its items.
+    """read_messages run by a worker process, started at once; iterate to receive its items.
 
     Always close() (also on error): it stops a worker whose batches are no longer wanted.
     """
@@ -314,7 +314,7 @@ class WorkerFeed:
         context = context or worker_context()
         self.receiver, sender = context.Pipe(duplex=False)
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_work, args=(task, sender), name="hedgerow-linkedin-reader", daemon=True
+            target=_work, args=(task, sender), name="hedgerow-linkedin-messages", daemon=True
         )
         try:
             self.process.start()
@@ -327,24 +327,21 @@ class WorkerFeed:
             sender.close()
         self.finished = False
 
-    def __iter__(self) -> Iterator[Item]:
+    def __iter__(self) -> Iterator[Header | Batch]:
         while True:
             try:
                 item = self.receiver.recv()
             except EOFError:
                 self.process.join()
                 raise RuntimeError(
-                    "The process reading Connections.csv and messages.csv stopped without "
-                    "finishing "
+                    "The process reading messages.csv stopped without finishing "
                     f"(exit code {self.process.exitcode})."
                 ) from None
             if item is None:
                 self.finished = True
                 return
             if isinstance(item, WorkerFailed):
-                item.error.add_note(
-                    "Raised in the process reading Connections.csv and messages.csv:\n" + item.trace
-                )
+                item.error.add_note(f"Raised in the process reading messages.csv:\n{item.trace}")
                 raise item.error
             yield item
 
@@ -356,7 +353,7 @@ class WorkerFeed:
 
 
 def _work(task: WorkerTask, sender: Connection) -> None:
-    """The worker process: send read_archive's items, then None; or the error it raised."""
+    """The worker process: send read_messages' items, then None; or the error it raised."""
     # A forked worker inherits the importer's objects; left to the garbage collector, each of
     # its full collections would walk (and so copy) all of them again.
     gc.freeze()
@@ -369,7 +366,7 @@ def _work(task: WorkerTask, sender: Connection) -> None:
 
         archive = open_archive(Path(task.archive_path))
         try:
-            for item in read_archive(archive, task.options):
+            for item in read_messages(archive, task.options):
                 outbox.put(item)
         finally:
             archive.close()
@@ -387,9 +384,9 @@ def _work(task: WorkerTask, sender: Connection) -> None:
 class _Outbox:
     """What the worker sends, pickled as it is made and written to the pipe by a thread.
 
-    So reading never waits for the importer, which takes nothing while it writes contacts and
-    invitations (a pipe holds only 64 KiB). It holds at most the files' batches, pickled: a
-    fraction of their size, as message texts are left out unless kept.
+    So reading never waits for the importer, which takes nothing while it imports connections
+    (a pipe holds only 64 KiB). It holds at most the whole file's batches, pickled: a fraction of
+    the file's size, as message texts are left out unless kept.
     """
 
     def __init__(self, sender: Connection) -> None:

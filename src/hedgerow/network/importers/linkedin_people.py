@@ -6,16 +6,18 @@ Loading every contact once and writing new and changed ones in batches keeps an 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from hedgerow.lib.bulk import insert_rows
-from hedgerow.network.identity import normalize_name
+from hedgerow.network.identity import NameParts, normalize_name
 from hedgerow.network.models import Contact
 
 SOURCE = "linkedin"
 BATCH_SIZE = 2000
 _LOOKUP_SIZE = 500  # URLs per query: well under every database's limit on parameters
+_SLUG_WORD = re.compile(r"^[^\W\d_]+$")
 
 # Columns a LinkedIn import sets on a new contact, in Person order (see ContactBook._row).
 CREATED_FIELDS = (
@@ -73,14 +75,27 @@ class Person:
             raise ValueError(f"{self.name} has not been written yet.")
         return self.id
 
-    def set_name(self, first: str, last: str, credentials: str, display: str) -> bool:
-        """Take LinkedIn's name parts, each within its column's length; True when something
-        changed."""
-        new = (first, last, credentials, display)
+    def set_name(self, parts: NameParts) -> bool:
+        """Take LinkedIn's name parts; True when something changed."""
+        display = parts.display[:300]
+        new = (parts.first[:150], parts.last[:150], parts.credentials[:100], display)
         if not display or new == (self.first, self.last, self.credentials, self.name):
             return False
         self.first, self.last, self.credentials, self.name = new
         return True
+
+
+def name_from_slug(url: str) -> NameParts:
+    """ "…/in/ana-ruiz-4b2a1" → Ana Ruiz: a readable name for someone we only know by URL."""
+    slug = url.rstrip("/").rsplit("/", 1)[-1]
+    words = [w.capitalize() for w in slug.split("-") if _SLUG_WORD.match(w)]
+    if not words:
+        return NameParts(first=slug, last="", credentials="")
+    return NameParts(
+        first=" ".join(words[:-1]) or words[0],
+        last=words[-1] if len(words) > 1 else "",
+        credentials="",
+    )
 
 
 class ContactBook:
