@@ -82,3 +82,10 @@ def test_it_keeps_tags_per_owner(owner, outsider, make_contact):
     assert ana.notes == "Met at PyCon"
     assert sorted(t.name for t in ana.tags.all()) == ["mentor", "pycon"]
     assert {t.owner_id for t in ana.tags.all()} == {owner.pk}
+
+
+def test_it_accepts_only_web_links_for_an_update(owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz")
+    with pytest.raises(services.InvalidInput, match="https://"):
+        services.record_update(contact=ana, kind="post", summary="x", url="javascript:alert(1)")
+    assert not ana.updates.exists()

@@ -197,12 +197,16 @@ def record_update(
     summary = summary.strip()
     if not summary:
         raise InvalidInput("Say in a few words what they posted or changed.")
+    url = url.strip()
+    if url and not url.lower().startswith(("https://", "http://")):
+        # The link is shown as a link: only web addresses, never javascript: or data:.
+        raise InvalidInput("The link must be a web address starting with https:// or http://.")
     return Update.objects.create(
         owner_id=contact.owner_id,
         contact=contact,
         kind=kind,
         summary=summary[:500],
-        url=url.strip()[:500],
+        url=url[:500],
         detected_on=on or timezone.localdate(),
         source="manual",
     )
