@@ -6,6 +6,7 @@ HEDGEROW_SECRET_KEY    else one is generated once into HEDGEROW_HOME
 HEDGEROW_DEBUG         "1" for Django's debug pages (never in production)
 HEDGEROW_TIME_ZONE     the zone "today" is counted in (default: UTC)
 HEDGEROW_ALLOWED_HOSTS comma-separated host names the server answers to
+HEDGEROW_HTTPS         "1" behind a TLS-terminating proxy: secure cookies
 """
 
 from __future__ import annotations
@@ -150,6 +151,10 @@ MEDIA_ROOT = HOME / "uploads"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Behind a TLS-terminating proxy: cookies only over HTTPS, and trust the proxy's scheme header.
+if env_bool("HEDGEROW_HTTPS"):
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
