@@ -7,11 +7,23 @@ import tempfile
 
 os.environ.setdefault("HEDGEROW_HOME", tempfile.mkdtemp(prefix="hedgerow-test-home-"))
 
+from datetime import UTC, datetime
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 
 from hedgerow.accounts.services import add_person
 from hedgerow.network.models import Contact
+
+# The clock most tests run at: a Wednesday morning, 25 November 2026.
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def fixed_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield
 
 
 @pytest.fixture

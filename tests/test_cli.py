@@ -7,21 +7,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-import time_machine
 
 from hedgerow.accounts.services import add_person
 from hedgerow.cli import main
 from hedgerow.network.models import Contact, ContactEmail, Interaction, Invitation, Update
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-import time_machine
 
 from hedgerow.accounts.services import create_api_token
 from hedgerow.network.models import Interaction, Update
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 
 
 @pytest.fixture

@@ -5,22 +5,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 
 from hedgerow.network import services
 from hedgerow.network.agenda import build_agenda
 from hedgerow.network.models import Interaction, Invitation, Update
+from tests.conftest import NOW
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 25)
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 
 
 def interaction(contact, day: date, direction="outgoing", kind="message"):

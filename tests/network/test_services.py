@@ -1,22 +1,13 @@
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
-import time_machine
 
 from hedgerow.network import services
 from hedgerow.network.models import Interaction
 
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fixed_clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 
 
 def test_it_warns_before_a_second_unanswered_note_within_14_days(owner, make_contact):
