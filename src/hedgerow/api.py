@@ -16,6 +16,8 @@ from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer, django_auth
 
 from hedgerow.accounts.services import person_for_api_key
+from hedgerow.coach.api import router as coach_router
+from hedgerow.goals.api import router as goals_router
 from hedgerow.network.api import router as network_router
 
 
@@ -42,6 +44,8 @@ api = NinjaAPI(
     docs=LocalSwagger(),
 )
 api.add_router("/", network_router)
+api.add_router("/coach/", coach_router)
+api.add_router("/goals/", goals_router)
 
 
 def exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

@@ -7,26 +7,18 @@ Exit status: 0 on success, 1 when nothing matched, 2 for unusable input or ambig
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+from hedgerow.lib.cli import CommandError, acting_person, one_contact, parse_day, print_json
 
 AGENDA_KINDS = ("update", "follow-up", "due")  # as hedgerow.network.access.AGENDA_KINDS
 UPDATE_KINDS = {"post": "post", "profile-change": "profile_change", "new-position": "new_position"}
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-
-
-class CommandError(Exception):
-    """Stops a command with a plain sentence for the person and an exit status."""
-
-    def __init__(self, message: str, status: int = 2) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -55,13 +47,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # --- parsing -----------------------------------------------------------------------------------
-
-
-def parse_day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -171,6 +156,14 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("id", nargs="?", type=int, help="the review item's id")
     review.set_defaults(handler=run_review)
 
+    # Each app adds its own commands; none of them imports Django before it runs.
+    from hedgerow.coach import cli as coach_cli
+    from hedgerow.goals import cli as goal_cli
+    from hedgerow.goals import practice_cli, weeks_cli
+
+    for app_cli in (coach_cli, goal_cli, weeks_cli, practice_cli):
+        app_cli.add_commands(commands, person, as_json)
+
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("arguments", nargs=argparse.REMAINDER)
     manage.set_defaults(handler=run_manage)
@@ -189,48 +182,6 @@ def ensure_database() -> None:
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", interactive=False, verbosity=0)
-
-
-def acting_person(name: str | None):
-    from django.contrib.auth import get_user_model
-
-    people = get_user_model().objects.order_by("username")
-    if name:
-        person = people.filter(username__iexact=name).first()
-        if person is None:
-            raise CommandError(
-                f"No one here is called {name!r}. `hedgerow user list` shows who is."
-            )
-        return person
-    everyone = list(people[:20])
-    if not everyone:
-        raise CommandError(
-            "No one has been set up yet: run `hedgerow serve` or `hedgerow user add NAME` first."
-        )
-    if len(everyone) > 1:
-        names = ", ".join(p.username for p in everyone)
-        raise CommandError(f"Several people use this Hedgerow ({names}); say who with --user NAME.")
-    return everyone[0]
-
-
-def one_contact(owner, query: str):
-    from hedgerow.network.services import find_contacts
-
-    matches = list(find_contacts(owner, query)[:21])
-    if not matches:
-        raise CommandError(f"No contact matches {query!r}.", status=1)
-    if len(matches) > 1:
-        lines = [f"{query!r} matches several people; say which:"]
-        lines += [f"  {c.name}  {c.company}  {c.linkedin_url}".rstrip() for c in matches[:20]]
-        if len(matches) > 20:
-            lines.append("  …and more")
-        raise CommandError("\n".join(lines))
-    return matches[0]
-
-
-def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def base_url(given: str | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> str:

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "hedgerow.accounts",
     "hedgerow.network",
+    "hedgerow.coach",
+    "hedgerow.goals",
 ]
 
 MIDDLEWARE = [

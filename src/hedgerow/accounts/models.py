@@ -15,6 +15,8 @@ class Profile(models.Model):
     linkedin_url = models.CharField(max_length=300, blank=True)
     # Message bodies stay out of the database unless the person opts in.
     store_message_bodies = models.BooleanField(default=False)
+    # LinkedIn's free plan allows a few personalized invitation notes a month (rule N4).
+    invitation_notes_per_month = models.PositiveSmallIntegerField(default=5)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

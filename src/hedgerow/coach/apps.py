@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoachConfig(AppConfig):
+    name = "hedgerow.coach"
+    label = "coach"

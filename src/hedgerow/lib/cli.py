@@ -1,0 +1,87 @@
+"""What every `hedgerow` command shares: errors, the acting person, contact lookup, JSON.
+
+App modules (`hedgerow/<app>/cli.py`) import from here to add their own commands without
+importing the top-level `hedgerow.cli`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+
+class CommandError(Exception):
+    """Stops a command with a plain sentence for the person and an exit status."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
+
+
+def acting_person(name: str | None):
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.order_by("username")
+    if name:
+        person = people.filter(username__iexact=name).first()
+        if person is None:
+            raise CommandError(
+                f"No one here is called {name!r}. `hedgerow user list` shows who is."
+            )
+        return person
+    everyone = list(people[:20])
+    if not everyone:
+        raise CommandError(
+            "No one has been set up yet: run `hedgerow serve` or `hedgerow user add NAME` first."
+        )
+    if len(everyone) > 1:
+        names = ", ".join(p.username for p in everyone)
+        raise CommandError(f"Several people use this Hedgerow ({names}); say who with --user NAME.")
+    return everyone[0]
+
+
+def one_contact(owner, query: str):
+    from hedgerow.network.services import find_contacts
+
+    matches = list(find_contacts(owner, query)[:21])
+    if not matches:
+        raise CommandError(f"No contact matches {query!r}.", status=1)
+    if len(matches) > 1:
+        lines = [f"{query!r} matches several people; say which:"]
+        lines += [f"  {c.name}  {c.company}  {c.linkedin_url}".rstrip() for c in matches[:20]]
+        if len(matches) > 20:
+            lines.append("  …and more")
+        raise CommandError("\n".join(lines))
+    return matches[0]
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def read_text_argument(source: str) -> str:
+    """The text of FILE, or standard input for `-`; unusable input stops with exit status 2."""
+    if source == "-":
+        return sys.stdin.read()
+    try:
+        with open(source, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise CommandError(f"{source}: no such file.") from None
+    except IsADirectoryError:
+        raise CommandError(f"{source}: is a folder, not a text file.") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{source}: is not UTF-8 text.") from None
+    except OSError as error:
+        raise CommandError(f"{source}: cannot be read ({error.strerror}).") from None
