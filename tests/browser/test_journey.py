@@ -3,69 +3,16 @@ done. Every page visited is checked with axe-core: no serious or critical access
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from hedgerow.accounts.services import add_person
+from tests.browser.conftest import assert_accessible, screenshot_path
 from tests.network.views.archives import linkedin_zip
 
-# Playwright's sync API runs an event loop; Django's ORM in the same thread must be told it's fine.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture
-def browser_page() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (make test installs it: apt-get chromium)")
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed (make test runs npm ci for node_modules/axe-core)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(15_000)
-        try:
-            yield page
-        finally:
-            browser.close()
-
-
-def assert_accessible(page: Any) -> None:
-    """axe-core on the page as it is now; list any serious or critical violation plainly."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document)")
-    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    report = [
-        {
-            "rule": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "where": [node["target"] for node in v["nodes"][:5]],
-        }
-        for v in serious
-    ]
-    assert not serious, f"{page.url}:\n{json.dumps(report, indent=2)}"
 
 
 def import_archive(page: Any, base: str, archive: Path) -> None:
@@ -131,10 +78,3 @@ def test_it_imports_an_archive_and_marks_an_update_done(
     assert page.get_by_role("heading", name="Timeline").is_visible()
     assert_accessible(page)
     page.screenshot(path=str(screenshot_path(tmp_path, "contact.png")), full_page=True)
-
-
-def screenshot_path(tmp_path: Path, name: str) -> Path:
-    """Where the Today screenshot goes; HEDGEROW_SCREENSHOTS keeps it for a person to look at."""
-    folder = Path(os.environ.get("HEDGEROW_SCREENSHOTS") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / name
