@@ -1,0 +1,20 @@
+from hedgerow.lib.charts import Series, line_chart
+
+
+def test_it_draws_one_line_per_run_and_a_table_of_the_same_numbers():
+    html = line_chart(
+        caption="Progress per week",
+        labels=["W1", "W2", "W3", "W4"],
+        series=[Series("Progress", [2, 3, None, 5]), Series("Expected", [1, 2, 3, 4], dashed=True)],
+        y_max=10,
+        y_label="Week",
+    )
+    assert html.count("<polyline") == 2  # W1-W2 for progress (W4 stands alone), and expected
+    assert html.count("<circle") == 3
+    assert "<td>5</td>" in html and "<td></td>" in html
+    assert 'aria-hidden="true"' in html and "Progress per week</figcaption>" in html
+
+
+def test_it_escapes_labels_and_names():
+    html = line_chart(caption="<b>x</b>", labels=["<i>"], series=[Series("<s>", [1])], y_max=1)
+    assert "<i>" not in html and "<s>" not in html and "<b>" not in html
