@@ -78,6 +78,8 @@ class Blocker(models.Model):
     text = models.TextField()
     kind = models.CharField(max_length=20, choices=Kind.choices)
     cue = models.CharField(max_length=200, blank=True)
+    # The coaching reply that fits the kind, kept as it was given.
+    response = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
