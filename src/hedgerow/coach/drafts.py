@@ -186,16 +186,15 @@ def _shared_memory(facts: Facts) -> str:
     return f"our time at {facts.shared.company} ([something we worked on together])"
 
 
+CONVERSATION_WORDS: dict[str, str] = {"call": "call", "meeting": "meeting", "email": "emails"}
+
+
 def _since_we_spoke(facts: Facts) -> str:
     last = facts.last
     if last is None:
         return "since [when you were last in touch]"
     when = f"{last.on:%B}" if last.on.year == timezone.localdate().year else f"{last.on:%B %Y}"
-    kind = {
-        Interaction.Kind.CALL: "call",
-        Interaction.Kind.MEETING: "meeting",
-        Interaction.Kind.EMAIL: "emails",
-    }.get(last.kind, "messages")
+    kind = CONVERSATION_WORDS.get(last.kind, "messages")
     subject = f" about {last.subject}" if last.subject else ""
     return f"since our {kind}{subject} in {when}"
 
