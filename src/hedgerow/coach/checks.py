@@ -1,0 +1,513 @@
+"""The coach: checks a note for one occasion and explains every result in one plain sentence.
+
+`check_note` is the one entry point; the composer, the CLI (`hedgerow coach check`) and the API
+all print its report as it is. Each check has a stable id; required checks decide `ready`,
+advice never blocks. The method is rules, lexicons (`lexicon.py`) and a light parse
+(`reading.py`), plus a real dictionary for spelling (`spelling.py`).
+
+| id               | required | occasion   | looks for                                        |
+|------------------|----------|------------|--------------------------------------------------|
+| length           | yes      | all        | invitation <= 300 characters; others < 150 words |
+| brevity          | advice   | all        | invitation <= 200 characters (free accounts);    |
+|                  |          |            | others <= 80 words                               |
+| about-them       | yes      | all        | self-talk (I, me, my) at most one more than talk |
+|                  |          |            | of them (you, your, their name)                  |
+| specific         | yes      | all        | names the update or shared experience (`about`); |
+|                  |          |            | passes with a plain note when none was given     |
+| closing-ask      | yes      | all        | ends with a question or a wish to hear about them |
+| invitation-parts | yes      | invitation | a shared experience and a question about now (N4) |
+| catch-up         | yes      | follow-up  | proposes coffee, a call, a meeting or email (N5) |
+| no-ask           | yes      | all        | no favour, referral, job or sales ask, pressure  |
+|                  |          |            | or nagging (N6, N7)                              |
+| not-boilerplate  | yes      | all        | not LinkedIn's default text or a canned line     |
+| recipient-test   | yes      | all        | no backhanded praise, sarcasm, negativity,       |
+|                  |          |            | shouting or guilt (N3)                           |
+| placeholders     | yes      | all        | no [placeholder] left unfilled from a draft      |
+| repeated-words   | yes      | all        | no word typed twice in a row ("the the")         |
+| spelling         | advice   | all        | every word in the dictionary or a known name     |
+| spacing          | advice   | all        | no doubled spaces, no space before punctuation   |
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
+
+from hedgerow.coach import lexicon
+from hedgerow.coach.reading import Note, first_match, key_stems, stem, words_of
+from hedgerow.coach.spelling import dictionary, misspelled, suggestion
+
+OCCASIONS = ("acknowledgement", "invitation", "follow-up", "keep-in-touch")
+
+INVITATION_LIMIT = 300  # characters LinkedIn accepts in an invitation note (rule N4)
+INVITATION_FREE_LIMIT = 200  # characters on a free account
+NOTE_WORDS_LIMIT = 150  # a note this long is no longer short (rule N2): not ready
+NOTE_WORDS_ADVICE = 80  # past this, advise trimming
+# rule N2: the note is about them. Self-talk may exceed talk of them by this much before failing.
+SELF_TALK_MARGIN = 1
+SHOUT_MIN_LETTERS = 4
+DOUBLED_WORDS_ALLOWED = frozenset({"that", "had", "bye", "very", "so", "ha", "knock", "no"})
+
+
+class CheckResult(TypedDict):
+    id: str
+    ok: bool
+    required: bool
+    message: str
+
+
+class Report(TypedDict):
+    ready: bool
+    checks: list[CheckResult]
+    chars: int
+    words: int
+
+
+@dataclass(frozen=True)
+class Context:
+    note: Note
+    occasion: str
+    to: str | None
+    about: str | None
+    names: tuple[str, ...]
+
+
+def check_note(
+    text: str,
+    occasion: str,
+    *,
+    to: str | None = None,
+    about: str | None = None,
+    names: Iterable[str] = (),
+) -> Report:
+    """Every check for `occasion` on `text`; ready when every required check passes."""
+    if occasion not in OCCASIONS:
+        raise ValueError(f"occasion must be one of {', '.join(OCCASIONS)}, not {occasion!r}.")
+    about = about.strip() if about and about.strip() else None
+    context = Context(
+        note=Note(text),
+        occasion=occasion,
+        to=to.strip() if to and to.strip() else None,
+        about=about,
+        names=(*names, to or "", about or ""),
+    )
+    checks = [check(context) for check in CHECKS if check.applies(occasion)]
+    return Report(
+        ready=all(outcome["ok"] for outcome in checks if outcome["required"]),
+        checks=checks,
+        chars=len(context.note.stripped),
+        words=len(context.note.stripped.split()),
+    )
+
+
+def result(check_id: str, *, ok: bool, required: bool, message: str) -> CheckResult:
+    return CheckResult(id=check_id, ok=ok, required=required, message=message)
+
+
+def quoted(words: Iterable[str], limit: int = 3) -> str:
+    shown = [f"\u201c{word}\u201d" for word in list(words)[:limit]]
+    return ", ".join(shown)
+
+
+# --- length -------------------------------------------------------------------------------
+
+
+def check_length(context: Context) -> CheckResult:
+    note = context.note
+    if not note.words:
+        return result("length", ok=False, required=True, message="There is nothing here yet.")
+    if context.occasion == "invitation":  # rule N4
+        chars = len(note.stripped)
+        if chars > INVITATION_LIMIT:
+            return result(
+                "length",
+                ok=False,
+                required=True,
+                message=f"At {chars} characters it is over LinkedIn's limit of "
+                f"{INVITATION_LIMIT} for an invitation; trim {chars - INVITATION_LIMIT}.",
+            )
+        return result(
+            "length",
+            ok=True,
+            required=True,
+            message=f"At {chars} characters it fits an invitation.",
+        )
+    words = len(note.stripped.split())
+    if words >= NOTE_WORDS_LIMIT:  # rule N2
+        return result(
+            "length",
+            ok=False,
+            required=True,
+            message=f"At {words} words it reads like a letter; a short note of a few sentences "
+            "is easier to answer.",
+        )
+    return result("length", ok=True, required=True, message=f"At {words} words it is short.")
+
+
+def check_brevity(context: Context) -> CheckResult:
+    note = context.note
+    if context.occasion == "invitation":
+        chars = len(note.stripped)
+        ok = chars <= INVITATION_FREE_LIMIT
+        message = (
+            f"It fits the {INVITATION_FREE_LIMIT} characters a free LinkedIn account allows."
+            if ok
+            else f"At {chars} characters it needs a paid LinkedIn account; free accounts "
+            f"allow {INVITATION_FREE_LIMIT}."
+        )
+        return result("brevity", ok=ok, required=False, message=message)
+    words = len(note.stripped.split())
+    ok = words <= NOTE_WORDS_ADVICE
+    message = (
+        "It is brief enough to read at a glance."
+        if ok
+        else f"At {words} words it could be shorter; a few sentences are plenty."
+    )
+    return result("brevity", ok=ok, required=False, message=message)
+
+
+# --- about them -----------------------------------------------------------------------------
+
+
+def check_about_them(context: Context) -> CheckResult:  # rule N2
+    lowered = context.note.lowered
+    attentive = len(lexicon.ATTENTIVE_FRAMES.findall(lowered))
+    self_talk = max(0, len(lexicon.FIRST_PERSON.findall(lowered)) - attentive)
+    them = len(lexicon.SECOND_PERSON.findall(lowered)) + mentions_of(context.to, context.note)
+    if self_talk > them + SELF_TALK_MARGIN:
+        return result(
+            "about-them",
+            ok=False,
+            required=True,
+            message=f"It says more about you ({self_talk} times I, me or my) than about them "
+            f"({them}); turn a sentence toward them and their news.",
+        )
+    return result(
+        "about-them",
+        ok=True,
+        required=True,
+        message="It is about them more than about you.",
+    )
+
+
+def mentions_of(name: str | None, note: Note) -> int:
+    """Mentions of the recipient's first name after the greeting."""
+    if not name:
+        return 0
+    first = words_of(name)[:1]
+    if not first:
+        return 0
+    mentions = [word for word in note.words[3:] if word.lower() == first[0].lower()]
+    return len(mentions)
+
+
+# --- specific -------------------------------------------------------------------------------
+
+
+def check_specific(context: Context) -> CheckResult:  # rule N2, N4
+    if context.about is None:
+        return result(
+            "specific",
+            ok=True,
+            required=True,
+            message="No update or shared experience was given, so there was nothing to check "
+            "the note against.",
+        )
+    wanted = key_stems(context.about) or {stem(word) for word in words_of(context.about)}
+    found = sorted(wanted & {stem(word) for word in context.note.words})
+    if found:
+        return result(
+            "specific",
+            ok=True,
+            required=True,
+            message="It names what prompted it, so they know this note is for them.",
+        )
+    return result(
+        "specific",
+        ok=False,
+        required=True,
+        message=f"It does not mention what prompted it ({context.about}); name it so the "
+        "note could only be for them.",
+    )
+
+
+# --- closing ask ----------------------------------------------------------------------------
+
+
+def check_closing_ask(context: Context) -> CheckResult:  # rule N2
+    closing = context.note.closing
+    if "?" in closing or lexicon.REQUEST_TO_HEAR.search(closing.lower().replace("\u2019", "'")):
+        return result(
+            "closing-ask",
+            ok=True,
+            required=True,
+            message="It ends by asking about them, which invites a reply.",
+        )
+    return result(
+        "closing-ask",
+        ok=False,
+        required=True,
+        message="End with a question or a wish to hear how they are doing, such as "
+        "\u201cI'd love to hear how it's going.\u201d",
+    )
+
+
+# --- invitation parts -----------------------------------------------------------------------
+
+
+def check_invitation_parts(context: Context) -> CheckResult:  # rule N4
+    lowered = context.note.lowered
+    shared = bool(lexicon.SHARED_EXPERIENCE.search(lowered))
+    if not shared and context.about:
+        shared = bool(key_stems(context.about) & {stem(word) for word in context.note.words})
+    inquiry = bool(lexicon.INQUIRY_NOW.search(lowered))
+    if shared and inquiry:
+        message = "It recalls something you shared and asks what they do now."
+    elif inquiry:
+        message = "Recall something concrete you shared, such as a project, a team or an event."
+    elif shared:
+        message = "Ask what they are doing now and how they enjoy it."
+    else:
+        message = (
+            "Recall something concrete you shared, and ask what they do now and how they enjoy it."
+        )
+    return result("invitation-parts", ok=shared and inquiry, required=True, message=message)
+
+
+# --- catch-up -------------------------------------------------------------------------------
+
+
+def check_catch_up(context: Context) -> CheckResult:  # rule N5
+    proposal = first_match(lexicon.CATCH_UP, context.note.lowered)
+    if proposal:
+        return result(
+            "catch-up",
+            ok=True,
+            required=True,
+            message=f"It proposes to catch up (\u201c{proposal}\u201d).",
+        )
+    return result(
+        "catch-up",
+        ok=False,
+        required=True,
+        message="Propose a way to catch up: a coffee, a short call or a few emails.",
+    )
+
+
+# --- no ask ---------------------------------------------------------------------------------
+
+
+def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
+    lowered = context.note.lowered
+    for pattern, why in (
+        (lexicon.FAVOUR, "asks for a favour"),
+        (lexicon.SALES, "reads as a pitch"),
+        (lexicon.PRESSURE, "puts on pressure"),
+        (lexicon.NAGGING, "nudges about an earlier message"),
+    ):
+        found = first_match(pattern, lowered)
+        if found:
+            return result(
+                "no-ask",
+                ok=False,
+                required=True,
+                message=f"It {why} (\u201c{found}\u201d); leave that out and keep the note "
+                "about them.",
+            )
+    return result(
+        "no-ask",
+        ok=True,
+        required=True,
+        message="It asks nothing of them, so it is easy to receive.",
+    )
+
+
+# --- not boilerplate ------------------------------------------------------------------------
+
+
+def check_not_boilerplate(context: Context) -> CheckResult:
+    lowered = context.note.lowered
+    found = first_match(lexicon.BOILERPLATE, lowered)
+    if found is None and lexicon.CANNED.match(" ".join(lowered.split())):
+        found = " ".join(context.note.stripped.split())
+    if found:
+        return result(
+            "not-boilerplate",
+            ok=False,
+            required=True,
+            message=f"\u201c{found}\u201d is what everyone sends; say it in your own words.",
+        )
+    return result(
+        "not-boilerplate",
+        ok=True,
+        required=True,
+        message="It is in your own words.",
+    )
+
+
+# --- recipient test -------------------------------------------------------------------------
+
+
+def check_recipient_test(context: Context) -> CheckResult:  # rule N3
+    lowered = context.note.lowered
+    for pattern, why in (
+        (lexicon.BACKHANDED, "could read as a backhanded compliment"),
+        (lexicon.SARCASM, "could read as sarcasm"),
+        (lexicon.GUILT, "could make them feel guilty"),
+        (lexicon.NEGATIVITY, "sounds negative"),
+    ):
+        found = first_match(pattern, lowered)
+        if found:
+            return result(
+                "recipient-test",
+                ok=False,
+                required=True,
+                message=f"\u201c{found}\u201d {why}; would you enjoy receiving it?",
+            )
+    shouted = shouting(context.note)
+    if shouted:
+        return result(
+            "recipient-test",
+            ok=False,
+            required=True,
+            message=f"{shouted} reads as shouting; plain letters are warmer.",
+        )
+    return result(
+        "recipient-test",
+        ok=True,
+        required=True,
+        message="It would feel good to receive.",
+    )
+
+
+def shouting(note: Note) -> str | None:
+    """Words in capitals that are ordinary words, or a run of exclamation marks, quoted."""
+    if "!!!" in note.stripped:
+        return "\u201c!!!\u201d"
+    loud = [
+        word
+        for word in note.words
+        if word.isupper()
+        and len(word) >= SHOUT_MIN_LETTERS
+        and word.lower() not in lexicon.ACRONYMS
+        and word.lower() in dictionary()
+    ]
+    return quoted(loud) if loud else None
+
+
+# --- proof-read -----------------------------------------------------------------------------
+
+PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Z _]+>|\bTODO\b|\bXXX\b")
+REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+SPACING = re.compile(r"[^\s] {2,}[^\s]|\s+[,.;:!?](?!\S)|[,;](?=[^\W\d_])")
+
+
+def check_placeholders(context: Context) -> CheckResult:  # rule N3: proof-read
+    found = PLACEHOLDER.findall(context.note.stripped)
+    if found:
+        return result(
+            "placeholders",
+            ok=False,
+            required=True,
+            message=f"Fill in {quoted(found)} before sending.",
+        )
+    return result(
+        "placeholders",
+        ok=True,
+        required=True,
+        message="Nothing is left to fill in.",
+    )
+
+
+def check_repeated_words(context: Context) -> CheckResult:  # rule N3: proof-read
+    doubled = [
+        match.group(0)
+        for match in REPEATED.finditer(context.note.stripped)
+        if match.group(1).lower() not in DOUBLED_WORDS_ALLOWED
+    ]
+    if doubled:
+        return result(
+            "repeated-words",
+            ok=False,
+            required=True,
+            message=f"{quoted(doubled)} has a word typed twice.",
+        )
+    return result(
+        "repeated-words",
+        ok=True,
+        required=True,
+        message="No word is typed twice in a row.",
+    )
+
+
+def check_spelling(context: Context) -> CheckResult:  # rule N3: proof-read
+    unknown = misspelled(context.note, names=context.names)
+    if unknown:
+        hints = [
+            f"\u201c{word}\u201d (perhaps \u201c{fix}\u201d)"
+            if (fix := suggestion(word))
+            else f"\u201c{word}\u201d"
+            for word in unknown[:3]
+        ]
+        return result(
+            "spelling",
+            ok=False,
+            required=False,
+            message=f"Check the spelling of {', '.join(hints)}.",
+        )
+    return result(
+        "spelling",
+        ok=True,
+        required=False,
+        message="Every word is in the dictionary or is a name we know.",
+    )
+
+
+def check_spacing(context: Context) -> CheckResult:  # rule N3: proof-read
+    found = SPACING.search(context.note.stripped)
+    if found:
+        return result(
+            "spacing",
+            ok=False,
+            required=False,
+            message=f"Tidy the spacing in \u201c{found.group(0)}\u201d.",
+        )
+    return result(
+        "spacing",
+        ok=True,
+        required=False,
+        message="The spacing is tidy.",
+    )
+
+
+@dataclass(frozen=True)
+class Check:
+    run: Callable[[Context], CheckResult]
+    occasions: tuple[str, ...] = OCCASIONS
+
+    def applies(self, occasion: str) -> bool:
+        return occasion in self.occasions
+
+    def __call__(self, context: Context) -> CheckResult:
+        return self.run(context)
+
+
+CHECKS = (
+    Check(check_length),
+    Check(check_brevity),
+    Check(check_about_them),
+    Check(check_specific),
+    Check(check_closing_ask),
+    Check(check_invitation_parts, occasions=("invitation",)),
+    Check(check_catch_up, occasions=("follow-up",)),
+    Check(check_no_ask),
+    Check(check_not_boilerplate),
+    Check(check_recipient_test),
+    Check(check_placeholders),
+    Check(check_repeated_words),
+    Check(check_spelling),
+    Check(check_spacing),
+)

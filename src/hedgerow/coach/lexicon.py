@@ -1,0 +1,308 @@
+"""The phrases the coach looks for, grouped by the rule they serve.
+
+Each group is one compiled pattern over the note in lower case with plain apostrophes. The
+phrases are ours, written from the method's rules; extend a group rather than adding a check.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def phrases(*alternatives: str) -> re.Pattern[str]:
+    """One pattern matching any of the alternatives as whole words."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
+
+
+# rule N2: the writer talking about themselves. "we/our" is shared, so it is not counted.
+FIRST_PERSON = phrases(
+    r"i", r"me", r"my", r"mine", r"myself", r"i'm", r"i've", r"i'll", r"i'd", r"im"
+)
+SECOND_PERSON = phrases(
+    r"you", r"your", r"yours", r"yourself", r"you're", r"you've", r"you'll", r"you'd", r"u", r"ur"
+)
+# First-person frames that point at the recipient ("I'd love to hear ...") are not self-talk.
+ATTENTIVE_FRAMES = phrases(
+    r"i(?:'d| would) (?:love|like|be glad|be happy|be curious) to (?:hear|know|learn|read)",
+    r"i(?:'m| am) (?:so |really |very )?(?:curious|glad|happy|delighted|thrilled|excited) "
+    r"(?:to (?:see|hear|read|learn)|about|for you|how|what|that you)",
+    r"i (?:was|am) (?:so |really |very )?(?:glad|happy|delighted|thrilled|excited|pleased) "
+    r"(?:to (?:see|hear|read|learn)|for you)",
+    r"i (?:just )?(?:saw|noticed|read|heard|spotted|see)",
+    r"i (?:really )?(?:enjoyed|loved|liked) (?:your|reading|hearing|seeing|watching|working)",
+    r"i (?:hope|wonder|remember|still think of|keep thinking about)",
+    r"(?:made|makes|got|gets) me (?:smile|think)",
+    r"let me know",
+    r"tell me",
+    r"fill me in",
+    r"keep me posted",
+    r"i'd love to",
+)
+
+# rule N2: a closing question may be a request without a question mark.
+REQUEST_TO_HEAR = phrases(
+    r"(?:i'd|i would|would|i'd really|i would really) (?:love|like|enjoy|be glad|be happy)"
+    r" to (?:hear|know|learn|read)",
+    r"(?:i'm|i am) (?:really |so )?curious",
+    r"curious (?:to (?:hear|know|learn)|how|what|about)",
+    r"(?:let me know|tell me|fill me in|keep me posted|do share|share) (?:how|what|about|more|if"
+    r"|when|where|whether)",
+    r"keep me posted",
+    r"(?:love|like) to hear",
+    r"i wonder (?:how|what|whether|if)",
+    r"hope to hear",
+    r"how (?:are|is|did|do|have|has) ",
+    r"what (?:are|is|did|do|have|has|was) ",
+    r"tell me more",
+    r"would you (?:like|be up for|fancy|have time)",
+)
+
+# rule N4 (a): a concrete experience the two of them shared.
+SHARED_EXPERIENCE = phrases(
+    r"we (?:met|worked|spoke|talked|chatted|sat|shared|collaborated|were both|both|ran|built|"
+    r"shipped|led|organi[sz]ed|studied|taught|presented|co-?hosted|volunteered|paired|hiked|"
+    r"planned|launched|wrote|did)",
+    r"worked together",
+    r"working (?:together|with you|alongside you)",
+    r"(?:met|meeting|seeing|hearing) you",
+    r"(?:our|your) (?:chat|conversation|talk|panel|workshop|session|keynote|presentation|project"
+    r"|time|days|years|team|stint|sprint|collaboration|call|exchange|discussion|course|class"
+    r"|cohort|hackathon|offsite)",
+    r"at the (?:conference|meetup|workshop|summit|offsite|hackathon|event|fair|dinner|retreat"
+    r"|bootcamp|course|training)",
+    r"back (?:at|in|when)",
+    r"when we",
+    r"together (?:on|at|in)",
+    r"same (?:team|project|panel|table|course|class|cohort|floor|office)",
+    r"you (?:helped|mentored|taught|showed|gave|reviewed|coached|hired|interviewed|trained|"
+    r"onboarded|introduced)",
+    r"(?:my|your) (?:mentor|manager|colleague|teammate|co-?founder|classmate|lead)",
+)
+
+# rule N4 (b): a question about what they do now and how they like it.
+INQUIRY_NOW = phrases(
+    r"what (?:are|have) you (?:been )?(?:working on|doing|up to|building|focused on|focusing on)",
+    r"what(?:'s| is) (?:keeping you busy|next|new with you|on your plate|taking up your time)",
+    r"how (?:are|is|do|have) (?:you|things|life|the|your|work)",
+    r"how(?:'s| is) (?:it|life|work|everything|the|your|things)",
+    r"how(?:'re| are) you",
+    r"(?:are you|you're|you are) (?:enjoying|liking|finding)",
+    r"(?:do you|are you) (?:still|now)",
+    r"where (?:are you|did you end up)",
+    r"(?:love|like) to hear (?:what|how|about)",
+    r"curious (?:what|how|about)",
+    r"what you(?:'re| are) (?:working on|doing|up to|building)",
+    r"how you(?:'re| are) (?:doing|finding|getting on|enjoying|liking)",
+    r"how you like",
+)
+
+# rule N5: a follow-up proposes to catch up, in person or by email.
+CATCH_UP = phrases(
+    r"coffee",
+    r"(?:a |quick |short |video |phone |zoom |teams )?call",
+    r"lunch",
+    r"breakfast",
+    r"drinks?",
+    r"beer",
+    r"tea",
+    r"catch[ -]?up",
+    r"meet(?:ing)?(?: up)?",
+    r"get together",
+    r"(?:video |quick |proper )?chat",
+    r"zoom",
+    r"phone",
+    r"e-?mail",
+    r"write (?:to )?(?:me|you|back)",
+    r"a walk",
+    r"see you",
+    r"(?:in|by) person",
+    r"swap (?:notes|stories)",
+    r"compare notes",
+)
+
+# rule N6: requests for help to a new or renewed contact.
+FAVOUR = phrases(
+    r"refer(?:ral|rals)?(?! to)",
+    r"refer me",
+    r"introduc(?:e|tion) (?:me|us)",
+    r"(?:an|a warm|any) introduction",
+    r"intro to",
+    r"put (?:me|us) in touch",
+    r"connect me (?:with|to)",
+    r"recommend me",
+    r"(?:write|give) me a recommendation",
+    r"endorse me",
+    r"(?:an|your) endorsement",
+    r"vouch for",
+    r"(?:a|small|quick|big|tiny) favou?r",
+    r"(?:could|can|would|will) you (?:please )?help (?:me|us)",
+    r"need(?:ed)? your help",
+    r"pick your brain",
+    r"(?:any|open) (?:openings|vacancies|roles|positions|opportunities)",
+    r"(?:are|is) (?:you|your team|your company|they) hiring",
+    r"keep me in mind",
+    r"(?:my|the attached) (?:cv|resume|r\u00e9sum\u00e9|portfolio)",
+    r"pass (?:along |on )?my",
+    r"put in a (?:good )?word",
+    r"(?:looking|searching) for (?:a|my next|new) (?:job|role|position|opportunit\w+)",
+    r"(?:job|role) (?:at|in) your",
+)
+SALES = phrases(
+    r"(?:our|my) (?:product|platform|solution|service|services|tool|software|app|offering|agency"
+    r"|firm|startup|company) (?:helps|can help|could help|offers|makes|lets|saves|is built)",
+    r"(?:our|my) (?:product|platform|solution|services|offering)",
+    r"we help",
+    r"we (?:specialize|specialise|offer|provide|can help)",
+    r"(?:a|quick|short|free|15-minute|15 minute) demo",
+    r"free trial",
+    r"discount",
+    r"pricing",
+    r"sign up",
+    r"book a (?:call|meeting|demo|slot)",
+    r"pain points?",
+    r"check out my",
+    r"my (?:new )?(?:book|course|newsletter|podcast|webinar|masterclass)",
+    r"subscribe",
+    r"partnership opportunity",
+    r"purchase",
+    r"(?:save|saving) you (?:time|money)",
+    r"roi",
+)
+PRESSURE = phrases(
+    r"asap",
+    r"as soon as possible",
+    r"urgent(?:ly)?",
+    r"(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|end of)",
+    r"deadline",
+    r"limited (?:time|spots|offer)",
+    r"don't miss",
+    r"last chance",
+    r"need (?:an answer|a reply|a response|to know)",
+    r"right away",
+)
+# rule N7: no nagging.
+NAGGING = phrases(
+    r"(?:just )?following up again",
+    r"following up on my (?:last|previous|earlier)",
+    r"did you (?:see|get|read|receive) my",
+    r"(?:my|the) (?:last|previous|earlier) (?:message|email|note|invitation|invite)",
+    r"(?:haven't|have not|never) heard back",
+    r"(?:still )?waiting (?:for|on) (?:your|a) (?:reply|response|answer)",
+    r"bump(?:ing)? (?:this|my)",
+    r"(?:gentle|friendly|quick|just a) reminder",
+    r"circling back",
+    r"checking in again",
+    r"any update",
+    r"as per my",
+    r"(?:second|third|fourth) (?:time|message|email|attempt)",
+    r"not sure (?:if|whether) you (?:saw|got)",
+    r"in case you missed",
+    r"one more time",
+)
+
+# rule N3: what would not feel good to receive.
+BACKHANDED = phrases(
+    r"surprisingly (?:good|well|nice|decent|smart|solid|competent|professional|sharp)",
+    r"(?<!i )(?<!we )finally",
+    r"at last",
+    r"for once",
+    r"about time",
+    r"not bad for",
+    r"better than (?:i|we) (?:expected|thought)",
+    r"who knew you",
+    r"(?:didn't|did not|never) (?:expect|think|thought|imagine) you",
+    r"even you",
+    r"for a change",
+    r"not as bad as",
+    r"lucky (?:break|you)",
+    r"must have been (?:luck|lucky)",
+    r"of all people",
+)
+SARCASM = phrases(
+    r"yeah,? right",
+    r"oh,? great",
+    r"must be nice",
+    r"good for some",
+    r"how nice for you",
+    r"slow clap",
+    r"sure,? because",
+    r"wow,? just wow",
+    r"what a shock",
+    r"shocking,? i know",
+    r"/s",
+)
+NEGATIVITY = phrases(
+    r"hate",
+    r"hated",
+    r"terrible",
+    r"awful",
+    r"sucks?",
+    r"sucked",
+    r"worst",
+    r"toxic",
+    r"stupid",
+    r"idiots?",
+    r"boring",
+    r"ridiculous",
+    r"disaster",
+    r"pathetic",
+    r"useless",
+    r"garbage",
+    r"crap",
+    r"losers?",
+    r"incompetent",
+    r"sinking ship",
+    r"escaped",
+    r"miserable",
+    r"nightmare",
+    r"clowns?",
+)
+GUILT = phrases(
+    r"you never (?:reply|replied|answer|answered|write|wrote|respond|responded|call|called)",
+    r"you (?:always )?ignore(?:d)?",
+    r"(?:forgot|forgotten) (?:about )?(?:me|us)",
+    r"too (?:busy|important|good) (?:for|to)",
+    r"after (?:all|everything) i",
+    r"you could at least",
+    r"would it kill you",
+    r"i thought we were",
+    r"remember me\?",
+    r"ghost(?:ed|ing)?",
+    r"left me hanging",
+    r"since you (?:clearly |obviously )?(?:don't|do not|didn't|did not) (?:care|reply|answer)",
+    r"i guess you(?:'re| are)? (?:busy|not)",
+    r"no (?:reply|answer|response) (?:from you )?(?:yet|again)",
+)
+
+# Words in capitals that are names of things, not shouting.
+ACRONYM_WORDS = """
+    aws gcp api sdk saas cto ceo cfo coo cmo cio vp hr ux ui ai ml nlp mba phd usa uk eu nyc
+    sf la okr okrs kpi kpis faq crm erp sql gdpr hipaa nasa nato ngo un ipo seo pr qa devops b2b
+    b2c ios asap"""
+ACRONYMS = frozenset(ACRONYM_WORDS.split())
+
+# rule N2 kin: LinkedIn's default invitation text and other canned openers.
+BOILERPLATE = phrases(
+    r"i'd like to (?:add you to|join) my professional network",
+    r"i'd like to (?:add you|join your)",
+    r"i would like to (?:add you|join your|connect with you)",
+    r"add you to my (?:professional )?network",
+    r"join (?:your|my) (?:professional |linkedin )?network",
+    r"(?:expand|grow|extend|build) my (?:professional )?network",
+    r"i came across your profile",
+    r"i'd like to connect with you",
+    r"i(?:'m| am) reaching out to connect",
+    r"let's connect",
+    r"please accept my (?:invitation|request)",
+    r"(?:hope|trust) this (?:message|note|email) finds you well",
+    r"people i trust",
+    r"(?:i|we) have (?:\w+ )?mutual connections",
+)
+# LinkedIn's one-tap suggestions: a note that is nothing more than one of these.
+CANNED = re.compile(
+    r"^(?:hi|hey|hello|dear)?\s*[\w .'-]{0,30}?[,!]?\s*"
+    r"(?:congrats|congratulations|happy work anniversary|happy anniversary|happy birthday|"
+    r"well done|nice|great news|good luck|thanks for connecting|thank you for connecting)"
+    r"(?: on (?:the|your) (?:new )?(?:role|position|job|promotion|work anniversary))?"
+    r"\s*[.!]*\s*$"
+)

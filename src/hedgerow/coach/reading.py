@@ -1,0 +1,109 @@
+"""Light reading of a note: its words, sentences, closing and the words that carry its meaning.
+
+The coach's checks look at a note through this one parse so each check stays a few lines long.
+Nothing here judges the note; it only says what is in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"')\]]*\s+|\n+")
+
+# A short last line without a question is a sign-off ("Best, Ana", "Cheers!"), not the closing.
+SIGN_OFF_WORDS = 4
+SIGN_OFF = re.compile(
+    r"^(?:best|best wishes|all the best|cheers|thanks|thank you|many thanks|warmly|warm regards|"
+    r"kind regards|regards|take care|talk soon|speak soon|see you|hugs|love|yours|sincerely|"
+    r"ciao|xx|x)\b",
+    re.IGNORECASE,
+)
+
+# Words too common to show that a note answers one particular update.
+STOPWORD_TEXT = """
+    a about above after again all also am an and any are as at be been before being both but by
+    can could did do does doing done for from had has have having he her here hers him his how i if
+    in into is it its just me more most my no nor not now of off on once only or other our out over
+    own same she so some such than that the their them then there these they this those through to
+    too under until up very was we were what when where which while who whom why will with would
+    you your yours recently recent new news really great congrats congratulations post posted
+    update updated role job position started starting start joined joining company team work
+    working year years week weeks month months today day lot much many thing things way"""
+STOPWORDS = frozenset(STOPWORD_TEXT.split())
+
+
+def stem(word: str) -> str:
+    """A crude stem so "promoted" meets "promotion" and "talks" meets "talk"."""
+    word = word.lower().replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 6:
+        return word[:6]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def key_stems(text: str) -> set[str]:
+    """The stems of the words in `text` that say something particular."""
+    return {
+        stem(word) for word in words_of(text) if len(word) > 2 and word.lower() not in STOPWORDS
+    }
+
+
+@dataclass(frozen=True)
+class Note:
+    text: str
+
+    @cached_property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @cached_property
+    def words(self) -> list[str]:
+        return words_of(self.stripped)
+
+    @cached_property
+    def lowered(self) -> str:
+        """Lower case with typographic apostrophes made plain, for the lexicons."""
+        return self.stripped.lower().replace("\u2019", "'")
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        return [part.strip() for part in SENTENCE_END.split(self.stripped) if part.strip()]
+
+    @cached_property
+    def body_sentences(self) -> list[str]:
+        """The sentences before any sign-off and signature."""
+        sentences = list(self.sentences)
+        while len(sentences) > 1 and is_sign_off(sentences[-1]):
+            sentences.pop()
+        return sentences
+
+    @cached_property
+    def closing(self) -> str:
+        """The last two sentences of the body, where a note's question or request belongs."""
+        return " ".join(self.body_sentences[-2:])
+
+
+def is_sign_off(sentence: str) -> bool:
+    if "?" in sentence:
+        return False
+    if SIGN_OFF.match(sentence.strip()):
+        return True
+    # A signature: a few words with no full stop, question or exclamation ("Ana", "- Tom K").
+    return len(words_of(sentence)) <= SIGN_OFF_WORDS and not sentence.rstrip().endswith(
+        (".", "!", "?")
+    )
+
+
+def first_match(pattern: re.Pattern[str], text: str) -> str | None:
+    found = pattern.search(text)
+    return found.group(0) if found else None

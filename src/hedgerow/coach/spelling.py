@@ -1,0 +1,70 @@
+"""Spelling for the coach: an English word-frequency dictionary plus the note's own names.
+
+pyspellchecker ships the dictionary; loading it takes a tenth of a second, so it is loaded once,
+on first use, and kept. Our own list of working-life words (`data/words.txt`) tops it up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+
+from spellchecker import SpellChecker
+
+from hedgerow.coach.lexicon import ACRONYMS
+from hedgerow.coach.reading import Note, words_of
+
+# After one of these a capital letter is a sentence's first word, not a proper noun.
+SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"(]\s*)$")
+
+
+@cache
+def dictionary() -> SpellChecker:
+    checker = SpellChecker(distance=1)
+    extra = resources.files("hedgerow.coach").joinpath("data/words.txt").read_text("utf-8")
+    checker.word_frequency.load_words(
+        line.strip() for line in extra.splitlines() if line.strip() and not line.startswith("#")
+    )
+    return checker
+
+
+def misspelled(note: Note, *, names: Iterable[str] = ()) -> list[str]:
+    """The words of the note that are neither in the dictionary nor one of its names, in order.
+
+    A capitalised word inside a sentence is taken as a proper noun (a person, a company, a
+    town); words in capitals are taken as acronyms.
+    """
+    known_names = {word.lower() for name in names for word in words_of(name)}
+    checker = dictionary()
+    found: list[str] = []
+    for match in re.finditer(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", note.stripped):
+        word = match.group(0)
+        plain = word.lower().replace("\u2019", "'")
+        if plain in known_names or plain in found or len(plain) < 2:
+            continue
+        if word.isupper() and (len(word) <= 5 or plain in ACRONYMS):
+            continue
+        if word[0].isupper() and not SENTENCE_START.search(note.stripped[: match.start()]):
+            continue
+        if _known(checker, plain):
+            continue
+        found.append(word)
+    return found
+
+
+def _known(checker: SpellChecker, word: str) -> bool:
+    if word in checker:
+        return True
+    # Possessives and plain plurals of known words ("Maria's", "OKRs").
+    for suffix in ("'s", "s'", "s", "'"):
+        if word.endswith(suffix) and word[: -len(suffix)] in checker:
+            return True
+    return False
+
+
+def suggestion(word: str) -> str | None:
+    """The likeliest intended word, or None when the dictionary has no near neighbour."""
+    guess = dictionary().correction(word.lower())
+    return guess if guess and guess != word.lower() else None
