@@ -266,11 +266,11 @@ def _invite(facts: Facts) -> list[Phrasing]:
         ),
         lambda f: (
             f"{f.first_name}, {_shared_memory(f)} came to mind the other day. "
-            "I'd love to reconnect. What keeps you busy these days?"
+            "I'd love to reconnect. What's keeping you busy these days?"
         ),
         lambda f: (
             f"Hello {f.first_name}! Remembering {_shared_memory(f)}, I wondered "
-            "how you are. What do you do now, and do you enjoy it?"
+            "how you are. What are you doing now, and are you enjoying it?"
         ),
     ]
 
