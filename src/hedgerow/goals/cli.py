@@ -1,4 +1,4 @@
-"""Goal commands for the `hedgerow` CLI."""
+"""Goal commands for the `hedgerow` CLI: `goal check` and `goal blocker` (rules G1-G3)."""
 
 from __future__ import annotations
 
@@ -7,3 +7,58 @@ import argparse
 
 def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.ArgumentParser):
     """Add this module's commands to the `hedgerow` parser."""
+    goal = commands.add_parser("goal", help="say your big goal clearly and name what blocks it")
+    goal_commands = goal.add_subparsers(title="goal commands", metavar="ACTION", required=True)
+    check = goal_commands.add_parser(
+        "check", parents=[as_json], help="check a goal sentence: one clear, observable goal"
+    )
+    check.add_argument("text", help="the goal, in quotes")
+    check.set_defaults(handler=run_goal_check)
+    blocker = goal_commands.add_parser(
+        "blocker", parents=[as_json], help='read a "but ..." statement: what kind of blocker?'
+    )
+    blocker.add_argument("text", help="the blocker, in quotes")
+    blocker.set_defaults(handler=run_goal_blocker)
+
+
+def readable(text: str, field: str) -> str:
+    from hedgerow.goals.sentence import InvalidInput, usable_text
+    from hedgerow.lib.cli import CommandError
+
+    try:
+        return usable_text(text, field=field)
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+
+
+def run_goal_check(args: argparse.Namespace) -> int:
+    from hedgerow.goals.sentence import check_goal
+    from hedgerow.lib.cli import print_json
+
+    report = check_goal(readable(args.text, "goal"))
+    if args.json:
+        print_json(report)
+        return 0
+    print("CLEAR" if report["clear"] else "NOT CLEAR YET")
+    for check in report["checks"]:
+        mark = "ok " if check["ok"] else "fix"
+        print(f"  {mark}  {check['id']}: {check['message']}")
+    if report["how"]:
+        print(f"How, kept for your Strategy step: {report['how']}")
+    return 0
+
+
+def run_goal_blocker(args: argparse.Namespace) -> int:
+    from hedgerow.goals.blockers import classify_blocker
+    from hedgerow.lib.cli import print_json
+
+    reading = classify_blocker(readable(args.text, "blocker"))
+    if args.json:
+        print_json(reading)
+        return 0
+    if reading["kind"] == "none":
+        print("No blocker here")
+    else:
+        print(f'{reading["kind"].capitalize()} blocker, from: "{reading["cue"]}"')
+    print(reading["response"])
+    return 0

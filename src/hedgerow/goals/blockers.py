@@ -1,0 +1,145 @@
+"""Reading a "but ..." statement (rule G2): commitment, confidence, scope, or no blocker at all.
+
+Weighted cue phrases from data/blocker_words.txt, no model: the words that decided are returned
+as `cue`, so a person can see why, and a call takes well under a millisecond.
+
+Choices the rules leave open, made here on purpose:
+- Money ("I could never make enough money", "I can't afford it", "I don't have the money") is
+  *confidence*: the rules put making enough money among the doubts about being able to, and the
+  way past it is the same, learning how others fund it and from whom.
+- "It's too hard" is *commitment*, as the rules say: it is about the effort asked, not the skill.
+- Someone else's "no" (a boss, a partner) is *confidence*: getting past it is a skill to practise,
+  the difficult conversation (rule C1).
+- "Also", "and then", "someday", "first I need to ..." are *scope*: the goal grows or moves away.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from typing import Literal
+
+from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
+
+from hedgerow.goals.sentence import DATA, tidy
+
+Kind = Literal["commitment", "confidence", "scope", "none"]
+KINDS: tuple[Kind, ...] = ("commitment", "confidence", "scope", "none")
+MAX_LENGTH = 2000  # longer than any "but ..." statement; keeps every call fast
+
+
+class BlockerReading(TypedDict):
+    kind: Kind
+    cue: str
+    response: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: Kind
+    weight: int
+    pattern: re.Pattern[str]
+
+
+def load_cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...]]:
+    cues: list[Cue] = []
+    reassurances: list[re.Pattern[str]] = []
+    section = ""
+    for raw in (DATA / "blocker_words.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        header = re.fullmatch(r"\[(\w+) lines\]", line)
+        if header:
+            section = header.group(1)
+        elif section == "reassurance":
+            reassurances.append(re.compile(rf"\b{line}\b"))
+        else:
+            weight, pattern = line.split(" ", 1)
+            kind: Kind = next(k for k in KINDS if k == section)
+            cues.append(Cue(kind, int(weight), re.compile(rf"\b{pattern}\b")))
+    return tuple(cues), tuple(reassurances)
+
+
+CUES, REASSURANCES = load_cues()
+CLAUSE_BREAK = re.compile(r"[.;!?]|,\s*(?:but|and|so)\b|\bbut\b")
+
+# Several phrasings per kind, in our own words; one is picked from the text, so the same
+# statement always gets the same reply.
+RESPONSES: dict[Kind, tuple[str, ...]] = {
+    "commitment": (
+        "What is the smallest slot in your week you could give this, even twenty minutes?",
+        "Time is real. Which hour of your week could belong to this goal, and only this goal?",
+        "Let's make it small enough to keep: what could you do in one short session each week?",
+        "If you kept just one weekly appointment with this goal, when would it be?",
+        "Effort comes in small pieces too. What is one weekly slot you could protect?",
+    ),
+    "confidence": (
+        "Confidence tends to follow skill. Which skill would you learn first, and from whom?",
+        "Who do you know who has done something like this, and what could you learn from them?",
+        "What is the first thing you would need to know how to do, and where could you learn it?",
+        "Skills can be learned a piece at a time. Which one comes first, and who could teach it?",
+        "Is there someone a step ahead of you on this road you could ask how they started?",
+    ),
+    "scope": (
+        "It is growing. What is the smallest version of this that would still be worth finishing?",
+        "Keep the rest for later: which one part could you finish this year and show someone?",
+        "What would a first, finished version look like, small enough to do soon?",
+        "Big dreams can wait their turn. What is the piece worth finishing first?",
+        "If you could finish only one part of this, which would make you proud?",
+    ),
+    "none": (
+        'Nothing here seems to stand in your way. Is there a "but" you haven\'t said yet?',
+        "That doesn't sound like a blocker; it may even help. Anything else on your mind?",
+        "No obstacle in that, as far as I can tell. What else, if anything, holds you back?",
+        "That sounds like solid ground to build on. Is anything else tugging at you?",
+    ),
+}
+
+
+def clauses_of(text: str) -> list[str]:
+    return [clause for clause in CLAUSE_BREAK.split(text) if clause.strip()]
+
+
+def strongest_cues(text: str) -> dict[Kind, tuple[int, int, str]]:
+    """For each kind: its total weight, where its strongest cue starts, and that cue's words."""
+    found: dict[Kind, tuple[int, int, str]] = {}
+    best: dict[Kind, tuple[int, int]] = {}
+    offset = 0
+    lowered = text.lower()
+    for clause in clauses_of(lowered):
+        start = lowered.find(clause, offset)
+        offset = start + len(clause)
+        if any(reassurance.search(clause) for reassurance in REASSURANCES):
+            continue
+        for cue in CUES:
+            match = cue.pattern.search(clause)
+            if not match:
+                continue
+            total, _, _ = found.get(cue.kind, (0, 0, ""))
+            position = start + match.start()
+            words = text[position : start + match.end()]
+            if (cue.weight, -position) > best.get(cue.kind, (0, 0)):
+                best[cue.kind] = (cue.weight, -position)
+                found[cue.kind] = (total + cue.weight, position, words)
+            else:
+                _, kept_position, kept_words = found[cue.kind]
+                found[cue.kind] = (total + cue.weight, kept_position, kept_words)
+    return found
+
+
+def choose_response(kind: Kind, text: str) -> str:
+    replies = RESPONSES[kind]
+    return replies[zlib.crc32(text.lower().encode("utf-8")) % len(replies)]
+
+
+def classify_blocker(text: str) -> BlockerReading:
+    """The kind of blocker in a "but ..." statement, the words that show it, and a reply."""
+    text = tidy(text[:MAX_LENGTH])
+    found = strongest_cues(text)
+    if not found:
+        return {"kind": "none", "cue": "", "response": choose_response("none", text)}
+    # The kind with the most weight wins; on a tie, the one whose cue comes first.
+    kind = max(found, key=lambda k: (found[k][0], -found[k][1]))
+    return {"kind": kind, "cue": found[kind][2][:200], "response": choose_response(kind, text)}

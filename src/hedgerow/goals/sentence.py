@@ -1,0 +1,422 @@
+"""The goal-sentence check (rules G1 and G3): is this one clear goal, and is the how kept apart?
+
+Rules and small word lists, no model: every verdict can be explained by the words that caused it,
+and a call takes well under a millisecond. The checks read the goal the way a coach would:
+
+- `one-sentence`: one sentence, on one line (rule G1).
+- `declarative`: a statement, not a question, a list of options or a theme (rule G1).
+- `observable`: an outcome another person could see done, not a feeling or "more of" (rule G1).
+- `single-goal`: one goal, not a chain that keeps growing ("... and be on TV and win a prize").
+- `what-not-how`: a method clause ("by taking evening classes", "using ...", "through ...",
+  "via ...") is lifted out into `how` for the Strategy step (rule G3).
+
+The choice for `what-not-how`: a method clause does not make a goal unclear. Rule G3 says to keep
+what and how apart, so the clause is moved, not held against the person: the check passes with a
+message saying where the how went, the other checks judge the goal *without* it, and callers keep
+`split_what_how(text)[0]` as the goal sentence and offer `how` to the Strategy step.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
+
+DATA = Path(__file__).with_name("data")
+
+
+def load_lists(filename: str) -> dict[str, tuple[str, ...]]:
+    """Word lists from a file in data/: `[name words]` sections split on spaces, `[name lines]`
+    sections one phrase per line; `#` starts a comment line."""
+    lists: dict[str, list[str]] = {}
+    current: list[str] = []
+    split_words = True
+    for raw in (DATA / filename).read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        header = re.fullmatch(r"\[(.+) (words|lines)\]", line)
+        if header:
+            current = lists.setdefault(header.group(1), [])
+            split_words = header.group(2) == "words"
+        else:
+            current.extend(line.lower().split() if split_words else [line.lower()])
+    return {name: tuple(entries) for name, entries in lists.items()}
+
+
+WORDS = load_lists("goal_words.txt")
+VERBS = frozenset(WORDS["verbs"])
+# Longest first, so "i want to" is removed before "i want".
+FRAMINGS = tuple(sorted(WORDS["framings"], key=len, reverse=True))
+QUESTION_STARTS = tuple(f"{start} " for start in WORDS["question starts"])
+ABBREVIATIONS = WORDS["abbreviations"]
+INTERNAL_VERBS = frozenset(WORDS["internal verbs"])
+STATE_WORDS = frozenset(WORDS["state words"])
+CONCRETE_ADJECTIVES = frozenset(WORDS["concrete adjectives"])
+VAGUE_PHRASES = tuple(re.escape(phrase) for phrase in WORDS["vague phrases"])
+THEME_NOUNS = frozenset(WORDS["theme nouns"])
+NUMBER_WORDS = frozenset(WORDS["number words"])
+NOT_GERUNDS = frozenset(WORDS["not gerunds"])
+METHOD_BLOCKERS_BEFORE_THROUGH = frozenset(WORDS["method blockers before through"])
+# Internal states a number cannot make visible ("feel 20% better" is still a feeling).
+FEELING_VERBS = frozenset(
+    {"feel", "understand", "know", "think", "enjoy", "appreciate", "embrace", "love"}
+    | {"consider", "reflect", "care", "aspire", "strive"}
+)
+
+CHECK_IDS = ("one-sentence", "declarative", "observable", "single-goal", "what-not-how")
+MAX_LENGTH = 2000  # longer than any goal sentence; keeps every call fast
+
+
+class InvalidInput(ValueError):
+    """Text we cannot read as a goal or a blocker; the message names the field."""
+
+
+def usable_text(text: str, *, field: str = "text") -> str:
+    """The text, tidied, or InvalidInput when there is nothing in it to read."""
+    tidied = tidy(text)
+    if not re.search(r"[^\W\d_]", tidied):
+        raise InvalidInput(f"{field}: write a few words to check; this one has none.")
+    if len(tidied) > MAX_LENGTH:
+        raise InvalidInput(f"{field}: keep it under {MAX_LENGTH} characters; a sentence will do.")
+    return text
+
+
+class GoalCheckResult(TypedDict):
+    id: str
+    ok: bool
+    message: str
+
+
+class GoalReport(TypedDict):
+    clear: bool
+    checks: list[GoalCheckResult]
+    how: str | None
+
+
+# --- reading the text --------------------------------------------------------------------------
+
+WORD = re.compile(r"[a-z0-9][a-z0-9'\-$%]*")
+BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
+SENTENCE_END = re.compile(r"[.!?]+(?=\s+\S)")
+DIGIT = re.compile(r"\d")
+# Where a method clause stops: a deadline, a reason, or the end of the sentence.
+HOW_END = re.compile(
+    r",|;|\s(?:so that|so i can|so as to|in order to|before|until|by the end|by (?:next )?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|spring|summer|autumn|fall|winter|christmas|\d)|within|this year|next year|"
+    r"in \d{4}|and then)\b"
+)
+HOW_START = re.compile(
+    r"\s(?:(?P<by>by(?: means of| way of)?)\s+(?P<gerund>[a-z]+ing)\b"
+    r"|(?P<through>through|thru)\s+(?=\S)"
+    r"|(?P<marker>using|via|with the help of|with help from|thanks to)\s+(?=\S))"
+)
+CHAIN_SPLIT = re.compile(r",?\s+(?:and then|and also|and|then|as well as|plus|while also)\s+")
+LIST_SPLIT = re.compile(r"\s*[;,]\s*|\s+or\s+")
+
+
+def tidy(text: str) -> str:
+    """One line of plain text: typographic quotes made plain, runs of spaces made one."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"')
+    text = text.replace("\u201d", '"')
+    return " ".join(text.split())
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def lines_of(text: str) -> list[str]:
+    return [line for line in (raw.strip() for raw in text.splitlines()) if line]
+
+
+def sentences_of(text: str) -> list[str]:
+    """Sentences on one line, not fooled by "Dr." or "e.g." or "3.5"."""
+    protected = text
+    for abbreviation in ABBREVIATIONS:
+        protected = re.sub(
+            rf"\b{re.escape(abbreviation)}", abbreviation.replace(".", "\0"), protected, flags=re.I
+        )
+    parts = SENTENCE_END.split(protected)
+    return [part.replace("\0", ".").strip() for part in parts if part.strip(" .!?")]
+
+
+def strip_framing(clause: str) -> tuple[str, bool]:
+    """The goal's predicate without "I want to", "My goal is to" and the like; and whether any
+    such framing (a subject and a verb) was there."""
+    lowered = clause.lower().strip(" .!\"'")
+    framed = False
+    changed = True
+    while changed:
+        changed = False
+        for framing in FRAMINGS:
+            if lowered.startswith(framing + " ") or lowered == framing:
+                lowered = lowered[len(framing) :].lstrip(" ,:")
+                framed = changed = True
+                break
+        # A lead-in date: "In 2027, ...", "By June, ...", "This year ..."
+        lead = re.match(r"^(?:in \d{4}|by \w+(?: \d{4})?|this year|next year),?\s+", lowered)
+        if lead:
+            lowered = lowered[lead.end() :]
+            changed = True
+    return lowered, framed
+
+
+def head_of(predicate: str) -> str:
+    tokens = words(predicate)
+    return tokens[0] if tokens else ""
+
+
+def is_verb(word: str) -> bool:
+    return word in VERBS
+
+
+# --- what and how (rule G3) --------------------------------------------------------------------
+
+
+def find_how(text: str) -> tuple[int, int] | None:
+    """The span of a method clause in `text` (lower-cased), or None."""
+    lowered = text.lower()
+    for match in HOW_START.finditer(lowered):
+        if match.group("gerund") and match.group("gerund") in NOT_GERUNDS:
+            continue
+        if match.group("through"):
+            before = lowered[: match.start()].split()
+            if before and before[-1] in METHOD_BLOCKERS_BEFORE_THROUGH:
+                continue
+        start = match.start() + 1
+        end_match = HOW_END.search(lowered, match.end())
+        end = end_match.start() if end_match else len(lowered.rstrip(" .!"))
+        if end > match.end():
+            return start, end
+    return None
+
+
+def split_what_how(text: str) -> tuple[str, str | None]:
+    """The goal sentence with any method clause lifted out, and that clause (rule G3).
+
+    "Learn Python by taking an evening course before June." gives
+    ("Learn Python before June.", "taking an evening course").
+    """
+    text = tidy(text)
+    span = find_how(text)
+    if span is None:
+        return text, None
+    start, end = span
+    clause = text[start:end].strip()
+    how = re.sub(r"^by(?: means of| way of)?\s+", "", clause, flags=re.I)
+    what = (text[:start].rstrip(" ,") + " " + text[end:].lstrip(" ,")).strip()
+    what = re.sub(r"\s+([.!?])", r"\1", what)
+    return what, how
+
+
+# --- the checks --------------------------------------------------------------------------------
+
+
+def predicate_segments(predicate: str) -> list[str]:
+    """Parts of a predicate joined by "and", "then", ... that each start a new action.
+
+    "write and publish a cookbook" is one action on one thing; "write a novel and be on TV" two.
+    """
+    segments: list[str] = []
+    for part in CHAIN_SPLIT.split(predicate):
+        part = part.strip(" ,")
+        inner, framed = strip_framing(part)
+        starts_action = framed or is_verb(head_of(inner)) or head_of(part) == "also"
+        if segments and starts_action and len(words(segments[-1])) > 1:
+            segments.append(inner)
+        elif segments:
+            segments[-1] = f"{segments[-1]} and {part}"
+        else:
+            segments.append(part)
+    return segments
+
+
+def refers_back(segment: str) -> bool:
+    """'... and read it aloud to my friend': the second action shows the first one done."""
+    return bool({"it", "them", "this", "these", "that", "the", "results"} & set(words(segment)))
+
+
+def goals_in(predicate: str) -> list[str]:
+    segments = predicate_segments(predicate)
+    kept = segments[:1]
+    for segment in segments[1:]:
+        if len(segments) == 2 and refers_back(segment) and not segment.startswith("also"):
+            continue
+        kept.append(segment)
+    return kept
+
+
+def list_items(predicate: str) -> list[str]:
+    """Items of a list of goals ("lose weight, find a job; travel") or of options ("... or ...")."""
+    if re.search(r"\b(?:\d+|one|two|three) or (?:\d+|two|three|four|more|so)\b", predicate):
+        return [predicate]
+    parts = [part for part in LIST_SPLIT.split(predicate) if part.strip()]
+    if len(parts) < 2:
+        return [predicate]
+    actions = [part for part in parts if is_verb(head_of(strip_framing(part)[0]))]
+    if " or " in f" {predicate} " or len(actions) >= 2:
+        return parts
+    return [predicate]
+
+
+def is_theme(text: str, predicate: str, framed: bool) -> bool:
+    tokens = words(predicate)
+    if not tokens:
+        return True
+    if framed:
+        # "My focus this year is balance": a framing followed by a noun, not an action.
+        return tokens[0] in THEME_NOUNS or tokens[0] in {"more", "better", "less"}
+    if tokens[0] in {"more", "less", "better", "greater", "a", "an", "the", "my", "new"}:
+        return True
+    if tokens[0].endswith("ing") and tokens[0] not in VERBS:
+        return True  # a heading like "Getting fit", not yet a sentence
+    return not is_verb(tokens[0]) or len(tokens) == 1
+
+
+def is_question(text: str) -> bool:
+    lowered = text.lower().strip()
+    return lowered.rstrip(" .!\"'").endswith("?") or lowered.startswith(QUESTION_STARTS)
+
+
+def has_number(predicate: str) -> bool:
+    return bool(DIGIT.search(predicate)) or bool(set(words(predicate)) & NUMBER_WORDS)
+
+
+def vague_part(predicate: str) -> str | None:
+    """The words that make an outcome impossible for someone else to see done, or None."""
+    tokens = words(predicate)
+    if not tokens:
+        return predicate
+    joined = " ".join(tokens)
+    head = tokens[0]
+    rest = tokens[1:]
+    if head in INTERNAL_VERBS:
+        if head == "learn" and rest[:1] == ["to"] and is_verb(rest[1] if len(rest) > 1 else ""):
+            return None
+        if head == "learn" and re.search(r"\b(?:enough|well enough)\b.*\bto\b", joined):
+            return None
+        if head not in FEELING_VERBS and has_number(joined):
+            return None
+        return " ".join(tokens[:3])
+    for phrase in VAGUE_PHRASES:
+        if re.search(rf"\b{phrase}\b", joined) and not has_number(joined):
+            return phrase
+    if head in {"be", "become", "get", "feel", "stay", "keep"} and rest:
+        state = rest[0] if rest[0] not in {"more", "much", "a", "lot", "really"} else None
+        if rest[0] in {"more", "less", "better", "much", "really"} and not has_number(joined):
+            return " ".join(tokens[:3])
+        if state in STATE_WORDS and state not in CONCRETE_ADJECTIVES:
+            return " ".join(tokens[:2])
+    for index, token in enumerate(tokens):
+        comparative = token in {"more", "less", "fewer", "better"}
+        after_article = index > 0 and tokens[index - 1] in {"a", "an"}
+        if comparative and not after_article and not has_number(joined):
+            return " ".join(tokens[max(0, index - 1) : index + 2])
+    return None
+
+
+def check_one_sentence(text: str) -> GoalCheckResult:
+    lines = lines_of(text)
+    count = sum(len(sentences_of(line)) for line in lines)
+    if len(lines) > 1 or count > 1:
+        return fail(
+            "one-sentence",
+            f"This reads as {max(count, len(lines))} sentences; "
+            "say the goal in one, and keep the rest for the later steps.",
+        )
+    return ok("one-sentence", "One sentence: easy to say out loud and to remember.")
+
+
+def check_declarative(text: str, predicate: str, framed: bool) -> GoalCheckResult:
+    if is_question(text):
+        return fail(
+            "declarative",
+            "This is still a question; answer it with a sentence that starts "
+            '"I will ..." and the goal appears.',
+        )
+    if len(lines_of(text)) > 1 or any(BULLET.match(line) for line in lines_of(text)):
+        return fail(
+            "declarative",
+            "This is a list of goals under consideration; choose the one that matters most now.",
+        )
+    if len(list_items(predicate)) > 1:
+        return fail(
+            "declarative",
+            "This lists options side by side; choose the one that matters most now.",
+        )
+    if is_theme(text, predicate, framed):
+        return fail(
+            "declarative",
+            "This names a theme rather than a goal; say what you will have done, "
+            'as in "I will ...".',
+        )
+    return ok("declarative", "A plain statement of what you will do: good.")
+
+
+def check_observable(predicate: str) -> GoalCheckResult:
+    vague = vague_part(predicate)
+    if vague:
+        return fail(
+            "observable",
+            f'"{vague}" is hard for anyone else to see; name the result that would show it, '
+            "such as something finished, given, sent or signed.",
+        )
+    return ok("observable", "Someone else could see this done: that keeps it honest.")
+
+
+def check_single_goal(predicate: str) -> GoalCheckResult:
+    goals = goals_in(predicate)
+    items = list_items(predicate)
+    if len(items) > len(goals):
+        goals = items
+    if len(goals) > 1:
+        named = "; ".join(goal.strip(" .") for goal in goals)
+        return fail(
+            "single-goal",
+            f"This holds {len(goals)} goals ({named}); keep the one you would most like finished "
+            "this year and let the others wait.",
+        )
+    return ok("single-goal", "One goal, not a chain of them: room to finish it.")
+
+
+def check_what_not_how(how: str | None) -> GoalCheckResult:
+    if how:
+        return ok(
+            "what-not-how",
+            f'"{how}" is how you might get there, so it moved to your Strategy step; '
+            "the goal itself stays as it is.",
+        )
+    return ok("what-not-how", "It says what you want, not how: the how can change, the goal stays.")
+
+
+def ok(check_id: str, message: str) -> GoalCheckResult:
+    return {"id": check_id, "ok": True, "message": message}
+
+
+def fail(check_id: str, message: str) -> GoalCheckResult:
+    return {"id": check_id, "ok": False, "message": message}
+
+
+def check_goal(text: str) -> GoalReport:
+    """Each check with one plain sentence, pass or fail; `clear` when every check passes."""
+    text = text[:MAX_LENGTH]
+    if not tidy(text):
+        message = "Write your goal as one sentence to check it."
+        checks = [fail(check_id, message) for check_id in CHECK_IDS[:-1]]
+        return {"clear": False, "checks": [*checks, check_what_not_how(None)], "how": None}
+    first_line = lines_of(text)[0] if len(lines_of(text)) == 1 else tidy(text)
+    what, how = split_what_how(first_line)
+    predicate, framed = strip_framing(what)
+    checks = [
+        check_one_sentence(text),
+        check_declarative(text, predicate, framed),
+        check_observable(predicate),
+        check_single_goal(predicate),
+        check_what_not_how(how),
+    ]
+    return {"clear": all(check["ok"] for check in checks), "checks": checks, "how": how}
