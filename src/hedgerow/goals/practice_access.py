@@ -1,0 +1,81 @@
+"""The only way practice views and commands reach owned rows: always through their owner.
+
+Reflections, impulses, accomplishments, practice sessions and pitches are private; anything that
+belongs to someone else is simply not found (404), never revealed.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from hedgerow.goals.models import (
+    Accomplishment,
+    ActionTarget,
+    Aspiration,
+    AspirationAtAge,
+    AspirationRating,
+    Impulse,
+    Pitch,
+    PracticeSession,
+    Reflection,
+)
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def aspiration_of(user: User) -> Aspiration | None:
+    return Aspiration.objects.filter(owner_id=user.pk).first()
+
+
+def reflections_of(user: User) -> QuerySet[Reflection]:
+    return Reflection.objects.filter(owner_id=user.pk)
+
+
+def reflection_of(user: User, reflection_id: int) -> Reflection:
+    return get_object_or_404(reflections_of(user), pk=reflection_id)
+
+
+def aspirations_at_age_of(user: User) -> QuerySet[AspirationAtAge]:
+    return AspirationAtAge.objects.filter(owner_id=user.pk)
+
+
+def aspiration_ratings_of(user: User) -> QuerySet[AspirationRating]:
+    return AspirationRating.objects.filter(owner_id=user.pk)
+
+
+def impulses_of(user: User) -> QuerySet[Impulse]:
+    return Impulse.objects.filter(owner_id=user.pk)
+
+
+def impulse_of(user: User, impulse_id: int) -> Impulse:
+    return get_object_or_404(impulses_of(user), pk=impulse_id)
+
+
+def action_target_of(user: User) -> ActionTarget | None:
+    return ActionTarget.objects.filter(owner_id=user.pk).first()
+
+
+def accomplishments_of(user: User) -> QuerySet[Accomplishment]:
+    return Accomplishment.objects.filter(owner_id=user.pk)
+
+
+def accomplishment_of(user: User, accomplishment_id: int) -> Accomplishment:
+    return get_object_or_404(accomplishments_of(user), pk=accomplishment_id)
+
+
+def practice_sessions_of(user: User) -> QuerySet[PracticeSession]:
+    return PracticeSession.objects.filter(owner_id=user.pk)
+
+
+def practice_session_of(user: User, session_id: int) -> PracticeSession:
+    return get_object_or_404(practice_sessions_of(user), pk=session_id)
+
+
+def pitches_of(user: User) -> QuerySet[Pitch]:
+    return Pitch.objects.filter(owner_id=user.pk)
+
+
+def pitch_of(user: User, pitch_id: int) -> Pitch:
+    return get_object_or_404(pitches_of(user), pk=pitch_id)
