@@ -1,0 +1,44 @@
+// The composer's one bit of script beyond htmx: copy the note to the clipboard. The button stays
+// hidden without JavaScript; the note can always be selected and copied by hand.
+(function () {
+  function say(status, text) {
+    if (status) status.textContent = text;
+  }
+
+  function copyByHand(field) {
+    // Older browsers and plain-http pages have no async clipboard: select and copy instead.
+    field.focus();
+    field.select();
+    try {
+      return document.execCommand("copy");
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function copy(button) {
+    var field = document.querySelector(button.getAttribute("data-copy"));
+    var status = button.form && button.form.querySelector(".copy-status");
+    if (!field) return;
+    var done = function () { say(status, "Copied. Paste it where you usually talk to them."); };
+    var failed = function () {
+      if (copyByHand(field)) done();
+      else say(status, "Copying didn't work here: the note is selected, so press Ctrl+C (or ⌘C).");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, failed);
+    } else {
+      failed();
+    }
+  }
+
+  function setUp() {
+    document.querySelectorAll("button.copy-note").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { copy(button); });
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
