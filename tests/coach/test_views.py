@@ -1,0 +1,239 @@
+"""The composer pages: open from Today or a contact, check live (htmx) or by button, mark sent."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from hedgerow.accounts.services import profile_of
+from hedgerow.network.models import ContactEmail, Interaction, Invitation, Update
+
+pytestmark = pytest.mark.usefixtures("fixed_clock")
+HTMX = {"HTTP_HX_REQUEST": "true"}
+TODAY = date(2026, 11, 25)
+GOOD_NOTE = (
+    "Hi Ana, congratulations on your new role as Head of Design at Northwind! What drew you to it?"
+)
+
+
+@pytest.fixture
+def ana(owner, make_contact):
+    contact = make_contact(
+        owner, "Ana Ruiz", company="Lumen", linkedin_url="https://www.linkedin.com/in/ana-ruiz"
+    )
+    ContactEmail.objects.create(owner=owner, contact=contact, email="ana@example.org")
+    return contact
+
+
+@pytest.fixture
+def update(ana):
+    return Update.objects.create(
+        owner=ana.owner,
+        contact=ana,
+        kind=Update.Kind.NEW_POSITION,
+        summary="Now Head of Design at Northwind (was Designer at Lumen)",
+        detail={"new": {"company": "Northwind", "position": "Head of Design"}},
+        detected_on=date(2026, 11, 20),
+    )
+
+
+def test_it_opens_the_composer_from_a_today_item_with_a_draft(owner_client, update):
+    response = owner_client.get(f"/coach/today/update/{update.pk}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Write to Ana Ruiz" in html
+    assert "Head of Design at Northwind" in html  # the draft, in the box
+    assert 'hx-trigger="input changed delay:400ms"' in html
+    assert f'hx-post="/coach/today/update/{update.pk}/check/"' in html
+    assert 'id="checks" aria-live="polite"' in html
+    assert 'href="https://www.linkedin.com/in/ana-ruiz"' in html
+    assert 'href="mailto:ana@example.org"' in html
+    assert "hedgerow/composer.js" in html
+    assert "Nothing logged yet." in html
+
+
+def test_today_offers_the_composer_for_each_item(owner_client, update):
+    html = owner_client.get("/").content.decode()
+
+    assert f'href="/coach/today/update/{update.pk}/"' in html
+
+
+def test_the_contact_page_offers_every_occasion(owner_client, ana):
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+    for occasion in ("acknowledgement", "invitation", "follow-up", "keep-in-touch"):
+        assert f'href="/coach/contacts/{ana.pk}/{occasion}/"' in html
+
+
+def test_it_leaves_out_links_it_has_no_address_for(owner, owner_client, make_contact):
+    bo = make_contact(owner, "Bo Li")
+
+    html = owner_client.get(f"/coach/contacts/{bo.pk}/keep-in-touch/").content.decode()
+
+    assert "mailto:" not in html
+    assert "LinkedIn profile" not in html
+
+
+def test_it_flags_a_draft_with_a_placeholder(owner, owner_client, make_contact):
+    bo = make_contact(owner, "Bo Li")
+
+    html = owner_client.get(f"/coach/contacts/{bo.pk}/invitation/").content.decode()
+
+    assert "[something we worked on or experienced together]" in html
+    assert "Not ready yet:" in html
+    assert 'data-check="placeholders"' in html
+    assert "required, needs a look" in html
+
+
+def test_it_answers_htmx_with_the_checks_alone(owner_client, update):
+    response = owner_client.post(
+        f"/coach/today/update/{update.pk}/check/", {"text": GOOD_NOTE}, **HTMX
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Ready to send." in html
+    assert f"{len(GOOD_NOTE)} characters" in html
+
+
+def test_it_checks_without_javascript_and_keeps_the_text(owner_client, update):
+    response = owner_client.post(
+        f"/coach/today/update/{update.pk}/check/", {"text": "Hello there."}
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" in html
+    assert "Hello there.</textarea>" in html
+    assert "Not ready yet:" in html
+    assert 'data-check="closing-ask"' in html
+
+
+def test_it_marks_the_note_sent_and_settles_the_update(owner_client, ana, update):
+    response = owner_client.post(f"/coach/today/update/{update.pk}/send/", {"text": GOOD_NOTE})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    update.refresh_from_db()
+    assert update.acknowledged_on == TODAY
+    note = Interaction.objects.get(contact=ana)
+    assert (note.kind, note.direction, note.source, note.text) == (
+        "message",
+        "outgoing",
+        "hedgerow",
+        GOOD_NOTE,
+    )
+    today = owner_client.get("/").content.decode()
+    assert "Your note to Ana Ruiz is logged." in today
+    assert f"/coach/today/update/{update.pk}/" not in today
+
+
+def test_it_settles_the_open_update_from_the_contact_page_too(owner_client, ana, update):
+    owner_client.post(f"/coach/contacts/{ana.pk}/acknowledgement/send/", {"text": GOOD_NOTE})
+
+    update.refresh_from_db()
+    assert update.acknowledged_on == TODAY
+
+
+def test_it_asks_for_words_before_marking_an_empty_note_sent(owner_client, update):
+    response = owner_client.post(f"/coach/today/update/{update.pk}/send/", {"text": "  "})
+
+    assert response.status_code == 400
+    assert "Your note is empty" in response.content.decode()
+    update.refresh_from_db()
+    assert update.acknowledged_on is None
+    assert not Interaction.objects.exists()
+
+
+def test_it_warns_before_a_second_unanswered_note(owner_client, ana, update):
+    Interaction.objects.create(
+        owner=ana.owner,
+        contact=ana,
+        kind="message",
+        direction="outgoing",
+        occurred_at=datetime(2026, 11, 20, 12, tzinfo=UTC),
+    )
+
+    html = owner_client.get(f"/coach/today/update/{update.pk}/").content.decode()
+
+    assert "20 Nov 2026; no reply yet." in html
+    assert 'id="n6-warning"' in html
+    assert "5 days ago and haven" in html
+
+
+def test_it_shows_the_invitation_allowance_and_counts_the_note(owner, owner_client, ana):
+    profile = profile_of(owner)
+    profile.invitation_notes_per_month = 1
+    profile.save()
+
+    html = owner_client.get(f"/coach/contacts/{ana.pk}/invitation/").content.decode()
+    assert "0 of 1 personalised notes sent this month." in html
+    assert "of 300 (200 on a free account)" in html
+
+    note = "Hi Ana, I still think of the Lumen offsite. What are you working on now?"
+    response = owner_client.post(f"/coach/contacts/{ana.pk}/invitation/send/", {"text": note})
+
+    assert response.status_code == 302
+    sent = Invitation.objects.get(contact=ana)
+    assert (sent.status, sent.note, sent.source) == ("pending", note, "hedgerow")
+    today = owner_client.get("/").content.decode()
+    assert "Your invitation to Ana Ruiz is saved as sent." in today
+    assert "used this month&#x27;s 1 personalised invitation notes" in today
+
+
+def test_it_keeps_a_follow_up_composer_on_the_accepted_invitation(owner_client, ana):
+    accepted = Invitation.objects.create(
+        owner=ana.owner,
+        contact=ana,
+        name=ana.name,
+        direction="outgoing",
+        status="accepted",
+        accepted_on=date(2026, 11, 20),
+        sent_at=datetime(2026, 11, 1, tzinfo=UTC),
+    )
+
+    html = owner_client.get(f"/coach/today/follow-up/{accepted.pk}/").content.decode()
+    assert "A warm reply after they accepted" in html
+
+    owner_client.post(
+        f"/coach/today/follow-up/{accepted.pk}/send/", {"text": "Thanks! Coffee soon?"}
+    )
+    accepted.refresh_from_db()
+    assert accepted.replied_on == TODAY
+
+
+def test_it_offers_another_phrasing(owner_client, ana):
+    first = owner_client.get(f"/coach/contacts/{ana.pk}/follow-up/").content.decode()
+    second = owner_client.get(f"/coach/contacts/{ana.pk}/follow-up/?phrasing=1").content.decode()
+
+    assert f'href="/coach/contacts/{ana.pk}/follow-up/?phrasing=1"' in first
+    assert f'href="/coach/contacts/{ana.pk}/follow-up/?phrasing=2"' in second
+    box = [page.split('name="text"')[1].split("</textarea>")[0] for page in (first, second)]
+    assert box[0] != box[1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/coach/today/update/{update}/",
+        "/coach/contacts/{contact}/invitation/",
+        "/coach/contacts/{contact}/keep-in-touch/",
+    ],
+)
+def test_someone_elses_composer_is_not_found(client, outsider, update, url):
+    client.force_login(outsider)
+    address = url.format(update=update.pk, contact=update.contact_id)
+
+    assert client.get(address).status_code == 404
+    assert client.post(f"{address}check/", {"text": "Hi"}, **HTMX).status_code == 404
+    assert client.post(f"{address}send/", {"text": "Hi?"}).status_code == 404
+    update.refresh_from_db()
+    assert update.acknowledged_on is None
+    assert not Interaction.objects.exists()
+
+
+def test_it_does_not_know_other_occasions(owner_client, ana):
+    assert owner_client.get(f"/coach/contacts/{ana.pk}/birthday/").status_code == 404
