@@ -1,4 +1,4 @@
-"""The practice pages: what the owner sees and changes, and that no one else can (A1, A2, V1, C1)."""
+"""The practice pages: what the owner sees and changes, and no one else can (A1, A2, V1, C1)."""
 
 from __future__ import annotations
 
