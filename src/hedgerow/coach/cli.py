@@ -105,13 +105,14 @@ def run_coach_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# ok, or a required check to fix, or advice worth a look
+MARKS = {(True, True): "ok ", (True, False): "ok ", (False, True): "fix", (False, False): "tip"}
+
+
 def print_report(report: Any) -> None:
     print("READY" if report["ready"] else "NOT READY YET")
     for check in report["checks"]:
-        if check["ok"]:
-            mark = "ok "
-        else:
-            mark = "fix" if check["required"] else "tip"
+        mark = MARKS[(check["ok"], check["required"])]
         kind = "required" if check["required"] else "advice"
         print(f"  {mark}  {check['id']} ({kind}): {check['message']}")
     print(f"{report['chars']} characters, {report['words']} words")
