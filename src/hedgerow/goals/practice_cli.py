@@ -1,9 +1,374 @@
-"""Goal commands for the `hedgerow` CLI."""
+"""Practice commands for the `hedgerow` CLI: impulses (A2), accomplishments (V1) and practice
+sessions (C1). Django is imported inside the handlers, so `hedgerow --help` stays quick.
+
+Exit status: 0 on success, 1 when nothing matched (no such impulse, nothing in a range),
+2 for unusable input.
+"""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date, timedelta
+from typing import Any
+
+from hedgerow.lib.cli import CommandError, acting_person, parse_day, print_json
+
+OUTCOMES = {"acted": "acted", "not-acted": "not_acted", "substituted": "substituted"}
+SKILLS = {
+    "interview": "interview",
+    "introduction": "introduction",
+    "cold-call": "cold_call",
+    "difficult-conversation": "difficult_conversation",
+    "public-speaking": "public_speaking",
+}
 
 
 def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.ArgumentParser):
     """Add this module's commands to the `hedgerow` parser."""
+    _add_impulse(commands, person, as_json)
+    _add_accomplishment(commands, person, as_json)
+    _add_practice(commands, person, as_json)
+
+
+# --- parsing --------------------------------------------------------------------------------------
+
+
+def _add_impulse(commands, person, as_json) -> None:
+    impulse = commands.add_parser(
+        "impulse",
+        parents=[person, as_json],
+        help="catch an impulse to act, list open ones, settle one, or see your action ratio",
+        description=(
+            'Catch an impulse: hedgerow impulse "TEXT". Later, say what became of it with '
+            "--settle ID acted|not-acted|substituted. A safe substitute counts as not acting."
+        ),
+    )
+    impulse.add_argument("text", nargs="?", help="the impulse, in a few words")
+    modes = impulse.add_mutually_exclusive_group()
+    modes.add_argument("--list", action="store_true", help="list open impulses with their ids")
+    modes.add_argument(
+        "--settle", nargs=2, metavar=("ID", "OUTCOME"), help="acted, not-acted or substituted"
+    )
+    modes.add_argument("--ratio", action="store_true", help="weekly action ratios and your target")
+    modes.add_argument("--target", metavar="PERCENT", help="set the ratio you aim for (0-100)")
+    impulse.add_argument("--substitute", default="", help="with substituted: what you did instead")
+    impulse.add_argument("--right", help="was it the right call? yes or no")
+    impulse.add_argument("--note", default="", help="a note on the decision")
+    impulse.set_defaults(handler=run_impulse)
+
+
+def _add_accomplishment(commands, person, as_json) -> None:
+    accomplishment = commands.add_parser(
+        "accomplishment", help="log what you did and write an update for your manager or team"
+    )
+    actions = accomplishment.add_subparsers(title="actions", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[person, as_json], help="log an accomplishment")
+    add.add_argument("what", help="what you did")
+    add.add_argument("--impact", default="", help="what difference it made")
+    add.add_argument("--benefited", default="", help="who benefited")
+    add.add_argument("--tell", default="", help="who should know (names or teams, commas)")
+    add.add_argument("--on", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
+    add.set_defaults(handler=run_accomplishment_add)
+    update = actions.add_parser(
+        "update", parents=[person, as_json], help="a short update over a date range"
+    )
+    update.add_argument("--from", dest="start", type=parse_day, metavar="YYYY-MM-DD")
+    update.add_argument("--to", dest="end", type=parse_day, metavar="YYYY-MM-DD")
+    update.add_argument("--format", choices=["markdown", "text"], default="markdown")
+    update.set_defaults(handler=run_accomplishment_update)
+
+
+def _add_practice(commands, person, as_json) -> None:
+    practice = commands.add_parser("practice", help="practise the skills confidence grows from")
+    actions = practice.add_subparsers(title="actions", metavar="ACTION", required=True)
+    log = actions.add_parser("log", parents=[person, as_json], help="log a practice session")
+    log.add_argument("--skill", required=True, choices=list(SKILLS))
+    log.add_argument("--situation", required=True, help="where and with whom")
+    log.add_argument("--before", required=True, help="confidence before, 0-10")
+    log.add_argument("--after", required=True, help="confidence after, 0-10")
+    log.add_argument("--preparation", default="", help="how you prepared")
+    log.add_argument("--notes", default="")
+    log.add_argument("--on", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
+    log.set_defaults(handler=run_practice_log)
+    summary = actions.add_parser(
+        "summary", parents=[person, as_json], help="sessions and average gain per skill"
+    )
+    summary.set_defaults(handler=run_practice_summary)
+
+
+# --- impulses (A2) --------------------------------------------------------------------------------
+
+
+def run_impulse(args: argparse.Namespace) -> int:
+    owner = acting_person(args.user)
+    if args.list:
+        return _list_impulses(owner, args.json)
+    if args.settle:
+        return _settle_impulse(owner, args)
+    if args.ratio:
+        return _print_ratios(owner, args.json)
+    if args.target is not None:
+        return _set_target(owner, args.target)
+    if not (args.text or "").strip():
+        raise CommandError('Say what the impulse is: hedgerow impulse "call Sam about the job".')
+    return _capture(owner, args.text, args.json)
+
+
+def _capture(owner, text: str, as_json: bool) -> int:
+    from hedgerow.goals.practice import InvalidInput, capture_impulse
+
+    try:
+        impulse = capture_impulse(owner=owner, text=text)
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    if as_json:
+        print_json(_impulse_json(impulse))
+    else:
+        print(f"Caught #{impulse.pk}. Decide later with: hedgerow impulse --settle {impulse.pk} …")
+    return 0
+
+
+def _impulse_json(impulse: Any) -> dict[str, Any]:
+    return {
+        "id": impulse.pk,
+        "text": impulse.text,
+        "captured_at": impulse.captured_at.isoformat(),
+        "outcome": impulse.outcome,
+        "substitute": impulse.substitute,
+        "was_right": impulse.was_right,
+        "note": impulse.note,
+    }
+
+
+def _list_impulses(owner, as_json: bool) -> int:
+    from hedgerow.goals.models import Impulse
+    from hedgerow.goals.practice_access import impulses_of
+
+    open_ones = list(impulses_of(owner).filter(outcome=Impulse.Outcome.OPEN))
+    if as_json:
+        print_json([_impulse_json(impulse) for impulse in open_ones])
+        return 0
+    for impulse in open_ones:
+        print(f"#{impulse.pk}  {impulse.captured_at:%Y-%m-%d}  {impulse.text}")
+    if not open_ones:
+        print("No impulses waiting for a decision.")
+    return 0
+
+
+def _settle_impulse(owner, args: argparse.Namespace) -> int:
+    from django.http import Http404
+
+    from hedgerow.goals.practice import InvalidInput, settle_impulse
+    from hedgerow.goals.practice_access import impulse_of
+
+    raw_id, raw_outcome = args.settle
+    if not raw_id.isdigit():
+        raise CommandError(
+            f"{raw_id!r} is not an impulse id; `hedgerow impulse --list` shows them."
+        )
+    outcome = OUTCOMES.get(raw_outcome)
+    if outcome is None:
+        raise CommandError(f"Outcome must be one of {', '.join(OUTCOMES)}, not {raw_outcome!r}.")
+    if outcome == "substituted" and not args.substitute.strip():
+        raise CommandError("Say what you did instead: --substitute TEXT.")
+    right = _yes_no(args.right)
+    try:
+        impulse = impulse_of(owner, int(raw_id))
+    except Http404:
+        raise CommandError(f"You have no impulse #{raw_id}.", status=1) from None
+    try:
+        settle_impulse(
+            impulse=impulse,
+            outcome=outcome,
+            substitute=args.substitute,
+            was_right=right,
+            note=args.note,
+        )
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    if args.json:
+        print_json(_impulse_json(impulse))
+    else:
+        print(f"#{impulse.pk}: {impulse.get_outcome_display().lower()}.")
+    return 0
+
+
+def _yes_no(value: str | None) -> bool | None:
+    if value is None:
+        return None
+    answer = {"yes": True, "no": False}.get(value.strip().lower())
+    if answer is None:
+        raise CommandError(f"--right takes yes or no, not {value!r}.")
+    return answer
+
+
+def _print_ratios(owner, as_json: bool) -> int:
+    from hedgerow.goals.practice import overall_ratio, target_ratio, weekly_ratios
+
+    weeks = weekly_ratios(owner=owner)
+    target = target_ratio(owner)
+    overall = overall_ratio(weeks)
+    if as_json:
+        print_json(
+            {
+                "target": target,
+                "overall": None if overall is None else round(overall, 4),
+                "weeks": [week.as_json() for week in weeks],
+            }
+        )
+        return 0
+    print("Week of       acted  not  safer  open  ratio")
+    for week in weeks:
+        print(
+            f"{week.start.isoformat()}  {week.acted:5}  {week.not_acted:3}  "
+            f"{week.substituted:5}  {week.open:4}  {_percent(week.ratio):>5}"
+        )
+    print(f"\nLast {len(weeks)} weeks: {_percent(overall)} acted on; your target is {target:.0%}.")
+    print(
+        "Open impulses count once you decide; doing something safer instead counts as not acting."
+    )
+    return 0
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+def _set_target(owner, raw: str) -> int:
+    from hedgerow.goals.practice import set_action_target
+
+    text = raw.strip().rstrip("%")
+    if not text.isdigit() or not 0 <= int(text) <= 100:
+        raise CommandError(f"--target takes a whole percentage from 0 to 100, not {raw!r}.")
+    set_action_target(owner=owner, ratio=int(text) / 100)
+    print(f"Your target is {int(text)}% of impulses acted on.")
+    return 0
+
+
+# --- accomplishments (V1) -------------------------------------------------------------------------
+
+
+def run_accomplishment_add(args: argparse.Namespace) -> int:
+    from hedgerow.goals.practice import InvalidInput, log_accomplishment
+
+    owner = acting_person(args.user)
+    try:
+        done = log_accomplishment(
+            owner=owner,
+            what=args.what,
+            impact=args.impact,
+            beneficiaries=args.benefited,
+            who_should_know=args.tell,
+            on=args.on,
+        )
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    if args.json:
+        print_json(
+            {
+                "id": done.pk,
+                "what": done.what,
+                "impact": done.impact,
+                "benefited": done.beneficiaries,
+                "tell": done.who_should_know,
+                "on": done.happened_on.isoformat(),
+            }
+        )
+    else:
+        print(f"Logged for {done.happened_on.isoformat()}: {done.what}")
+    return 0
+
+
+def run_accomplishment_update(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from hedgerow.goals.practice import InvalidInput, compose_update
+
+    end: date = args.end or timezone.localdate()
+    start: date = args.start or end - timedelta(days=27)
+    try:
+        update = compose_update(owner=acting_person(args.user), start=start, end=end)
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    if args.json:
+        print_json(
+            {
+                "from": start.isoformat(),
+                "to": end.isoformat(),
+                "count": update.count,
+                "tell": update.tell,
+                "markdown": update.markdown,
+                "text": update.text,
+            }
+        )
+        return 0 if update.count else 1
+    if not update.count:
+        raise CommandError(
+            f"Nothing logged from {start.isoformat()} to {end.isoformat()}; "
+            'add some with `hedgerow accomplishment add "WHAT"`.',
+            status=1,
+        )
+    print(update.markdown if args.format == "markdown" else update.text, end="")
+    return 0
+
+
+# --- practice sessions (C1) -----------------------------------------------------------------------
+
+
+def run_practice_log(args: argparse.Namespace) -> int:
+    from hedgerow.goals.practice import InvalidInput, log_practice
+
+    owner = acting_person(args.user)
+    try:
+        session = log_practice(
+            owner=owner,
+            skill=SKILLS[args.skill],
+            situation=args.situation,
+            before=_score(args.before, "--before"),
+            after=_score(args.after, "--after"),
+            preparation=args.preparation,
+            notes=args.notes,
+            on=args.on,
+        )
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    gain = session.confidence_after - session.confidence_before
+    if args.json:
+        print_json(
+            {
+                "id": session.pk,
+                "skill": args.skill,
+                "on": session.practised_on.isoformat(),
+                "before": session.confidence_before,
+                "after": session.confidence_after,
+                "gain": gain,
+            }
+        )
+    else:
+        change = f"up {gain}" if gain > 0 else "steady" if gain == 0 else f"down {-gain}"
+        print(f"Logged {session.get_skill_display().lower()} practice: confidence {change}.")
+    return 0
+
+
+def _score(raw: str, flag: str) -> int:
+    if not raw.strip().isdigit() or not 0 <= int(raw) <= 10:
+        raise CommandError(f"{flag} takes a whole number from 0 to 10, not {raw!r}.")
+    return int(raw)
+
+
+def run_practice_summary(args: argparse.Namespace) -> int:
+    from hedgerow.goals.practice import summarize_skills
+
+    summaries = summarize_skills(acting_person(args.user))
+    if args.json:
+        print_json([summary.as_json() for summary in summaries])
+        return 0
+    names = {value: name for name, value in SKILLS.items()}
+    for summary in summaries:
+        gain = "-" if summary.average_gain is None else f"{summary.average_gain:+.1f}"
+        last = summary.last_on.isoformat() if summary.last_on else "not yet"
+        print(
+            f"{names[summary.skill]:24} {summary.sessions:3} session(s)  "
+            f"average gain {gain:>4}  last {last}"
+        )
+    return 0
