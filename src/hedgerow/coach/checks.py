@@ -37,8 +37,16 @@ from dataclasses import dataclass
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
 from hedgerow.coach import lexicon
-from hedgerow.coach.reading import Note, first_match, key_stems, stem, words_of
-from hedgerow.coach.spelling import dictionary, misspelled, suggestion
+from hedgerow.coach.reading import (
+    Note,
+    first_match,
+    is_question,
+    key_stems,
+    plain,
+    stem,
+    words_of,
+)
+from hedgerow.coach.spelling import confused, dictionary, misspelled, suggestion
 
 OCCASIONS = ("acknowledgement", "invitation", "follow-up", "keep-in-touch")
 
@@ -46,8 +54,11 @@ INVITATION_LIMIT = 300  # characters LinkedIn accepts in an invitation note (rul
 INVITATION_FREE_LIMIT = 200  # characters on a free account
 NOTE_WORDS_LIMIT = 150  # a note this long is no longer short (rule N2): not ready
 NOTE_WORDS_ADVICE = 80  # past this, advise trimming
-# rule N2: the note is about them. Self-talk may exceed talk of them by this much before failing.
+# rule N2: the note is about them. Self-talk may exceed talk of them by this much, and a note
+# needs this much self-talk at all, before it fails: "I saw your post" is not about the writer.
 SELF_TALK_MARGIN = 1
+SELF_TALK_MIN = 3
+CONCRETE_WORDS_MIN = 1  # rule N4 (a): particular words, beyond "we met at a conference"
 SHOUT_MIN_LETTERS = 4
 DOUBLED_WORDS_ALLOWED = frozenset({"that", "had", "bye", "very", "so", "ha", "knock", "no"})
 
@@ -173,11 +184,9 @@ def check_brevity(context: Context) -> CheckResult:
 
 
 def check_about_them(context: Context) -> CheckResult:  # rule N2
-    lowered = context.note.lowered
-    attentive = len(lexicon.ATTENTIVE_FRAMES.findall(lowered))
-    self_talk = max(0, len(lexicon.FIRST_PERSON.findall(lowered)) - attentive)
-    them = len(lexicon.SECOND_PERSON.findall(lowered)) + mentions_of(context.to, context.note)
-    if self_talk > them + SELF_TALK_MARGIN:
+    self_talk, them = self_and_them(context.note.lowered)
+    them += mentions_of(context.to, context.note)
+    if self_talk >= SELF_TALK_MIN and self_talk > them + SELF_TALK_MARGIN:
         return result(
             "about-them",
             ok=False,
@@ -191,6 +200,13 @@ def check_about_them(context: Context) -> CheckResult:  # rule N2
         required=True,
         message="It is about them more than about you.",
     )
+
+
+def self_and_them(lowered: str) -> tuple[int, int]:
+    """How often the text speaks of the writer (less attentive frames) and of the recipient."""
+    attentive = len(lexicon.ATTENTIVE_FRAMES.findall(lowered))
+    self_talk = max(0, len(lexicon.FIRST_PERSON.findall(lowered)) - attentive)
+    return self_talk, len(lexicon.SECOND_PERSON.findall(lowered))
 
 
 def mentions_of(name: str | None, note: Note) -> int:
@@ -216,9 +232,7 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             message="No update or shared experience was given, so there was nothing to check "
             "the note against.",
         )
-    wanted = key_stems(context.about) or {stem(word) for word in words_of(context.about)}
-    found = sorted(wanted & {stem(word) for word in context.note.words})
-    if found:
+    if refers_to(context.about, context.note):
         return result(
             "specific",
             ok=True,
@@ -234,12 +248,22 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
     )
 
 
+def refers_to(about: str, note: Note) -> bool:
+    """Whether the note shares a particular word, or a word of the same family, with `about`."""
+    wanted = key_stems(about) or {stem(word) for word in words_of(about)}
+    present = {stem(word) for word in note.words}
+    if wanted & present:
+        return True
+    about_words = {word.lower() for word in words_of(about)}
+    note_words = {word.lower() for word in note.words}
+    return any(family & about_words and family & note_words for family in lexicon.RELATED_WORDS)
+
+
 # --- closing ask ----------------------------------------------------------------------------
 
 
 def check_closing_ask(context: Context) -> CheckResult:  # rule N2
-    closing = context.note.closing
-    if "?" in closing or lexicon.REQUEST_TO_HEAR.search(closing.lower().replace("\u2019", "'")):
+    if asks_about_them(context.note):
         return result(
             "closing-ask",
             ok=True,
@@ -255,6 +279,34 @@ def check_closing_ask(context: Context) -> CheckResult:  # rule N2
     )
 
 
+def asks_about_them(note: Note) -> bool:
+    """The closing holds a question or a wish to hear more that is about them, not an ask.
+
+    A question beside a favour or a pitch is part of the ask (rules N2, N6), and a question
+    about the writer ("coffee so I can vent?") does not invite them to talk about themselves.
+    """
+    closing = [plain(sentence) for sentence in note.closing_sentences]
+    if any(is_ask(sentence) for sentence in closing):
+        return False
+    pitched = bool(lexicon.SALES.search(note.lowered))
+    for sentence in closing:
+        if pitched and lexicon.DISCOVERY.search(sentence):
+            continue
+        self_talk, them = self_and_them(sentence)
+        if self_talk > them:
+            continue
+        if is_question(sentence) or lexicon.REQUEST_TO_HEAR.search(sentence):
+            return True
+    return False
+
+
+def is_ask(sentence: str) -> bool:
+    return any(
+        pattern.search(sentence)
+        for pattern in (lexicon.FAVOUR, lexicon.SALES, lexicon.PRESSURE, lexicon.NAGGING)
+    )
+
+
 # --- invitation parts -----------------------------------------------------------------------
 
 
@@ -262,8 +314,14 @@ def check_invitation_parts(context: Context) -> CheckResult:  # rule N4
     lowered = context.note.lowered
     shared = bool(lexicon.SHARED_EXPERIENCE.search(lowered))
     if not shared and context.about:
-        shared = bool(key_stems(context.about) & {stem(word) for word in context.note.words})
-    inquiry = bool(lexicon.INQUIRY_NOW.search(lowered))
+        shared = refers_to(context.about, context.note)
+    shared = shared and is_concrete(context)
+    inquiry = bool(lexicon.INQUIRY_NOW.search(lowered)) or any(
+        is_question(sentence)
+        and lexicon.NOW_WORDS.search(plain(sentence))
+        and not is_ask(plain(sentence))
+        for sentence in context.note.sentences
+    )
     if shared and inquiry:
         message = "It recalls something you shared and asks what they do now."
     elif inquiry:
@@ -275,6 +333,15 @@ def check_invitation_parts(context: Context) -> CheckResult:  # rule N4
             "Recall something concrete you shared, and ask what they do now and how they enjoy it."
         )
     return result("invitation-parts", ok=shared and inquiry, required=True, message=message)
+
+
+def is_concrete(context: Context) -> bool:
+    """The note names something particular, beyond "we met at a conference a while ago"."""
+    names = {stem(word) for word in words_of(context.to or "")}
+    particular = (
+        key_stems(context.note.stripped) - names - {stem(word) for word in lexicon.VAGUE_EXPERIENCE}
+    )
+    return len(particular) >= CONCRETE_WORDS_MIN
 
 
 # --- catch-up -------------------------------------------------------------------------------
@@ -352,14 +419,13 @@ def check_not_boilerplate(context: Context) -> CheckResult:
 
 
 def check_recipient_test(context: Context) -> CheckResult:  # rule N3
-    lowered = context.note.lowered
     for pattern, why in (
         (lexicon.BACKHANDED, "could read as a backhanded compliment"),
         (lexicon.SARCASM, "could read as sarcasm"),
         (lexicon.GUILT, "could make them feel guilty"),
         (lexicon.NEGATIVITY, "sounds negative"),
     ):
-        found = first_match(pattern, lowered)
+        found = unkind_phrase(pattern, context.note)
         if found:
             return result(
                 "recipient-test",
@@ -381,6 +447,16 @@ def check_recipient_test(context: Context) -> CheckResult:  # rule N3
         required=True,
         message="It would feel good to receive.",
     )
+
+
+def unkind_phrase(pattern: re.Pattern[str], note: Note) -> str | None:
+    """The first match outside a sentence of sympathy ("that must be awful")."""
+    for sentence in note.sentences:
+        lowered = plain(sentence)
+        found = pattern.search(lowered)
+        if found and not (pattern is lexicon.NEGATIVITY and lexicon.EMPATHY.search(lowered)):
+            return found.group(0)
+    return None
 
 
 def shouting(note: Note) -> str | None:
@@ -445,6 +521,14 @@ def check_repeated_words(context: Context) -> CheckResult:  # rule N3: proof-rea
 
 def check_spelling(context: Context) -> CheckResult:  # rule N3: proof-read
     unknown = misspelled(context.note, names=context.names)
+    swapped = confused(context.note)
+    if swapped and not unknown:
+        return result(
+            "spelling",
+            ok=False,
+            required=False,
+            message=f"Check {quoted(swapped)}: your/you're and its/it's are easy to swap.",
+        )
     if unknown:
         hints = [
             f"\u201c{word}\u201d (perhaps \u201c{fix}\u201d)"

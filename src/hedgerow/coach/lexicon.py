@@ -9,6 +9,11 @@ from __future__ import annotations
 import re
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list."""
+    return frozenset(text.split())
+
+
 def phrases(*alternatives: str) -> re.Pattern[str]:
     """One pattern matching any of the alternatives as whole words."""
     return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
@@ -45,14 +50,14 @@ REQUEST_TO_HEAR = phrases(
     r" to (?:hear|know|learn|read)",
     r"(?:i'm|i am) (?:really |so )?curious",
     r"curious (?:to (?:hear|know|learn)|how|what|about)",
-    r"(?:let me know|tell me|fill me in|keep me posted|do share|share) (?:how|what|about|more|if"
-    r"|when|where|whether)",
+    r"(?:let me know|tell me|fill me in|do share|share) (?:how|what|about|more|where|when|who"
+    r"|whether|all about)",
+    r"hear (?:what|how|about|more|where|who|your)",
+    r"know (?:what|how) you",
     r"keep me posted",
     r"(?:love|like) to hear",
     r"i wonder (?:how|what|whether|if)",
     r"hope to hear",
-    r"how (?:are|is|did|do|have|has) ",
-    r"what (?:are|is|did|do|have|has|was) ",
     r"tell me more",
     r"would you (?:like|be up for|fancy|have time)",
 )
@@ -116,6 +121,12 @@ CATCH_UP = phrases(
     r"a walk",
     r"see you",
     r"(?:in|by) person",
+    r"pint",
+    r"a drink",
+    r"dinner",
+    r"hang out",
+    r"visit",
+    r"video",
     r"swap (?:notes|stories)",
     r"compare notes",
 )
@@ -138,7 +149,11 @@ FAVOUR = phrases(
     r"(?:could|can|would|will) you (?:please )?help (?:me|us)",
     r"need(?:ed)? your help",
     r"pick your brain",
-    r"(?:any|open) (?:openings|vacancies|roles|positions|opportunities)",
+    r"(?:any|open) (?:other )?(?:openings|vacancies|roles|positions|opportunities)",
+    r"(?:could|would|can|will) you (?:please )?(?:share|forward|repost|comment on|sign|fill in"
+    r"|vote for|promote|spread)",
+    r"(?:mean|help) a lot if you",
+    r"share it with your (?:network|team|followers)",
     r"(?:are|is) (?:you|your team|your company|they) hiring",
     r"keep me in mind",
     r"(?:my|the attached) (?:cv|resume|r\u00e9sum\u00e9|portfolio)",
@@ -150,13 +165,15 @@ FAVOUR = phrases(
 SALES = phrases(
     r"(?:our|my) (?:product|platform|solution|service|services|tool|software|app|offering|agency"
     r"|firm|startup|company) (?:helps|can help|could help|offers|makes|lets|saves|is built)",
-    r"(?:our|my) (?:product|platform|solution|services|offering)",
+    r"(?:our|my) (?:[\w-]+ )?(?:product|platform|solution|services|offering|api|software)",
+    r"show you how (?:our|my|we|it)",
     r"we help",
     r"we (?:specialize|specialise|offer|provide|can help)",
     r"(?:a|quick|short|free|15-minute|15 minute) demo",
     r"free trial",
     r"discount",
-    r"pricing",
+    r"(?:our|special|introductory|early-bird) (?:pricing|offer|rate)",
+    r"early-bird",
     r"sign up",
     r"book a (?:call|meeting|demo|slot)",
     r"pain points?",
@@ -198,6 +215,8 @@ NAGGING = phrases(
     r"not sure (?:if|whether) you (?:saw|got)",
     r"in case you missed",
     r"one more time",
+    r"(?:i'll|i will|let me) try (?:once more|again|one more time)",
+    r"trying again",
 )
 
 # rule N3: what would not feel good to receive.
@@ -260,6 +279,8 @@ NEGATIVITY = phrases(
 GUILT = phrases(
     r"you never (?:reply|replied|answer|answered|write|wrote|respond|responded|call|called)",
     r"you (?:always )?ignore(?:d)?",
+    r"ignor(?:e|ed|ing) (?:me|us|my)",
+    r"at least you",
     r"(?:forgot|forgotten) (?:about )?(?:me|us)",
     r"too (?:busy|important|good) (?:for|to)",
     r"after (?:all|everything) i",
@@ -279,7 +300,7 @@ ACRONYM_WORDS = """
     aws gcp api sdk saas cto ceo cfo coo cmo cio vp hr ux ui ai ml nlp mba phd usa uk eu nyc
     sf la okr okrs kpi kpis faq crm erp sql gdpr hipaa nasa nato ngo un ipo seo pr qa devops b2b
     b2c ios asap"""
-ACRONYMS = frozenset(ACRONYM_WORDS.split())
+ACRONYMS = word_set(ACRONYM_WORDS)
 
 # rule N2 kin: LinkedIn's default invitation text and other canned openers.
 BOILERPLATE = phrases(
@@ -304,5 +325,63 @@ CANNED = re.compile(
     r"(?:congrats|congratulations|happy work anniversary|happy anniversary|happy birthday|"
     r"well done|nice|great news|good luck|thanks for connecting|thank you for connecting)"
     r"(?: on (?:the|your) (?:new )?(?:role|position|job|promotion|work anniversary))?"
-    r"\s*[.!]*\s*$"
+    r"(?:,\s*[\w'-]+)?\s*[.!]*\s*$"
+)
+
+# rule N3: sympathy is not negativity ("that must be awful").
+EMPATHY = phrases(r"must be", r"must have been", r"sorry", r"i know", r"sounds?", r"sounded")
+
+# rule N6: after a pitch, a question about their costs or challenges is part of the pitch.
+DISCOVERY = phrases(
+    r"how (?:are|is|do) (?:you|your team|your company) (?:handling|managing|dealing with|tackling"
+    r"|solving)",
+    r"(?:your|the) (?:biggest )?(?:challenges?|costs?|bills?|spend)",
+)
+
+# rule N2: a closing pleasantry after the question still leaves the note ending on them.
+WELL_WISHES = re.compile(
+    r"^(?:i )?(?:hope|wishing|rooting for|thinking of|sending|fingers crossed|good luck|enjoy"
+    r"|take care|have a (?:great|good|lovely)|no rush|whenever suits|all the best|best of luck"
+    r"|congrats again|congratulations again)",
+)
+
+# Questions without a question mark still start like one (rule N2: "a ? is not required").
+QUESTION_START = re.compile(
+    r"^(?:[^\W\d_]+, )?(?:(?:and|so|but|also|anyway|oh),? )?"
+    r"(?:how|what|what's|where|when|who|which|why|how's"
+    r"|are you|were you|is it|is the|did you|do you|have you|has the|would you|could you|will you"
+    r"|shall we|any chance|fancy|up for)\b"
+)
+
+# A question about now (rule N4 b) when the question also speaks of the present.
+NOW_WORDS = phrases(r"now", r"these days", r"at the moment", r"currently", r"still", r"nowadays")
+
+# Words too vague to be the concrete shared experience of rule N4 (a).
+VAGUE_EXPERIENCE = word_set(
+    "met meet meeting conference event meetup while ago time people back years long"
+)
+
+# Small families of words that name the same news (the `about` and the note may differ).
+RELATED_WORDS = (
+    frozenset({"father", "mother", "parent", "baby", "dad", "mum", "mom", "son", "daughter"}),
+    frozenset({"married", "wedding", "wife", "husband", "marriage", "honeymoon"}),
+    frozenset({"moved", "moving", "move", "relocated", "relocating"}),
+    frozenset({"promoted", "promotion"}),
+    frozenset({"book", "published", "author"}),
+    frozenset({"article", "post", "essay", "piece", "blog"}),
+    frozenset({"talk", "keynote", "presentation", "slides", "speaking"}),
+)
+
+# Words with their apostrophe missing: real words to the dictionary, typos in a note.
+MISSING_APOSTROPHE = word_set(
+    """whats dont youre isnt didnt doesnt thats theyre ive im wasnt couldnt wouldnt shouldnt
+    hasnt havent arent heres theres youve youll wouldve couldve shouldve"""
+)
+# Words that sound alike and swap places ("your welcome").
+CONFUSED = phrases(
+    r"your (?:welcome|well|right|probably|going|so|not|very|always|never|still|just|looking"
+    r"|getting|being|the|a)",
+    r"you're (?:story|team|job|company|post|book|talk|article|work|slides|photos|new role)",
+    r"its (?:been|a|the|going|so|great|nice)",
+    r"there (?:going|doing|new|team|company)",
 )

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from hedgerow.coach.lexicon import QUESTION_START, WELL_WISHES
+
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"')\]]*\s+|\n+")
 
@@ -18,7 +20,7 @@ SIGN_OFF_WORDS = 4
 SIGN_OFF = re.compile(
     r"^(?:best|best wishes|all the best|cheers|thanks|thank you|many thanks|warmly|warm regards|"
     r"kind regards|regards|take care|talk soon|speak soon|see you|hugs|love|yours|sincerely|"
-    r"ciao|xx|x)\b",
+    r"ciao|xx|x|sending (?:love|hugs|best wishes))\b",
     re.IGNORECASE,
 )
 
@@ -73,7 +75,7 @@ class Note:
     @cached_property
     def lowered(self) -> str:
         """Lower case with typographic apostrophes made plain, for the lexicons."""
-        return self.stripped.lower().replace("\u2019", "'")
+        return plain(self.stripped)
 
     @cached_property
     def sentences(self) -> list[str]:
@@ -88,9 +90,15 @@ class Note:
         return sentences
 
     @cached_property
-    def closing(self) -> str:
-        """The last two sentences of the body, where a note's question or request belongs."""
-        return " ".join(self.body_sentences[-2:])
+    def closing_sentences(self) -> list[str]:
+        """The last two sentences before any closing pleasantry ("Hope all is well") or sign-off.
+
+        The question or request that rule N2 asks a note to end with belongs here.
+        """
+        sentences = list(self.body_sentences)
+        while len(sentences) > 1 and is_pleasantry(sentences[-1]):
+            sentences.pop()
+        return sentences[-2:]
 
 
 def is_sign_off(sentence: str) -> bool:
@@ -102,6 +110,20 @@ def is_sign_off(sentence: str) -> bool:
     return len(words_of(sentence)) <= SIGN_OFF_WORDS and not sentence.rstrip().endswith(
         (".", "!", "?")
     )
+
+
+def plain(text: str) -> str:
+    """Lower case with typographic apostrophes made plain, as the lexicons expect."""
+    return text.lower().replace("\u2019", "'").strip()
+
+
+def is_pleasantry(sentence: str) -> bool:
+    return not sentence.rstrip().endswith("?") and bool(WELL_WISHES.match(plain(sentence)))
+
+
+def is_question(sentence: str) -> bool:
+    """A question, with or without its question mark."""
+    return sentence.rstrip().endswith("?") or bool(QUESTION_START.match(plain(sentence)))
 
 
 def first_match(pattern: re.Pattern[str], text: str) -> str | None:

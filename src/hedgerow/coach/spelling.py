@@ -13,7 +13,7 @@ from importlib import resources
 
 from spellchecker import SpellChecker
 
-from hedgerow.coach.lexicon import ACRONYMS
+from hedgerow.coach.lexicon import ACRONYMS, CONFUSED, MISSING_APOSTROPHE
 from hedgerow.coach.reading import Note, words_of
 
 # After one of these a capital letter is a sentence's first word, not a proper noun.
@@ -55,13 +55,39 @@ def misspelled(note: Note, *, names: Iterable[str] = ()) -> list[str]:
 
 
 def _known(checker: SpellChecker, word: str) -> bool:
-    if word in checker:
+    if word in MISSING_APOSTROPHE:
+        return False
+    if word in checker or american(word) in checker:
         return True
     # Possessives and plain plurals of known words ("Maria's", "OKRs").
     for suffix in ("'s", "s'", "s", "'"):
         if word.endswith(suffix) and word[: -len(suffix)] in checker:
             return True
     return False
+
+
+# The dictionary is American; British spellings are just as right ("colour", "organising").
+BRITISH = (
+    (re.compile(r"our(?=s?$|ite|ed|ing|able|ful)"), "or"),
+    (re.compile(r"is(?=e$|es$|ed$|ing$|ation|ations$)"), "iz"),
+    (re.compile(r"ys(?=e$|es$|ed$|ing$)"), "yz"),
+    (re.compile(r"tre(?=s?$)"), "ter"),
+    (re.compile(r"mme(?=s?$)"), "m"),
+    (re.compile(r"ll(?=ed$|ing$|er$|ers$)"), "l"),
+    (re.compile(r"ogue(?=s?$)"), "og"),
+    (re.compile(r"ence(?=s?$)"), "ense"),
+)
+
+
+def american(word: str) -> str:
+    for pattern, replacement in BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def confused(note: Note) -> list[str]:
+    """Sound-alike words in the wrong place ("your welcome"), quoted as written."""
+    return [match.group(0) for match in CONFUSED.finditer(note.lowered)]
 
 
 def suggestion(word: str) -> str | None:
