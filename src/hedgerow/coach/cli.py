@@ -47,27 +47,15 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    from hedgerow.coach.checks import check_note
-    from hedgerow.coach.drafts import write_draft
+    from hedgerow.coach.drafts import draft_as_json, write_draft
     from hedgerow.lib.cli import CommandError, acting_person, one_contact, print_json
 
     if not 0 <= args.phrasing <= 99:
         raise CommandError("--phrasing must be between 0 and 99.")
     contact = one_contact(acting_person(args.user), args.contact)
     draft = write_draft(contact=contact, occasion=args.occasion, shift=args.phrasing)
-    report = check_note(
-        draft.text, draft.occasion, to=contact.name, about=draft.about, names=draft.names
-    )
     if args.json:
-        print_json(
-            {
-                "occasion": draft.occasion,
-                "contact": {"id": contact.pk, "name": contact.name},
-                "text": draft.text,
-                "placeholders": draft.placeholders,
-                "check": report,
-            }
-        )
+        print_json(draft_as_json(draft))
         return 0
     print(draft.text)
     if draft.placeholders:

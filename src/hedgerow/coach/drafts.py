@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils import timezone
+from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
 from hedgerow.accounts.models import Position
+from hedgerow.coach.checks import Report, check_note
 from hedgerow.network.models import Contact, Interaction, Invitation, Update
 
 OCCASIONS = ("acknowledgement", "invitation", "follow-up", "keep-in-touch")
@@ -363,3 +365,33 @@ def write_draft(
         shift=shift,
         phrasings=len(choices),
     )
+
+
+# --- the shape `hedgerow draft --json` and GET /api/v1/coach/draft share ------------------------
+
+
+class DraftContact(TypedDict):
+    id: int
+    name: str
+
+
+class DraftJson(TypedDict):
+    occasion: str
+    contact: DraftContact
+    text: str
+    placeholders: list[str]
+    check: Report
+
+
+def draft_as_json(draft: Draft) -> DraftJson:
+    """The draft with the coach's first read of it, as scripts receive it."""
+    contact = draft.contact
+    return {
+        "occasion": draft.occasion,
+        "contact": {"id": contact.pk, "name": contact.name},
+        "text": draft.text,
+        "placeholders": draft.placeholders,
+        "check": check_note(
+            draft.text, draft.occasion, to=contact.name, about=draft.about, names=draft.names
+        ),
+    }
