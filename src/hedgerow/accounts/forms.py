@@ -2,11 +2,30 @@ from django import forms
 
 from hedgerow.accounts.models import Profile
 
+MAX_INVITATION_NOTES = 100
+
 
 class ProfileForm(forms.ModelForm):
+    # Rule N4: LinkedIn's free plan allows a few personalised invitation notes a month.
+    invitation_notes_per_month = forms.IntegerField(
+        label="Personalised invitation notes a month",
+        min_value=0,
+        max_value=MAX_INVITATION_NOTES,
+        required=False,
+        help_text=(
+            "How many invitations with a note your LinkedIn plan lets you send each month "
+            "(5 on a free account). The composer counts them for you; it never stops you."
+        ),
+        error_messages={
+            "invalid": "Personalised invitation notes a month: give a whole number from 0 to 100.",
+            "min_value": "Personalised invitation notes a month: give a number from 0 to 100.",
+            "max_value": "Personalised invitation notes a month: give a number from 0 to 100.",
+        },
+    )
+
     class Meta:
         model = Profile
-        fields = ["linkedin_url", "store_message_bodies"]
+        fields = ["linkedin_url", "store_message_bodies", "invitation_notes_per_month"]
         labels = {
             "linkedin_url": "Your LinkedIn profile address",
             "store_message_bodies": "Keep the text of LinkedIn messages I import",
@@ -18,3 +37,8 @@ class ProfileForm(forms.ModelForm):
                 "Turn it on before importing to keep what was said."
             ),
         }
+
+    def clean_invitation_notes_per_month(self) -> int:
+        """Left empty, the allowance stays as it was."""
+        value = self.cleaned_data.get("invitation_notes_per_month")
+        return self.instance.invitation_notes_per_month if value is None else value
