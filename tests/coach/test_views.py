@@ -237,3 +237,24 @@ def test_someone_elses_composer_is_not_found(client, outsider, update, url):
 
 def test_it_does_not_know_other_occasions(owner_client, ana):
     assert owner_client.get(f"/coach/contacts/{ana.pk}/birthday/").status_code == 404
+
+
+def test_it_saves_the_monthly_invitation_allowance(owner, owner_client):
+    page = owner_client.get("/accounts/settings/").content.decode()
+    assert "Personalised invitation notes a month" in page
+    assert 'name="invitation_notes_per_month" value="5"' in page
+
+    owner_client.post("/accounts/settings/", {"linkedin_url": "", "invitation_notes_per_month": 12})
+
+    assert profile_of(owner).invitation_notes_per_month == 12
+
+
+@pytest.mark.parametrize("value", ["101", "-1", "many"])
+def test_it_names_the_field_when_the_allowance_is_unusable(owner, owner_client, value):
+    response = owner_client.post(
+        "/accounts/settings/", {"linkedin_url": "", "invitation_notes_per_month": value}
+    )
+
+    assert response.status_code == 200
+    assert "Personalised invitation notes a month: give a" in response.content.decode()
+    assert profile_of(owner).invitation_notes_per_month == 5
