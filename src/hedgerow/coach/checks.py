@@ -63,6 +63,11 @@ SHOUT_MIN_LETTERS = 4
 DOUBLED_WORDS_ALLOWED = frozenset({"that", "had", "bye", "very", "so", "ha", "knock", "no"})
 
 
+PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Z _]+>|\bTODO\b|\bXXX\b")
+REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+SPACING = re.compile(r"[^\s] {2,}[^\s]|\s+[,.;:!?](?!\S)|[,;](?=[^\W\d_])")
+
+
 class CheckResult(TypedDict):
     id: str
     ok: bool
@@ -79,7 +84,8 @@ class Report(TypedDict):
 
 @dataclass(frozen=True)
 class Context:
-    note: Note
+    written: Note  # the note as written, for length and proof-reading
+    note: Note  # the same with placeholders taken out, so "[how we met]" says nothing
     occasion: str
     to: str | None
     about: str | None
@@ -99,7 +105,8 @@ def check_note(
         raise ValueError(f"occasion must be one of {', '.join(OCCASIONS)}, not {occasion!r}.")
     about = about.strip() if about and about.strip() else None
     context = Context(
-        note=Note(text),
+        written=Note(text),
+        note=Note(PLACEHOLDER.sub(" ", text)),
         occasion=occasion,
         to=to.strip() if to and to.strip() else None,
         about=about,
@@ -109,8 +116,8 @@ def check_note(
     return Report(
         ready=all(outcome["ok"] for outcome in checks if outcome["required"]),
         checks=checks,
-        chars=len(context.note.stripped),
-        words=len(context.note.stripped.split()),
+        chars=len(context.written.stripped),
+        words=len(context.written.stripped.split()),
     )
 
 
@@ -127,7 +134,7 @@ def quoted(words: Iterable[str], limit: int = 3) -> str:
 
 
 def check_length(context: Context) -> CheckResult:
-    note = context.note
+    note = context.written
     if not note.words:
         return result("length", ok=False, required=True, message="There is nothing here yet.")
     if context.occasion == "invitation":  # rule N4
@@ -159,7 +166,7 @@ def check_length(context: Context) -> CheckResult:
 
 
 def check_brevity(context: Context) -> CheckResult:
-    note = context.note
+    note = context.written
     if context.occasion == "invitation":
         chars = len(note.stripped)
         ok = chars <= INVITATION_FREE_LIMIT
@@ -460,9 +467,7 @@ def unkind_phrase(pattern: re.Pattern[str], note: Note) -> str | None:
 
 
 def shouting(note: Note) -> str | None:
-    """Words in capitals that are ordinary words, or a run of exclamation marks, quoted."""
-    if "!!!" in note.stripped:
-        return "\u201c!!!\u201d"
+    """Words in capitals that are ordinary words, quoted. (Exclamation marks are enthusiasm.)"""
     loud = [
         word
         for word in note.words
@@ -476,13 +481,9 @@ def shouting(note: Note) -> str | None:
 
 # --- proof-read -----------------------------------------------------------------------------
 
-PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Z _]+>|\bTODO\b|\bXXX\b")
-REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
-SPACING = re.compile(r"[^\s] {2,}[^\s]|\s+[,.;:!?](?!\S)|[,;](?=[^\W\d_])")
-
 
 def check_placeholders(context: Context) -> CheckResult:  # rule N3: proof-read
-    found = PLACEHOLDER.findall(context.note.stripped)
+    found = PLACEHOLDER.findall(context.written.stripped)
     if found:
         return result(
             "placeholders",
@@ -501,7 +502,7 @@ def check_placeholders(context: Context) -> CheckResult:  # rule N3: proof-read
 def check_repeated_words(context: Context) -> CheckResult:  # rule N3: proof-read
     doubled = [
         match.group(0)
-        for match in REPEATED.finditer(context.note.stripped)
+        for match in REPEATED.finditer(context.written.stripped)
         if match.group(1).lower() not in DOUBLED_WORDS_ALLOWED
     ]
     if doubled:
@@ -520,8 +521,8 @@ def check_repeated_words(context: Context) -> CheckResult:  # rule N3: proof-rea
 
 
 def check_spelling(context: Context) -> CheckResult:  # rule N3: proof-read
-    unknown = misspelled(context.note, names=context.names)
-    swapped = confused(context.note)
+    unknown = misspelled(context.written, names=context.names)
+    swapped = confused(context.written)
     if swapped and not unknown:
         return result(
             "spelling",
@@ -551,7 +552,7 @@ def check_spelling(context: Context) -> CheckResult:  # rule N3: proof-read
 
 
 def check_spacing(context: Context) -> CheckResult:  # rule N3: proof-read
-    found = SPACING.search(context.note.stripped)
+    found = SPACING.search(context.written.stripped)
     if found:
         return result(
             "spacing",

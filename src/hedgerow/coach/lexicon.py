@@ -53,6 +53,8 @@ REQUEST_TO_HEAR = phrases(
     r"(?:let me know|tell me|fill me in|do share|share) (?:how|what|about|more|where|when|who"
     r"|whether|all about)",
     r"hear (?:what|how|about|more|where|who|your)",
+    r"write (?:me|to me|back) (?:how|what|about|with)",
+    r"tell me (?:your|all|everything)",
     r"know (?:what|how) you",
     r"keep me posted",
     r"(?:love|like) to hear",
@@ -159,7 +161,9 @@ FAVOUR = phrases(
     r"(?:my|the attached) (?:cv|resume|r\u00e9sum\u00e9|portfolio)",
     r"pass (?:along |on )?my",
     r"put in a (?:good )?word",
-    r"(?:looking|searching) for (?:a|my next|new) (?:job|role|position|opportunit\w+)",
+    r"(?:looking|searching) for (?:a |my next |a new |new )(?:job|role|position|opportunit\w+)",
+    r"introductions? (?:you could|you can|to (?:anyone|someone|people))",
+    r"(?:grateful|appreciate it) (?:for |if )?(?:any|an|your) (?:help|introductions?|referrals?)",
     r"(?:job|role) (?:at|in) your",
 )
 SALES = phrases(
@@ -174,6 +178,8 @@ SALES = phrases(
     r"discount",
     r"(?:our|special|introductory|early-bird) (?:pricing|offer|rate)",
     r"early-bird",
+    r"early access",
+    r"(?:we're|we are|i'm|i am) (?:building|launching|selling) (?:a|an)",
     r"sign up",
     r"book a (?:call|meeting|demo|slot)",
     r"pain points?",
@@ -222,7 +228,8 @@ NAGGING = phrases(
 # rule N3: what would not feel good to receive.
 BACKHANDED = phrases(
     r"surprisingly (?:good|well|nice|decent|smart|solid|competent|professional|sharp)",
-    r"(?<!i )(?<!we )finally",
+    r"(?:you|they)(?:'ve| have)? finally",
+    r"finally(?:,| a| an| the| some)? (?:promot\w*|recogni\w*|noticed|hired|got there|made it)",
     r"at last",
     r"for once",
     r"about time",
