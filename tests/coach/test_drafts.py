@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -10,6 +11,7 @@ from hedgerow.accounts.models import Position
 from hedgerow.coach.drafts import OCCASIONS, placeholders_in, shared_employer, write_draft
 from hedgerow.network.models import Interaction, Invitation, Update
 
+PLACEHOLDER_TEXT = re.compile(r"\[[^\]]*\]")
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 
 
@@ -185,3 +187,19 @@ def test_it_varies_the_phrasing_between_people(owner, make_contact):
 def test_it_refuses_an_unknown_occasion(ana):
     with pytest.raises(ValueError, match="occasion must be one of"):
         write_draft(contact=ana, occasion="birthday")
+
+
+@pytest.mark.parametrize("occasion", OCCASIONS)
+def test_every_phrasing_is_ready_once_its_placeholders_are_filled(owner, ana, occasion):
+    from hedgerow.coach.checks import check_note
+
+    Position.objects.create(owner=owner, company="Lumen", finished_on=date(2021, 6, 30))
+    new_position(ana)
+    for shift in range(3):
+        draft = write_draft(contact=ana, occasion=occasion, shift=shift)
+        filled = PLACEHOLDER_TEXT.sub("the onboarding project", draft.text)
+
+        report = check_note(filled, occasion, to=ana.name, about=draft.about, names=draft.names)
+
+        failed = [c["id"] for c in report["checks"] if c["required"] and not c["ok"]]
+        assert report["ready"], (filled, failed)
