@@ -258,3 +258,20 @@ def test_it_names_the_field_when_the_allowance_is_unusable(owner, owner_client, 
     assert response.status_code == 200
     assert "Personalised invitation notes a month: give a" in response.content.decode()
     assert profile_of(owner).invitation_notes_per_month == 5
+
+
+def test_it_writes_to_a_due_core_contact_and_takes_them_off_today(owner_client, ana):
+    ana.is_core = True
+    ana.core_since = date(2026, 6, 1)
+    ana.save()
+    assert f'href="/coach/today/due/{ana.pk}/"' in owner_client.get("/").content.decode()
+
+    page = owner_client.get(f"/coach/today/due/{ana.pk}/").content.decode()
+    assert "Keep in touch" in page
+
+    owner_client.post(
+        f"/coach/today/due/{ana.pk}/send/", {"text": "Hi Ana! How are things at Lumen?"}
+    )
+
+    assert Interaction.objects.filter(contact=ana, source="hedgerow").count() == 1
+    assert f'href="/coach/today/due/{ana.pk}/"' not in owner_client.get("/").content.decode()
