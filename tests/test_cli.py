@@ -58,6 +58,7 @@ def test_it_prints_todays_agenda_as_json(capsys, owner, make_contact):
         "due",
         "pending_invitations",
         "network",
+        "checkin",
     ]
     update = agenda["updates"][0]
     assert update["contact"] == {

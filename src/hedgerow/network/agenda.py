@@ -14,6 +14,7 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
+from hedgerow.goals.weeks import CheckinDue, due_checkin
 from hedgerow.network.access import contacts_of, invitations_of, updates_of
 from hedgerow.network.models import Contact, Interaction, Invitation, Update
 
@@ -75,6 +76,7 @@ class Agenda(TypedDict):
     due: list[DueItem]
     pending_invitations: list[PendingItem]
     network: Network
+    checkin: CheckinDue | None  # rule G6: the weekly goal check-in, when one is due
 
 
 def contact_ref(contact: Contact) -> ContactRef:
@@ -226,6 +228,7 @@ def build_agenda(owner, as_of: date | None = None, update_limit: int | None = No
         "due": core_contacts_due(owner, as_of),
         "pending_invitations": pending_invitations(owner, as_of),
         "network": network_growth(owner, as_of),
+        "checkin": due_checkin(owner, as_of),
     }
 
 
