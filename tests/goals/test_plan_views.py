@@ -298,3 +298,29 @@ def test_it_does_not_link_someone_elses_contact(owner_client, goal, outsider, ma
 
 def test_it_asks_strangers_to_sign_in(client):
     assert "/accounts/login/" in client.get("/goal/")["Location"]
+
+
+# --- Today --------------------------------------------------------------------------------------
+
+
+def test_it_shows_the_due_checkin_on_today(owner, owner_client):
+    services.start_goal(owner=owner, sentence="Run a marathon.", start_date=date(2026, 11, 21))
+
+    page = html(owner_client.get("/"))
+
+    assert "Week 1 of 50: your check-in" in page  # day 5 of week 1
+    assert 'href="/goal/checkin/"' in page
+    assert "Friday 27 November" in page
+
+
+def test_it_keeps_today_quiet_once_the_week_is_checked_in(owner, owner_client):
+    goal = services.start_goal(
+        owner=owner, sentence="Run a marathon.", start_date=date(2026, 11, 21)
+    )
+    services.record_checkin(goal=goal, did="Ran 5 km", progress=1, confidence=6)
+
+    assert "your check-in" not in html(owner_client.get("/"))
+
+
+def test_it_keeps_today_quiet_early_in_the_week(owner, owner_client, goal):
+    assert "your check-in" not in html(owner_client.get("/"))  # day 3 of week 3
