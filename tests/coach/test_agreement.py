@@ -1,0 +1,53 @@
+"""The coach agrees with the notes we labeled by the method, so it cannot quietly slip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hedgerow.coach.checks import OCCASIONS, check_note
+
+LABELS = Path(__file__).with_name("labeled_notes.jsonl")
+MIN_AGREEMENT = 0.90
+MIN_NOTES = 150
+CHECK_IDS = {
+    "length", "brevity", "about-them", "specific", "closing-ask", "invitation-parts", "catch-up",
+    "no-ask", "not-boilerplate", "recipient-test", "placeholders", "repeated-words", "spelling",
+    "spacing",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def records():
+    with LABELS.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def predicted_ready(record):
+    report = check_note(record["text"], record["occasion"], to=record["to"], about=record["about"])
+    return report["ready"]
+
+
+def test_it_has_enough_varied_notes(records):
+    assert len(records) >= MIN_NOTES
+    assert {record["occasion"] for record in records} == set(OCCASIONS)
+    assert {record["part"] for record in records} == {"dev", "holdout"}
+    assert {record["ready"] for record in records} == {True, False}
+
+
+def test_it_exercises_every_check(records):
+    labeled = {check for record in records for check in record["failing"]}
+    assert labeled == CHECK_IDS
+
+
+def test_it_agrees_on_ready_for_at_least_90_percent(records):
+    agreed = sum(predicted_ready(record) == record["ready"] for record in records)
+    assert agreed / len(records) >= MIN_AGREEMENT
+
+
+def test_it_agrees_on_the_held_out_part_too(records):
+    held_out = [record for record in records if record["part"] == "holdout"]
+    agreed = sum(predicted_ready(record) == record["ready"] for record in held_out)
+    assert agreed / len(held_out) >= MIN_AGREEMENT
