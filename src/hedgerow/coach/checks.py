@@ -10,8 +10,8 @@ advice never blocks. The method is rules, lexicons (`lexicon.py`) and a light pa
 | length           | yes      | all        | invitation <= 300 characters; others < 150 words |
 | brevity          | advice   | all        | invitation <= 200 characters (free accounts);    |
 |                  |          |            | others <= 80 words                               |
-| about-them       | yes      | all        | self-talk (I, me, my) at most one more than talk |
-|                  |          |            | of them (you, your, their name)                  |
+| about-them       | yes      | all        | fails at 3+ I/me/my outnumbering you, your and   |
+|                  |          |            | their name by more than one                      |
 | specific         | yes      | all        | names the update or shared experience (`about`); |
 |                  |          |            | passes with a plain note when none was given     |
 | closing-ask      | yes      | all        | ends with a question or a wish to hear about them |
