@@ -11,6 +11,8 @@ import argparse
 from datetime import date, timedelta
 from typing import Any
 
+from typing_extensions import TypedDict
+
 from hedgerow.lib.cli import CommandError, acting_person, parse_day, print_json
 
 OUTCOMES = {"acted": "acted", "not-acted": "not_acted", "substituted": "substituted"}
@@ -101,6 +103,8 @@ def _add_practice(commands, person, as_json) -> None:
 
 def run_impulse(args: argparse.Namespace) -> int:
     owner = acting_person(args.user)
+    if args.text and (args.list or args.settle or args.ratio or args.target is not None):
+        raise CommandError("Give either the text of a new impulse or an option, not both.")
     if args.list:
         return _list_impulses(owner, args.json)
     if args.settle:
@@ -128,7 +132,17 @@ def _capture(owner, text: str, as_json: bool) -> int:
     return 0
 
 
-def _impulse_json(impulse: Any) -> dict[str, Any]:
+class ImpulseJson(TypedDict):
+    id: int
+    text: str
+    captured_at: str
+    outcome: str
+    substitute: str
+    was_right: bool | None
+    note: str
+
+
+def _impulse_json(impulse: Any) -> ImpulseJson:
     return {
         "id": impulse.pk,
         "text": impulse.text,

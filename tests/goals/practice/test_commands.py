@@ -308,3 +308,11 @@ def test_it_summarises_practice_per_skill(capsys, owner):
         "average_gain": 3.0,
         "last_on": "2026-11-25",
     }
+
+
+def test_it_refuses_text_together_with_an_option(capsys, owner):
+    status, _, err = run(capsys, "impulse", "Write to Ana", "--list")
+
+    assert status == 2
+    assert "not both" in err
+    assert not Impulse.objects.exists()
