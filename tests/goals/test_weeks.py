@@ -147,5 +147,5 @@ def test_it_charts_progress_with_a_dashed_expected_line_and_confidence(owner):
 
     assert "polyline" in progress and 'class="series-3 dashed"' in progress
     assert "<td>3</td>" in progress and "<td>0.8</td>" in progress  # week 2; expected at week 4
-    assert "Week 4" in progress
+    assert '<th scope="row">4</th>' in progress
     assert "<td>7</td>" in confidence

@@ -189,7 +189,7 @@ def progress_charts(summary: PlanStatus) -> list[SafeString]:
     rows = {row["week"]: row for row in summary["checkins"]}
     last_week = max([min(summary["week"], PLAN_WEEKS), *rows, 1])
     weeks = range(1, last_week + 1)
-    labels = [f"Week {week}" for week in weeks]
+    labels = [str(week) for week in weeks]  # short, so the last one fits; the table says "Week"
     progress = Series("Progress", [_score(rows, week, "progress") for week in weeks])
     expected = Series(
         "Expected", [expected_progress(week) for week in weeks], "series-3", dashed=True
