@@ -113,6 +113,7 @@ def test_it_shows_the_status_as_json(capsys, goal):
         "progress",
         "confidence",
         "checkin_due",
+        "next_checkin_on",
         "checkins",
     ]
     assert summary["checkin_due"] is None  # day 3 of week 3: not asked for yet

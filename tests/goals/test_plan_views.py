@@ -36,6 +36,7 @@ def test_it_shows_the_goal_its_weeks_and_steps(owner_client, goal):
     assert "Publish my first novel." in page
     assert "<strong>3</strong> week of 50" in page
     assert "<strong>48</strong> weeks to go" in page
+    assert "Next check-in: Friday 27 November." in page
     assert "Value proposition" in page
 
 

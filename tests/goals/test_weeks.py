@@ -134,6 +134,7 @@ def test_it_sums_up_the_plan(owner):
     assert summary["status"] == "on_track"
     assert summary["progress"] == 1
     assert summary["end_date"] == "2027-10-18"
+    assert summary["next_checkin_on"] == "2026-11-27"  # day 5 of week 4
     assert [row["week"] for row in summary["checkins"]] == [1, 2, 3]
 
 
@@ -149,3 +150,14 @@ def test_it_charts_progress_with_a_dashed_expected_line_and_confidence(owner):
     assert "<td>3</td>" in progress and "<td>0.8</td>" in progress  # week 2; expected at week 4
     assert '<th scope="row">4</th>' in progress
     assert "<td>7</td>" in confidence
+
+
+def test_it_says_when_the_next_checkin_opens(owner):
+    goal = Goal.objects.create(owner=owner, sentence="Publish my first novel.", start_date=START)
+    assert plan_status(goal, date(2026, 10, 1))["next_checkin_on"] == "2026-11-06"
+    assert plan_status(goal, date(2026, 11, 7))["next_checkin_on"] == "2026-11-07"  # due now
+    CheckIn.objects.create(
+        owner=owner, goal=goal, week=1, did="Wrote", progress=1, confidence=5, recorded_on=START
+    )
+    assert plan_status(goal, date(2026, 11, 7))["next_checkin_on"] == "2026-11-13"
+    assert plan_status(goal, date(2027, 11, 7))["next_checkin_on"] is None

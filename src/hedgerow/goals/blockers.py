@@ -42,27 +42,51 @@ class Cue:
     pattern: re.Pattern[str]
 
 
-def load_cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...]]:
+# Words that only look like "-ing" forms.
+WHOLE_WORDS = frozenset({"evening", "morning", "nothing", "something", "anything", "everything"})
+
+
+def stem(word: str) -> str:
+    """A rough English stem, so "evenings" and "practising" meet "evening" and "practise"."""
+    word = word.lower().strip("'")
+    for suffixes in ((("ies", "y"), ("es", ""), ("s", "")), (("ing", ""), ("ed", ""))):
+        for suffix, keep in suffixes:
+            if word in WHOLE_WORDS:
+                return word
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+                word = word[: -len(suffix)] + keep
+                if keep == "" and suffix != "s" and word[-1] == word[-2] and word[-1] not in "lsz":
+                    word = word[:-1]  # "running" -> "run"
+                break
+    return word.removesuffix("e")
+
+
+def load_cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...], dict[str, Kind]]:
     cues: list[Cue] = []
+    leanings: dict[str, Kind] = {}
     reassurances: list[re.Pattern[str]] = []
     section = ""
     for raw in (DATA / "blocker_words.txt").read_text(encoding="utf-8").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        header = re.fullmatch(r"\[(\w+) lines\]", line)
+        header = re.fullmatch(r"\[(\w+) (lines|words)\]", line)
         if header:
-            section = header.group(1)
-        elif section == "reassurance":
+            section = " ".join(header.groups())
+        elif section == "reassurance lines":
             reassurances.append(re.compile(rf"\b{line}\b"))
+        elif section.endswith(" words"):
+            kind = next(k for k in KINDS if section == f"{k} words")
+            leanings.update((stem(word), kind) for word in line.split())
         else:
             weight, pattern = line.split(" ", 1)
-            kind: Kind = next(k for k in KINDS if k == section)
+            kind = next(k for k in KINDS if section == f"{k} lines")
             cues.append(Cue(kind, int(weight), re.compile(rf"\b{pattern}\b")))
-    return tuple(cues), tuple(reassurances)
+    return tuple(cues), tuple(reassurances), leanings
 
 
-CUES, REASSURANCES = load_cues()
+CUES, REASSURANCES, LEANINGS = load_cues()
+WORD = re.compile(r"[a-z][a-z'\-]*")
 CLAUSE_BREAK = re.compile(r"[.;!?]|,\s*(?:but|and|so)\b|\bbut\b")
 
 # Several phrasings per kind, in our own words; one is picked from the text, so the same
@@ -103,29 +127,38 @@ def clauses_of(text: str) -> list[str]:
 
 
 def strongest_cues(text: str) -> dict[Kind, tuple[int, int, str]]:
-    """For each kind: its total weight, where its strongest cue starts, and that cue's words."""
+    """For each kind: its weight, where its strongest cue starts, and that cue's words.
+
+    A kind's weight adds up its cues, but cues that overlap count once ("it's too hard" is one
+    complaint, however many patterns see it). Clauses that reassure ("time isn't the problem")
+    are skipped.
+    """
     found: dict[Kind, tuple[int, int, str]] = {}
-    best: dict[Kind, tuple[int, int]] = {}
-    offset = 0
+    spans: dict[Kind, list[tuple[int, int, int]]] = {}
     lowered = text.lower()
+    offset = 0
     for clause in clauses_of(lowered):
         start = lowered.find(clause, offset)
         offset = start + len(clause)
         if any(reassurance.search(clause) for reassurance in REASSURANCES):
             continue
         for cue in CUES:
-            match = cue.pattern.search(clause)
-            if not match:
-                continue
-            total, _, _ = found.get(cue.kind, (0, 0, ""))
-            position = start + match.start()
-            words = text[position : start + match.end()]
-            if (cue.weight, -position) > best.get(cue.kind, (0, 0)):
-                best[cue.kind] = (cue.weight, -position)
-                found[cue.kind] = (total + cue.weight, position, words)
-            else:
-                _, kept_position, kept_words = found[cue.kind]
-                found[cue.kind] = (total + cue.weight, kept_position, kept_words)
+            for match in cue.pattern.finditer(clause):
+                span = (start + match.start(), start + match.end(), cue.weight)
+                spans.setdefault(cue.kind, []).append(span)
+        for match in WORD.finditer(clause):
+            kind = LEANINGS.get(stem(match.group()))
+            if kind:
+                spans.setdefault(kind, []).append((start + match.start(), start + match.end(), 1))
+    for kind, kind_spans in spans.items():
+        # Strongest first; on equal weight, the earlier cue.
+        kind_spans.sort(key=lambda span: (-span[2], span[0]))
+        counted: list[tuple[int, int, int]] = []
+        for begin, end, weight in kind_spans:
+            if all(end <= b or begin >= e for b, e, _ in counted):
+                counted.append((begin, end, weight))
+        begin, end, _ = counted[0]
+        found[kind] = (sum(weight for _, _, weight in counted), begin, text[begin:end])
     return found
 
 

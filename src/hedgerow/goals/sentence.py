@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
@@ -60,6 +61,8 @@ THEME_NOUNS = frozenset(WORDS["theme nouns"])
 NUMBER_WORDS = frozenset(WORDS["number words"])
 NOT_GERUNDS = frozenset(WORDS["not gerunds"])
 METHOD_BLOCKERS_BEFORE_THROUGH = frozenset(WORDS["method blockers before through"])
+DURATIONS = frozenset(WORDS["durations"])
+SPAN_FILLERS = frozenset({"a", "an", "the", "full", "whole", "entire", "next", "this", "my"})
 # Internal states a number cannot make visible ("feel 20% better" is still a feeling).
 FEELING_VERBS = frozenset(
     {"feel", "understand", "know", "think", "enjoy", "appreciate", "embrace", "love"}
@@ -110,10 +113,22 @@ HOW_END = re.compile(
     r"in \d{4}|and then)\b"
 )
 HOW_START = re.compile(
-    r"\s(?:(?P<by>by(?: means of| way of)?)\s+(?P<gerund>[a-z]+ing)\b"
+    r"\s(?:(?P<by>by(?: means of| way of)?)\s+(?P<gerund>[a-z][a-z\-]*ing)\b"
     r"|(?P<through>through|thru)\s+(?=\S)"
     r"|(?P<marker>using|via|with the help of|with help from|thanks to)\s+(?=\S))"
 )
+# A time or an adverb before the goal: "In 2027, ...", "Over the next twelve months ...".
+LEAD_IN = re.compile(
+    r"^(?:(?:in|by) \d{4}|by \w+(?: \d{4})?|(?:this|next) year|(?:over|in|within|during) the "
+    r"(?:next|coming) (?:\w+ )?(?:days|weeks|months|years|year|month)|also|really|finally|"
+    r"just|definitely|honestly|someday|one day),?\s+"
+)
+# A further sentence that states another goal: "I also want to ...", "My second goal is ...".
+GOAL_LEAD = re.compile(
+    r"^(?:i (?:also |really |then )?(?:want|will|'ll|would like|'d like|plan|hope|intend|aim|need)"
+    r"|i'(?:ll|d like)|my (?:\w+ )?goal|also\b|and\b|then\b)"
+)
+COMPARATIVES = frozenset({"more", "less", "fewer", "better"})
 CHAIN_SPLIT = re.compile(r",?\s+(?:and then|and also|and|then|as well as|plus|while also)\s+")
 LIST_SPLIT = re.compile(r"\s*[;,]\s*|\s+or\s+")
 
@@ -159,7 +174,7 @@ def strip_framing(clause: str) -> tuple[str, bool]:
                 framed = changed = True
                 break
         # A lead-in date: "In 2027, ...", "By June, ...", "This year ..."
-        lead = re.match(r"^(?:in \d{4}|by \w+(?: \d{4})?|this year|next year),?\s+", lowered)
+        lead = LEAD_IN.match(lowered)
         if lead:
             lowered = lowered[lead.end() :]
             changed = True
@@ -186,8 +201,11 @@ def find_how(text: str) -> tuple[int, int] | None:
             continue
         if match.group("through"):
             before = lowered[: match.start()].split()
+            after = [w for w in words(lowered[match.end() :])[:4] if w not in SPAN_FILLERS]
             if before and before[-1] in METHOD_BLOCKERS_BEFORE_THROUGH:
                 continue
+            if after and after[0] in DURATIONS:
+                continue  # "through a full season" is how long, not how
         start = match.start() + 1
         end_match = HOW_END.search(lowered, match.end())
         end = end_match.start() if end_match else len(lowered.rstrip(" .!"))
@@ -215,6 +233,103 @@ def split_what_how(text: str) -> tuple[str, str | None]:
 
 
 # --- the checks --------------------------------------------------------------------------------
+
+
+def list_items(predicate: str) -> list[str]:
+    """Items of a list of goals ("lose weight, find a job; travel") or of options ("... or ...").
+
+    A lone verb shares the next item's object: "design, build and launch a website" is one goal.
+    """
+    if re.search(r"\b(?:\d+|one|two|three) or (?:\d+|two|three|four|more|so)\b", predicate):
+        return [predicate]
+    items: list[str] = []
+    for part in LIST_SPLIT.split(predicate):
+        part = part.strip()
+        if items and len(words(items[-1])) == 1 and is_verb(head_of(items[-1])):
+            items[-1] = f"{items[-1]}, {part}"
+        elif part:
+            items.append(part)
+    if len(items) < 2:
+        return [predicate]
+    actions = [item for item in items if is_verb(head_of(strip_framing(item)[0]))]
+    if " or " in f" {predicate} " or len(actions) >= 2:
+        return items
+    return [predicate]
+
+
+def is_theme(predicate: str, framed: bool) -> bool:
+    tokens = words(predicate)
+    if not tokens:
+        return True
+    if framed:
+        # "My focus this year is balance": a framing followed by a noun, not an action.
+        return tokens[0] in THEME_NOUNS or tokens[0] in {"more", "better", "less"}
+    if tokens[0] in {"more", "less", "better", "greater", "a", "an", "the", "my", "new"}:
+        return True
+    if tokens[0].endswith("ing") and tokens[0] not in VERBS:
+        return True  # a heading like "Getting fit", not yet a sentence
+    return not is_verb(tokens[0]) or len(tokens) == 1
+
+
+def is_question(text: str) -> bool:
+    lowered = text.lower().strip()
+    return lowered.rstrip(" .!\"'").endswith("?") or lowered.startswith(QUESTION_STARTS)
+
+
+def has_number(predicate: str) -> bool:
+    return bool(DIGIT.search(predicate)) or bool(set(words(predicate)) & NUMBER_WORDS)
+
+
+def action_start(tokens: list[str]) -> int | None:
+    """Where the action starts: the first word, or the verb after "to" or "I" in a question."""
+    if tokens and is_verb(tokens[0]):
+        return 0
+    for index, token in enumerate(tokens[:-1]):
+        if token in {"to", "i", "i'll", "will"} and is_verb(tokens[index + 1]):
+            return index + 1
+    return None
+
+
+def vague_theme(tokens: list[str]) -> str | None:
+    """In a phrase without an action, the word that names a feeling or a theme, if any."""
+    for token in tokens:
+        if token in THEME_NOUNS or token in STATE_WORDS or token in {"more", "better", "less"}:
+            return token
+    return None
+
+
+def vague_part(predicate: str) -> str | None:
+    """The words that make an outcome impossible for someone else to see done, or None."""
+    tokens = words(predicate)
+    start = action_start(tokens)
+    if start is None:
+        return vague_theme(tokens)
+    tokens = tokens[start:]
+    joined = " ".join(tokens)
+    head, rest = tokens[0], tokens[1:]
+    if head in INTERNAL_VERBS:
+        if head == "learn" and rest[:1] == ["to"] and is_verb(rest[1] if len(rest) > 1 else ""):
+            return None  # "learn to swim": the swimming shows it
+        if head == "learn" and re.search(r"\benough\b.*\bto\b", joined):
+            return None
+        if head not in FEELING_VERBS and has_number(joined):
+            return None
+        return " ".join(tokens[:3])
+    for phrase in VAGUE_PHRASES:
+        if re.search(rf"\b{phrase}\b", joined) and not has_number(joined):
+            return phrase
+    if head in {"be", "become", "get", "feel", "stay"} and rest:
+        if rest[0] in {"a", "an"} and rest[1:2] and rest[1] in COMPARATIVES | {"good", "great"}:
+            return " ".join(tokens[:4])  # "be a better manager": better by whose eyes?
+        if rest[0] in COMPARATIVES | {"much", "really"} and not has_number(joined):
+            return " ".join(tokens[:3])
+        if rest[0] in STATE_WORDS and rest[0] not in CONCRETE_ADJECTIVES:
+            return " ".join(tokens[:2])
+    for index, token in enumerate(tokens):
+        after_article = index > 0 and tokens[index - 1] in {"a", "an"}
+        if token in COMPARATIVES and not after_article and not has_number(joined):
+            return " ".join(tokens[max(0, index - 1) : index + 2])
+    return None
 
 
 def predicate_segments(predicate: str) -> list[str]:
@@ -248,108 +363,69 @@ def goals_in(predicate: str) -> list[str]:
         if len(segments) == 2 and refers_back(segment) and not segment.startswith("also"):
             continue
         kept.append(segment)
-    return kept
+    items = list_items(predicate)
+    return items if len(items) > len(kept) else kept
 
 
-def list_items(predicate: str) -> list[str]:
-    """Items of a list of goals ("lose weight, find a job; travel") or of options ("... or ...")."""
-    if re.search(r"\b(?:\d+|one|two|three) or (?:\d+|two|three|four|more|so)\b", predicate):
-        return [predicate]
-    parts = [part for part in LIST_SPLIT.split(predicate) if part.strip()]
-    if len(parts) < 2:
-        return [predicate]
-    actions = [part for part in parts if is_verb(head_of(strip_framing(part)[0]))]
-    if " or " in f" {predicate} " or len(actions) >= 2:
-        return parts
-    return [predicate]
+def states_a_goal(unit: str) -> bool:
+    """Whether a further sentence or line names another goal, not a reason or a feeling."""
+    lowered = unit.lower()
+    return bool(GOAL_LEAD.match(lowered)) or is_verb(head_of(lowered))
 
 
-def is_theme(text: str, predicate: str, framed: bool) -> bool:
-    tokens = words(predicate)
-    if not tokens:
-        return True
-    if framed:
-        # "My focus this year is balance": a framing followed by a noun, not an action.
-        return tokens[0] in THEME_NOUNS or tokens[0] in {"more", "better", "less"}
-    if tokens[0] in {"more", "less", "better", "greater", "a", "an", "the", "my", "new"}:
-        return True
-    if tokens[0].endswith("ing") and tokens[0] not in VERBS:
-        return True  # a heading like "Getting fit", not yet a sentence
-    return not is_verb(tokens[0]) or len(tokens) == 1
+@dataclass(frozen=True)
+class Reading:
+    """A goal text taken apart once, for every check to look at."""
+
+    text: str
+    units: list[str]  # sentences, and lines or bullets, in order
+    what: str  # the first of them, with any method clause lifted out
+    how: str | None
+    predicate: str  # `what` without its framing ("I want to ...")
+    framed: bool
+
+    @classmethod
+    def of(cls, text: str) -> Reading:
+        lines = [BULLET.sub("", line) for line in lines_of(text)]
+        units = [unit for line in lines for unit in sentences_of(tidy(line))] or [tidy(text)]
+        what, how = split_what_how(units[0])
+        predicate, framed = strip_framing(what)
+        return cls(text, units, what, how, predicate, framed)
+
+    @property
+    def is_list(self) -> bool:
+        lines = lines_of(self.text)
+        return len(lines) > 1 or any(BULLET.match(line) for line in lines)
 
 
-def is_question(text: str) -> bool:
-    lowered = text.lower().strip()
-    return lowered.rstrip(" .!\"'").endswith("?") or lowered.startswith(QUESTION_STARTS)
-
-
-def has_number(predicate: str) -> bool:
-    return bool(DIGIT.search(predicate)) or bool(set(words(predicate)) & NUMBER_WORDS)
-
-
-def vague_part(predicate: str) -> str | None:
-    """The words that make an outcome impossible for someone else to see done, or None."""
-    tokens = words(predicate)
-    if not tokens:
-        return predicate
-    joined = " ".join(tokens)
-    head = tokens[0]
-    rest = tokens[1:]
-    if head in INTERNAL_VERBS:
-        if head == "learn" and rest[:1] == ["to"] and is_verb(rest[1] if len(rest) > 1 else ""):
-            return None
-        if head == "learn" and re.search(r"\b(?:enough|well enough)\b.*\bto\b", joined):
-            return None
-        if head not in FEELING_VERBS and has_number(joined):
-            return None
-        return " ".join(tokens[:3])
-    for phrase in VAGUE_PHRASES:
-        if re.search(rf"\b{phrase}\b", joined) and not has_number(joined):
-            return phrase
-    if head in {"be", "become", "get", "feel", "stay", "keep"} and rest:
-        state = rest[0] if rest[0] not in {"more", "much", "a", "lot", "really"} else None
-        if rest[0] in {"more", "less", "better", "much", "really"} and not has_number(joined):
-            return " ".join(tokens[:3])
-        if state in STATE_WORDS and state not in CONCRETE_ADJECTIVES:
-            return " ".join(tokens[:2])
-    for index, token in enumerate(tokens):
-        comparative = token in {"more", "less", "fewer", "better"}
-        after_article = index > 0 and tokens[index - 1] in {"a", "an"}
-        if comparative and not after_article and not has_number(joined):
-            return " ".join(tokens[max(0, index - 1) : index + 2])
-    return None
-
-
-def check_one_sentence(text: str) -> GoalCheckResult:
-    lines = lines_of(text)
-    count = sum(len(sentences_of(line)) for line in lines)
-    if len(lines) > 1 or count > 1:
+def check_one_sentence(reading: Reading) -> GoalCheckResult:
+    count = max(len(reading.units), len(lines_of(reading.text)))
+    if count > 1:
         return fail(
             "one-sentence",
-            f"This reads as {max(count, len(lines))} sentences; "
-            "say the goal in one, and keep the rest for the later steps.",
+            f"This reads as {count} sentences; say the goal in one, "
+            "and keep the rest for the later steps of your plan.",
         )
     return ok("one-sentence", "One sentence: easy to say out loud and to remember.")
 
 
-def check_declarative(text: str, predicate: str, framed: bool) -> GoalCheckResult:
-    if is_question(text):
+def check_declarative(reading: Reading) -> GoalCheckResult:
+    if is_question(reading.text):
         return fail(
             "declarative",
-            "This is still a question; answer it with a sentence that starts "
-            '"I will ..." and the goal appears.',
+            'This is still a question; answer it with a sentence that starts "I will ..." '
+            "and the goal appears.",
         )
-    if len(lines_of(text)) > 1 or any(BULLET.match(line) for line in lines_of(text)):
+    if reading.is_list:
         return fail(
             "declarative",
             "This is a list of goals under consideration; choose the one that matters most now.",
         )
-    if len(list_items(predicate)) > 1:
+    if len(list_items(reading.predicate)) > 1:
         return fail(
-            "declarative",
-            "This lists options side by side; choose the one that matters most now.",
+            "declarative", "This sets options side by side; choose the one that matters most now."
         )
-    if is_theme(text, predicate, framed):
+    if is_theme(reading.predicate, reading.framed):
         return fail(
             "declarative",
             "This names a theme rather than a goal; say what you will have done, "
@@ -358,40 +434,44 @@ def check_declarative(text: str, predicate: str, framed: bool) -> GoalCheckResul
     return ok("declarative", "A plain statement of what you will do: good.")
 
 
-def check_observable(predicate: str) -> GoalCheckResult:
-    vague = vague_part(predicate)
+def check_observable(reading: Reading) -> GoalCheckResult:
+    vague = vague_part(reading.predicate)
     if vague:
         return fail(
             "observable",
             f'"{vague}" is hard for anyone else to see; name the result that would show it, '
-            "such as something finished, given, sent or signed.",
+            "something finished, given, sent or signed.",
         )
     return ok("observable", "Someone else could see this done: that keeps it honest.")
 
 
-def check_single_goal(predicate: str) -> GoalCheckResult:
-    goals = goals_in(predicate)
-    items = list_items(predicate)
-    if len(items) > len(goals):
-        goals = items
+def check_single_goal(reading: Reading) -> GoalCheckResult:
+    goals = goals_in(reading.predicate)
+    for unit in reading.units[1:]:
+        if states_a_goal(unit):
+            goals += goals_in(strip_framing(unit)[0])
     if len(goals) > 1:
         named = "; ".join(goal.strip(" .") for goal in goals)
         return fail(
             "single-goal",
-            f"This holds {len(goals)} goals ({named}); keep the one you would most like finished "
-            "this year and let the others wait.",
+            f"This holds {len(goals)} goals ({named}); keep the one you would most like to "
+            "finish first and let the others wait their turn.",
         )
     return ok("single-goal", "One goal, not a chain of them: room to finish it.")
 
 
-def check_what_not_how(how: str | None) -> GoalCheckResult:
-    if how:
+def check_what_not_how(reading: Reading) -> GoalCheckResult:
+    # Rule G3: the how is moved to Strategy, never held against the goal (see the module doc).
+    if reading.how:
         return ok(
             "what-not-how",
-            f'"{how}" is how you might get there, so it moved to your Strategy step; '
-            "the goal itself stays as it is.",
+            f'"{reading.how}" is one way to get there, so it moved to your Strategy step; '
+            f'the goal is "{reading.what}"',
         )
     return ok("what-not-how", "It says what you want, not how: the how can change, the goal stays.")
+
+
+CHECKS = (check_one_sentence, check_declarative, check_observable, check_single_goal)
 
 
 def ok(check_id: str, message: str) -> GoalCheckResult:
@@ -408,15 +488,8 @@ def check_goal(text: str) -> GoalReport:
     if not tidy(text):
         message = "Write your goal as one sentence to check it."
         checks = [fail(check_id, message) for check_id in CHECK_IDS[:-1]]
-        return {"clear": False, "checks": [*checks, check_what_not_how(None)], "how": None}
-    first_line = lines_of(text)[0] if len(lines_of(text)) == 1 else tidy(text)
-    what, how = split_what_how(first_line)
-    predicate, framed = strip_framing(what)
-    checks = [
-        check_one_sentence(text),
-        check_declarative(text, predicate, framed),
-        check_observable(predicate),
-        check_single_goal(predicate),
-        check_what_not_how(how),
-    ]
-    return {"clear": all(check["ok"] for check in checks), "checks": checks, "how": how}
+        checks.append(ok("what-not-how", "Nothing to move yet."))
+        return {"clear": False, "checks": checks, "how": None}
+    reading = Reading.of(text)
+    checks = [check(reading) for check in (*CHECKS, check_what_not_how)]
+    return {"clear": all(check["ok"] for check in checks), "checks": checks, "how": reading.how}

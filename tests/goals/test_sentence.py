@@ -1,0 +1,165 @@
+"""The goal-sentence check (rules G1, G3): each check, its message, and the lifted how."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hedgerow.goals.sentence import (
+    CHECK_IDS,
+    InvalidInput,
+    check_goal,
+    split_what_how,
+    usable_text,
+)
+
+
+def failed(text: str) -> list[str]:
+    return [check["id"] for check in check_goal(text)["checks"] if not check["ok"]]
+
+
+def message(text: str, check_id: str) -> str:
+    return next(c["message"] for c in check_goal(text)["checks"] if c["id"] == check_id)
+
+
+def test_it_calls_a_single_observable_sentence_clear():
+    report = check_goal("I will run the Berlin marathon in October 2027.")
+
+    assert report["clear"] is True
+    assert [check["id"] for check in report["checks"]] == list(CHECK_IDS)
+    assert all(check["ok"] and check["message"] for check in report["checks"])
+    assert report["how"] is None
+
+
+def test_it_gives_every_check_one_sentence_pass_or_fail():
+    for text in ("Read 24 books this year.", "More balance?\nAnd a new job"):
+        for check in check_goal(text)["checks"]:
+            body = check["message"].rstrip(".")
+            assert body and ". " not in body, check
+
+
+def test_it_counts_sentences_and_lines():
+    assert failed("Open a bakery. It has been my dream for years.") == ["one-sentence"]
+    assert "2 sentences" in message("Open a bakery. It is my dream.", "one-sentence")
+    assert "one-sentence" not in failed("Finish my thesis with Dr. Smith by 3.5 months from now.")
+
+
+def test_it_does_not_take_a_question_for_a_goal():
+    assert failed("Should I become a nurse?") == ["declarative"]
+    assert "question" in message("Should I become a nurse?", "declarative")
+
+
+def test_it_names_a_theme_as_a_theme():
+    assert failed("More balance.") == ["declarative", "observable"]
+    assert "theme" in message("Career growth", "declarative")
+    assert failed("A new job") == ["declarative"]
+
+
+def test_it_asks_to_choose_from_a_list():
+    text = "Lose weight, find a new job, travel more."
+
+    assert "declarative" in failed(text)
+    assert "single-goal" in failed(text)
+    assert "choose" in message(text, "declarative")
+    assert failed("- run a half marathon\n- write a blog") == [
+        "one-sentence",
+        "declarative",
+        "single-goal",
+    ]
+
+
+def test_it_finds_what_no_one_else_could_see():
+    assert failed("Be better at public speaking.") == ["observable"]
+    assert failed("I want to be a better manager.") == ["observable"]
+    assert failed("Spend more time with my kids.") == ["observable"]
+    assert '"be better at"' in message("Be better at public speaking.", "observable")
+
+
+def test_it_lets_a_number_or_a_shown_skill_make_it_visible():
+    assert failed("Read 24 books this year.") == []
+    assert failed("Improve my 5k time to under 25 minutes.") == []
+    assert failed("Learn to swim across the lake.") == []
+    assert failed("Learn Japanese.") == ["observable"]
+
+
+def test_it_spots_a_chain_of_goals():
+    text = "I want to write a novel and have it published and be on Oprah and win a Booker award."
+
+    assert failed(text) == ["single-goal"]
+    assert "4 goals" in message(text, "single-goal")
+
+
+def test_it_keeps_one_goal_shown_to_someone_as_one():
+    assert failed("I want to write a short story and read it out loud to my best friend.") == []
+    assert failed("Write and publish a cookbook.") == []
+    assert failed("Finish my degree and buy a house.") == ["single-goal"]
+
+
+def test_it_lifts_the_how_out_and_judges_the_what():
+    report = check_goal("I will pass the driving test by taking lessons twice a week.")
+
+    assert report["clear"] is True
+    assert report["how"] == "taking lessons twice a week"
+    moved = message("I will pass the driving test by taking lessons twice a week.", "what-not-how")
+    assert "Strategy" in moved
+    assert '"I will pass the driving test."' in moved
+
+
+@pytest.mark.parametrize(
+    ("text", "what", "how"),
+    [
+        (
+            "Learn Python by taking an evening course before June.",
+            "Learn Python before June.",
+            "taking an evening course",
+        ),
+        (
+            "Get a job in Berlin via the alumni network.",
+            "Get a job in Berlin.",
+            "via the alumni network",
+        ),
+        ("Launch a podcast using my old laptop.", "Launch a podcast.", "using my old laptop"),
+        (
+            "Move into sales through an internal transfer.",
+            "Move into sales.",
+            "through an internal transfer",
+        ),
+        ("Publish my app by December.", "Publish my app by December.", None),
+        ("Coach the team through a full season.", "Coach the team through a full season.", None),
+    ],
+)
+def test_it_splits_what_from_how(text, what, how):
+    assert split_what_how(text) == (what, how)
+
+
+def test_it_still_says_a_how_disguised_as_a_what_is_not_visible():
+    report = check_goal("Learn Python by taking a course.")
+
+    assert report["how"] == "taking a course"
+    assert failed("Learn Python by taking a course.") == ["observable"]
+
+
+def test_it_reads_non_native_phrasing_kindly():
+    assert failed("I want become a nurse until 2027.") == []
+    assert failed("My goal is that I make my own bakery in my town.") == []
+
+
+def test_it_answers_empty_text_without_crashing():
+    report = check_goal("   ")
+
+    assert report["clear"] is False
+    assert report["how"] is None
+    with pytest.raises(InvalidInput, match=r"^goal: "):
+        usable_text("  ", field="goal")
+
+
+def test_it_is_fast():
+    text = (
+        "Over the next twelve months I will design, build and put online a booking website for "
+        "the climbing gym where I work, so members can reserve a wall slot from their phones."
+    )
+    started = time.perf_counter()
+    for _ in range(100):
+        check_goal(text)
+    assert (time.perf_counter() - started) / 100 < 0.005
