@@ -66,6 +66,7 @@ class PlanStatus(TypedDict):
     progress: int | None
     confidence: int | None
     checkin_due: CheckinDue | None
+    next_checkin_on: str | None
     checkins: list[CheckinRow]
 
 
@@ -170,8 +171,22 @@ def plan_status(goal: Goal, today: date) -> PlanStatus:
         "progress": latest.progress if latest else None,
         "confidence": latest.confidence if latest else None,
         "checkin_due": checkin_due(goal, today, (c.week for c in checkins)),
+        "next_checkin_on": _next_checkin_on(start, today, {c.week for c in checkins}),
         "checkins": [checkin_row(c) for c in checkins],
     }
+
+
+def _next_checkin_on(start: date | None, today: date, recorded: set[int]) -> str | None:
+    """The day the next check-in is asked for: today while one is due, None once the plan ends."""
+    if start is None:
+        return None
+    week = max(plan_week(start, today), 1)
+    if week in recorded:
+        week += 1
+    if week > PLAN_WEEKS:
+        return None
+    opens = start + timedelta(days=7 * (week - 1) + DUE_FROM_DAY - 1)
+    return max(opens, today).isoformat()
 
 
 def checkin_row(checkin: CheckIn) -> CheckinRow:
