@@ -101,6 +101,14 @@ def test_it_reads_a_blocker_and_answers_it(owner_client, goal):
     assert blocker.response in page
 
 
+def test_it_asks_for_the_words_of_a_blocker(owner_client, goal):
+    response = owner_client.post("/goal/blockers/", {"text": "  "})
+
+    assert response.status_code == 400
+    assert "Write the “but…” you hear yourself say." in html(response)
+    assert not Blocker.objects.exists()
+
+
 def test_it_archives_the_current_goal_only_after_confirming(owner, owner_client, goal):
     refused = owner_client.post("/goal/new/", {"sentence": "Run a marathon."})
     assert refused.status_code == 400
