@@ -18,3 +18,11 @@ def test_it_draws_one_line_per_run_and_a_table_of_the_same_numbers():
 def test_it_escapes_labels_and_names():
     html = line_chart(caption="<b>x</b>", labels=["<i>"], series=[Series("<s>", [1])], y_max=1)
     assert "<i>" not in html and "<s>" not in html and "<b>" not in html
+
+
+def test_it_always_labels_the_first_and_last_point_inside_the_chart():
+    labels = [f"W{n}" for n in range(1, 51)]
+    html = line_chart(caption="c", labels=labels, series=[Series("p", [1] * 50)], y_max=10)
+    assert 'text-anchor="start">W1<' in html
+    assert 'text-anchor="end">W50<' in html
+    assert html.count('y="212" text-anchor') <= 10  # x-axis labels sit on one baseline

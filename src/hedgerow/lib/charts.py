@@ -100,12 +100,24 @@ def _x_labels(labels: list[str]) -> str:
     if not labels:
         return ""
     step = max(1, len(labels) // 8)  # at most about eight labels, so they never overlap
-    shown = [i for i in range(0, len(labels), step)]
+    shown = list(range(0, len(labels), step))
+    last = len(labels) - 1
+    if shown[-1] != last:  # always label the newest point; drop a neighbour that would collide
+        shown[-1 if last - shown[-1] < step / 2 else len(shown) :] = [last]
     return "".join(
         f'<text class="tick" x="{_x(i, len(labels)):.1f}" y="{HEIGHT - 8}" '
-        f'text-anchor="middle">{escape(labels[i])}</text>'
+        f'text-anchor="{_anchor(i, len(labels))}">{escape(labels[i])}</text>'
         for i in shown
     )
+
+
+def _anchor(index: int, points: int) -> str:
+    """Labels at the edges hang inwards, so the first and last are never clipped."""
+    if points > 1 and index == 0:
+        return "start"
+    if points > 1 and index == points - 1:
+        return "end"
+    return "middle"
 
 
 def _table(labels: list[str], series: list[Series], y_label: str) -> SafeString:
