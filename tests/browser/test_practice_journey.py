@@ -10,9 +10,7 @@ import pytest
 
 from hedgerow.accounts.services import add_person
 from hedgerow.goals.models import Impulse
-from tests.browser.conftest import assert_accessible, browser_page, screenshot_path
-
-__all__ = ["browser_page"]  # the fixture, shared from the browser journeys
+from tests.browser.conftest import assert_accessible, screenshot_path
 
 pytestmark = pytest.mark.browser
 
