@@ -73,7 +73,7 @@ def test_it_finds_what_no_one_else_could_see():
     assert failed("Be better at public speaking.") == ["observable"]
     assert failed("I want to be a better manager.") == ["observable"]
     assert failed("Spend more time with my kids.") == ["observable"]
-    assert '"be better at"' in message("Be better at public speaking.", "observable")
+    assert '"Be better at"' in message("Be better at public speaking.", "observable")
 
 
 def test_it_lets_a_number_or_a_shown_skill_make_it_visible():

@@ -398,6 +398,13 @@ class Reading:
         return len(lines) > 1 or any(BULLET.match(line) for line in lines)
 
 
+def as_written(phrase: str, text: str) -> str:
+    """The phrase with the person's own capitals: "learn Python", not "learn python"."""
+    pattern = r"\W+".join(re.escape(word) for word in phrase.split())
+    found = re.search(pattern, text, flags=re.IGNORECASE)
+    return found.group() if found else phrase
+
+
 def check_one_sentence(reading: Reading) -> GoalCheckResult:
     count = max(len(reading.units), len(lines_of(reading.text)))
     if count > 1:
@@ -437,6 +444,7 @@ def check_declarative(reading: Reading) -> GoalCheckResult:
 def check_observable(reading: Reading) -> GoalCheckResult:
     vague = vague_part(reading.predicate)
     if vague:
+        vague = as_written(vague, reading.what)
         return fail(
             "observable",
             f'"{vague}" is hard for anyone else to see; name the result that would show it, '
