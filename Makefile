@@ -14,8 +14,11 @@ run: $(STAMP)
 test: $(STAMP) browser
 	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest $(PYTEST_ARGS)
 
+# Import speed and memory, then how often the coach and the goal checks agree with our labels.
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m bench.coach
+	$(BIN)/python -m bench.goals
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -376,3 +376,15 @@ def test_it_lists_and_resolves_the_review_list(capsys, owner, make_contact, tmp_
     assert status == 0 and "Merged into Ana Ruiz" in out
     assert Contact.objects.filter(owner=owner).count() == 1
     assert json.loads(run(capsys, "review", "--json")[1]) == []
+
+
+def test_it_shows_the_weekly_checkin_on_today_when_it_is_due(capsys, owner):
+    from hedgerow.goals.services import start_goal
+
+    start_goal(owner=owner, sentence="I will run a half marathon.", start_date=date(2026, 11, 19))
+
+    status, out, _ = run(capsys, "today", "--as-of", "2026-11-25")  # day 7 of week 1
+
+    assert status == 0
+    assert "Your week 1 check-in is open until 2026-11-25" in out
+    assert "`hedgerow checkin`" in out

@@ -229,6 +229,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.contrib.auth import get_user_model
 
+    from hedgerow.goals.demo import load_goal_demo
     from hedgerow.network.demo import load_demo
 
     home = Path(settings.HOME)
@@ -240,7 +241,8 @@ def run_demo(args: argparse.Namespace) -> int:
         )
     marker.write_text("This Hedgerow home holds made-up demo data.\n")
     print("Preparing the demo network (the first time takes a few seconds)…", flush=True)
-    load_demo(username="demo", password="demo")  # noqa: S106 - the demo's published password
+    person = load_demo(username="demo", password="demo")  # noqa: S106 - published password
+    load_goal_demo(person)
     if args.no_serve:
         return 0
     print(f"\nSign in at http://{args.host}:{args.port}/ with name 'demo' and password 'demo'.")
@@ -385,6 +387,12 @@ def run_today(args: argparse.Namespace) -> int:
 
 def print_agenda(agenda: Any) -> None:
     print(f"Today, {agenda['as_of']}")
+    checkin = agenda.get("checkin")
+    if checkin:  # rule G6: the weekly check-in, when it is due
+        print(
+            f"\nYour week {checkin['week']} check-in is open until {checkin['due_on']} "
+            f"({checkin['weeks_to_go']} weeks to go): `hedgerow checkin`"
+        )
     sections = [
         (
             "Updates worth a note",
