@@ -15,6 +15,7 @@ Choices the rules leave open, made here on purpose:
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -22,11 +23,14 @@ from typing import Literal
 
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
+from hedgerow.goals.blocker_model import NaiveBayes, stem, training_rows
 from hedgerow.goals.sentence import DATA, tidy
 
 Kind = Literal["commitment", "confidence", "scope", "none"]
 KINDS: tuple[Kind, ...] = ("commitment", "confidence", "scope", "none")
 MAX_LENGTH = 2000  # longer than any "but ..." statement; keeps every call fast
+# A phrase of this weight says the kind outright; below it, the model trained on our labels reads.
+DECISIVE = 3
 
 
 class BlockerReading(TypedDict):
@@ -40,25 +44,6 @@ class Cue:
     kind: Kind
     weight: int
     pattern: re.Pattern[str]
-
-
-# Words that only look like "-ing" forms.
-WHOLE_WORDS = frozenset({"evening", "morning", "nothing", "something", "anything", "everything"})
-
-
-def stem(word: str) -> str:
-    """A rough English stem, so "evenings" and "practising" meet "evening" and "practise"."""
-    word = word.lower().strip("'")
-    for suffixes in ((("ies", "y"), ("es", ""), ("s", "")), (("ing", ""), ("ed", ""))):
-        for suffix, keep in suffixes:
-            if word in WHOLE_WORDS:
-                return word
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-                word = word[: -len(suffix)] + keep
-                if keep == "" and suffix != "s" and word[-1] == word[-2] and word[-1] not in "lsz":
-                    word = word[:-1]  # "running" -> "run"
-                break
-    return word.removesuffix("e")
 
 
 def load_cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...], dict[str, Kind]]:
@@ -167,12 +152,32 @@ def choose_response(kind: Kind, text: str) -> str:
     return replies[zlib.crc32(text.lower().encode("utf-8")) % len(replies)]
 
 
+@functools.cache
+def model() -> NaiveBayes:
+    """Trained once, on first use: a few milliseconds."""
+    return NaiveBayes.train(training_rows(DATA / "blocker_training.jsonl"), LEANINGS)
+
+
+def read_by_rules(text: str) -> tuple[Kind, int, str]:
+    """The kind the cue phrases point to, the weight behind it, and its cue ("none", 0, "")."""
+    found = strongest_cues(text)
+    if not found:
+        return "none", 0, ""
+    # The kind with the most weight wins; on a tie, the one whose cue comes first.
+    kind = max(found, key=lambda k: (found[k][0], -found[k][1]))
+    return kind, found[kind][0], found[kind][2]
+
+
+def read_by_model(text: str) -> tuple[Kind, str]:
+    guess = model().guess(text)
+    kind = next(k for k in KINDS if k == guess.kind)
+    return kind, guess.cue if kind != "none" else ""
+
+
 def classify_blocker(text: str) -> BlockerReading:
     """The kind of blocker in a "but ..." statement, the words that show it, and a reply."""
     text = tidy(text[:MAX_LENGTH])
-    found = strongest_cues(text)
-    if not found:
-        return {"kind": "none", "cue": "", "response": choose_response("none", text)}
-    # The kind with the most weight wins; on a tie, the one whose cue comes first.
-    kind = max(found, key=lambda k: (found[k][0], -found[k][1]))
-    return {"kind": kind, "cue": found[kind][2][:200], "response": choose_response(kind, text)}
+    kind, weight, cue = read_by_rules(text)
+    if weight < DECISIVE:
+        kind, cue = read_by_model(text)
+    return {"kind": kind, "cue": cue[:200], "response": choose_response(kind, text)}

@@ -1,0 +1,187 @@
+"""A small naive Bayes model of "but ..." statements (rule G2), trained on our own labels.
+
+Phrase lists read the sentences they were written from very well and new sentences much less
+well, so words the lists never saw are left to this model. It learns from the labeled rows in
+data/blocker_training.jsonl (the "dev" part of tests/goals/labeled_blockers.jsonl; never the
+held-out part) plus the single words that lean one way in data/blocker_words.txt, which count as
+a few extra sightings each so that words the rows never used still carry their kind.
+
+Standard library only: binary multinomial naive Bayes over word stems and word pairs, with
+contractions spelled out and the words after a "not" marked, so "not busy" is not "busy".
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+# Chosen by 10-fold cross-validation on the dev rows only (see docs/goals.md).
+SMOOTHING = 0.1
+LEXICON_SIGHTINGS = 8
+TOP_CUES = 3
+
+SURFACE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# How a written word reads once its contraction is spelled out.
+CONTRACTED = {"can't": ("can", "not"), "won't": ("will", "not"), "shan't": ("shall", "not")}
+ENDINGS = (("n't", ("not",)), ("'d", ("would",)), ("'m", ("am",)), ("'re", ("are",)),
+           ("'ve", ("have",)), ("'ll", ("will",)), ("'s", ()))  # fmt: skip
+NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "cannot", "without"})
+# A negation reaches the end of its clause.
+CLAUSE_END = re.compile(r"[.,;:!?]|\bbut\b")
+# Too common to explain anything on their own; they still count inside word pairs.
+# fmt: off
+PLAIN = frozenset({
+    "a", "an", "the", "to", "of", "and", "or", "but", "i", "my", "me", "it", "is", "be", "am",
+    "are", "was", "that", "this", "for", "in", "on", "at", "with", "as", "so", "just", "really",
+    "would", "will", "have", "not", "do",
+})
+# fmt: on
+# Words that only look like "-ing" forms.
+WHOLE_WORDS = frozenset({"evening", "morning", "nothing", "something", "anything", "everything"})
+
+
+def stem(word: str) -> str:
+    """A rough English stem, so "evenings" and "practising" meet "evening" and "practise"."""
+    word = word.lower().strip("'")
+    for suffixes in ((("ies", "y"), ("es", ""), ("s", "")), (("ing", ""), ("ed", ""))):
+        for suffix, keep in suffixes:
+            if word in WHOLE_WORDS:
+                return word
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+                word = word[: -len(suffix)] + keep
+                if keep == "" and suffix != "s" and word[-1] == word[-2] and word[-1] not in "lsz":
+                    word = word[:-1]  # "running" -> "run"
+                break
+    return word.removesuffix("e")
+
+
+@dataclass(frozen=True)
+class Token:
+    stem: str
+    start: int
+    end: int
+
+
+def spelled_out(word: str) -> tuple[str, ...]:
+    if word in CONTRACTED:
+        return CONTRACTED[word]
+    for ending, spelled in ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending):
+            return (word[: -len(ending)], *spelled)
+    return (word,)
+
+
+def tokens(text: str) -> list[Token]:
+    """Stems with where their written word sits, so a cue can quote the text as written."""
+    lowered = text.lower()
+    found = []
+    for match in SURFACE.finditer(lowered):
+        for word in spelled_out(match.group()):
+            token = "<number>" if word.isdigit() else stem(word)
+            found.append(Token(token, match.start(), match.end()))
+    return found
+
+
+def negated(text: str, found: list[Token]) -> list[bool]:
+    """Whether each token follows a negation in the same clause."""
+    breaks = [match.start() for match in CLAUSE_END.finditer(text.lower())]
+    flags, open_from = [], None
+    for token in found:
+        if open_from is not None and any(open_from < b <= token.start for b in breaks):
+            open_from = None
+        flags.append(open_from is not None and token.stem not in PLAIN)
+        if token.stem in NEGATIONS:
+            open_from = token.start
+    return flags
+
+
+def features(text: str) -> dict[str, tuple[int, int]]:
+    """Each feature the text has (a stem, a pair of stems, or "not_" and a stem) and its span."""
+    found = tokens(text)
+    spans: dict[str, tuple[int, int]] = {}
+    for token, after_negation in zip(found, negated(text, found), strict=True):
+        spans.setdefault(token.stem, (token.start, token.end))
+        if after_negation:
+            spans.setdefault(f"not_{token.stem}", (token.start, token.end))
+    for first, second in itertools.pairwise(found):
+        spans.setdefault(f"{first.stem} {second.stem}", (first.start, second.end))
+    return spans
+
+
+def explains(feature: str) -> bool:
+    return not all(part in PLAIN for part in feature.removeprefix("not_").split())
+
+
+@dataclass(frozen=True)
+class Guess:
+    kind: str
+    cue: str
+    margin: float  # log-odds of the chosen kind over the runner-up
+
+
+class NaiveBayes:
+    def __init__(self, counts: Mapping[str, Counter[str]], documents: Counter[str]) -> None:
+        self.kinds = tuple(counts)
+        vocabulary = set().union(*counts.values())
+        self.known = frozenset(vocabulary)
+        total_documents = sum(documents.values())
+        self.prior = {k: math.log(documents[k] / total_documents) for k in self.kinds}
+        denominators = {
+            k: sum(counts[k].values()) + SMOOTHING * len(vocabulary) for k in self.kinds
+        }
+        self.unseen = {k: math.log(SMOOTHING / denominators[k]) for k in self.kinds}
+        self.weights = {
+            k: {f: math.log((n + SMOOTHING) / denominators[k]) for f, n in counts[k].items()}
+            for k in self.kinds
+        }
+
+    @classmethod
+    def train(cls, rows: Iterable[tuple[str, str]], leanings: Mapping[str, str]) -> NaiveBayes:
+        """Learn from (text, kind) rows; each leaning word adds a few sightings to its kind."""
+        counts: dict[str, Counter[str]] = {}
+        documents: Counter[str] = Counter()
+        for text, kind in rows:
+            counts.setdefault(kind, Counter()).update(features(text).keys())
+            documents[kind] += 1
+        for word, kind in leanings.items():
+            counts[kind][stem(word)] += LEXICON_SIGHTINGS
+        return cls(counts, documents)
+
+    def weight(self, feature: str, kind: str) -> float:
+        return self.weights[kind].get(feature, self.unseen[kind])
+
+    def guess(self, text: str) -> Guess:
+        spans = {f: span for f, span in features(text).items() if f in self.known}
+        scores = {k: self.prior[k] + sum(self.weight(f, k) for f in spans) for k in self.kinds}
+        ranked = sorted(self.kinds, key=lambda k: -scores[k])
+        kind, runner_up = ranked[0], ranked[1]
+        return Guess(kind, self.cue(text, spans, kind), scores[kind] - scores[runner_up])
+
+    def cue(self, text: str, spans: Mapping[str, tuple[int, int]], kind: str) -> str:
+        """The words that pulled hardest towards `kind`, as written, in the order they appear."""
+
+        def pull(feature: str) -> float:
+            others = max(self.weight(feature, k) for k in self.kinds if k != kind)
+            return self.weight(feature, kind) - others
+
+        strongest = sorted((f for f in spans if explains(f) and pull(f) > 0), key=pull)[::-1]
+        chosen: list[tuple[int, int]] = []
+        for feature in strongest:
+            begin, end = spans[feature]
+            if all(end <= b or begin >= e for b, e in chosen):
+                chosen.append((begin, end))
+            if len(chosen) == TOP_CUES:
+                break
+        return ", ".join(text[begin:end] for begin, end in sorted(chosen))
+
+
+def training_rows(path: Path) -> list[tuple[str, str]]:
+    with open(path, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [(row["text"], row["kind"]) for row in rows]
