@@ -1,7 +1,8 @@
 """`python -m bench.coach [--show-misses]`: how often the coach agrees with our labeled notes.
 
 Prints agreement of `ready` with the labels (overall, on the development part the rules were
-tuned on, and on the held-out part written after), per-check precision and recall (a failing
+tuned on, on the held-out part written after, and on the blind part written by someone who
+never saw the checks and never tuned them afterwards), per-check precision and recall (a failing
 check is a positive), and the time per `check_note` call. Pure Python, no database.
 """
 
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from hedgerow.coach.checks import check_note
 
-LABELS = Path(__file__).resolve().parent.parent / "tests" / "coach" / "labeled_notes.jsonl"
+TESTS = Path(__file__).resolve().parent.parent / "tests" / "coach"
+LABELS = TESTS / "labeled_notes.jsonl"
+BLIND = TESTS / "blind_notes.jsonl"
 TIMING_ROUNDS = 20
 TARGET_AGREEMENT = 0.95
 MAX_MS = 20.0
@@ -35,9 +38,12 @@ class Scored:
         return self.ready == self.record["ready"]
 
 
-def load(path: Path = LABELS) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+def load(paths: tuple[Path, ...] = (LABELS, BLIND)) -> list[dict]:
+    records = []
+    for path in paths:
+        with path.open(encoding="utf-8") as lines:
+            records += [json.loads(line) for line in lines if line.strip()]
+    return records
 
 
 def score(record: dict) -> Scored:
@@ -95,8 +101,8 @@ def ratio(hit: int, total: int) -> str:
 
 
 def print_report(scored: list[Scored], cold: float, times: list[float]) -> None:
-    print(f"Coach agreement with {len(scored)} labeled notes ({LABELS.name})")
-    for part in ("all", "dev", "holdout"):
+    print(f"Coach agreement with {len(scored)} labeled notes ({LABELS.name}, {BLIND.name})")
+    for part in ("all", "dev", "holdout", "blind"):
         chosen = [item for item in scored if part == "all" or item.record["part"] == part]
         agreed, total = agreement(chosen)
         print(f"  ready agrees  {part:<8} {agreed:>4}/{total:<4} {ratio(agreed, total)}")
