@@ -78,3 +78,19 @@ def test_it_suggests_no_one_for_words_that_say_nothing(owner, goal, make_contact
     item = recon(goal, "I don't have the time")
 
     assert suggest_contacts(owner=owner, item=item) == []
+
+
+def test_it_matches_short_words_only_as_whole_words(owner, make_contact):
+    from hedgerow.goals.services import add_recon_item, start_goal
+    from hedgerow.goals.suggest import suggest_contacts
+
+    goal = start_goal(owner=owner, sentence="I will open a bakery in Leeds.")
+    item = add_recon_item(goal=goal, kind="enabler", side="outside", text="A research team could see it")
+    make_contact(owner, "Seda Kaya", company="Open Seed Foundation", position="UX Researcher")
+    make_contact(owner, "Ravi Shah", company="Healthcare Partners", position="Designer")
+
+    names = [s.contact.name for s in suggest_contacts(owner=owner, item=item)]
+
+    assert names == ["Seda Kaya"]  # for "research", not for "see" inside "Seed"
+    item.text = "Someone in health care"
+    assert [s.contact.name for s in suggest_contacts(owner=owner, item=item)] == ["Ravi Shah"]

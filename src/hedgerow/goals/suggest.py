@@ -34,6 +34,7 @@ _STOPWORD_TEXT = """
     without would you your yours i'm i've don't can't won't isn't enough really thing things
     time good better best new many every still keep going goal goals plan year years week
     weeks month months day days people person someone something nobody anyone everyone help
+    see sees seen seem look looks move moves feel feels think
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -70,8 +71,14 @@ def _stem(word: str) -> str:
     return word
 
 
+PREFIX_FROM = 5  # shorter stems match whole words only, so "see" never finds "Seed"
+
+
 def _found(stem: str, text: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(stem)}", text.lower()) is not None
+    """The stem at the start of a word: long stems also start longer words ("health" finds
+    "Healthcare"); short ones only themselves, give or take a plural."""
+    ending = "" if len(stem) >= PREFIX_FROM else r"(?:s|es)?(?![a-z0-9])"
+    return re.search(rf"(?<![a-z0-9]){re.escape(stem)}{ending}", text.lower()) is not None
 
 
 def suggest_contacts(*, owner, item: ReconItem, limit: int = 5) -> list[Suggestion]:
