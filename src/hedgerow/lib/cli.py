@@ -57,7 +57,7 @@ def one_contact(owner, query: str):
     if not matches:
         raise CommandError(f"No contact matches {query!r}.", status=1)
     if len(matches) > 1:
-        lines = [f"{query!r} matches several people; say which:"]
+        lines = [f"{query!r} matches several people; give their LinkedIn profile URL or email:"]
         lines += [f"  {c.name}  {c.company}  {c.linkedin_url}".rstrip() for c in matches[:20]]
         if len(matches) > 20:
             lines.append("  …and more")
