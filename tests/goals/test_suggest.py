@@ -85,7 +85,9 @@ def test_it_matches_short_words_only_as_whole_words(owner, make_contact):
     from hedgerow.goals.suggest import suggest_contacts
 
     goal = start_goal(owner=owner, sentence="I will open a bakery in Leeds.")
-    item = add_recon_item(goal=goal, kind="enabler", side="outside", text="A research team could see it")
+    item = add_recon_item(
+        goal=goal, kind="enabler", side="outside", text="A research team could see it"
+    )
     make_contact(owner, "Seda Kaya", company="Open Seed Foundation", position="UX Researcher")
     make_contact(owner, "Ravi Shah", company="Healthcare Partners", position="Designer")
 
