@@ -42,7 +42,7 @@ def test_it_names_the_new_role_from_the_update(ana):
     assert draft.text.count("Ana") == 1
     assert "Head of Design at Northwind" in draft.text
     assert draft.placeholders == []
-    assert draft.about == "Head of Design Northwind"
+    assert draft.about == "Head of Design at Northwind"
     assert {"Ruiz", "Northwind"} <= set(draft.names)
     assert write_draft(contact=ana, occasion="acknowledgement", update=update).text == draft.text
 

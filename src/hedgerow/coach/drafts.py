@@ -326,7 +326,7 @@ def _about(occasion: str, facts: Facts) -> str:
     """The update or shared experience the coach's "specific" check looks for."""
     if occasion == "acknowledgement" and facts.update is not None:
         if facts.update.kind == Update.Kind.NEW_POSITION:
-            return " ".join(part for part in (facts.title, facts.company) if part)
+            return " at ".join(part for part in (facts.title, facts.company) if part)
         return facts.update.summary
     if occasion == "invitation" and facts.shared is not None:
         return facts.shared.company
