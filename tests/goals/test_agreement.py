@@ -1,6 +1,7 @@
 """The goal check and the blocker reading agree with the labels we wrote (issue 4: >= 85%).
 
-Rows marked "held-out" were written after the rules were done and never tuned on.
+Rows marked "held-out" were written after the rules were done and never tuned on; the blocker
+model learns from the "dev" rows only.
 `python -m bench.goals --misses` lists the rows that disagree.
 """
 
@@ -69,6 +70,23 @@ def test_it_agrees_with_the_rows_it_was_tuned_on(rows, agrees):
 
 
 def test_it_agrees_with_goal_sentences_written_after_the_rules():
-    # The blockers' held-out part is reported by `python -m bench.goals`, not held to 85%:
-    # see docs/goals.md for why it scores lower.
     assert share([row for row in GOALS if row["part"] == "held-out"], goal_agrees) >= MIN_AGREEMENT
+
+
+def test_it_reads_blockers_written_after_the_rules_nearly_as_well():
+    # Measured 81.7% of 120 (docs/goals.md): below the 85% the issue asks for, so this holds the
+    # line where it is honestly rather than at a number it does not reach.
+    held_out = [row for row in BLOCKERS if row["part"] == "held-out"]
+    assert share(held_out, blocker_agrees) >= 0.80
+
+
+def test_it_reads_held_out_blockers_better_with_the_embeddings_extra():
+    embeddings = pytest.importorskip("hedgerow.goals.blocker_embeddings")
+    if not embeddings.available():
+        pytest.skip("the embeddings extra is not installed")
+    held_out = [row for row in BLOCKERS if row["part"] == "held-out"]
+
+    def agrees(row: dict) -> bool:
+        return embeddings.classify_blocker_with_embeddings(row["text"])["kind"] == row["kind"]
+
+    assert share(held_out, agrees) >= MIN_AGREEMENT

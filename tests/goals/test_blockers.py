@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
 
-from hedgerow.goals.blockers import RESPONSES, classify_blocker
+from hedgerow.goals.blocker_model import features
+from hedgerow.goals.blockers import DATA, RESPONSES, classify_blocker, read_by_rules
 
 
 @pytest.mark.parametrize(
@@ -77,3 +80,42 @@ def test_it_is_fast():
     for _ in range(100):
         classify_blocker("But I'd have to go back to school, and that takes years.")
     assert (time.perf_counter() - started) / 100 < 0.005
+
+
+def test_it_reads_words_no_phrase_knows_with_the_model_and_quotes_them():
+    text = "My evenings vanish into spreadsheets."
+    assert read_by_rules(text)[1] < 3  # no decisive phrase: the model reads this one
+
+    reading = classify_blocker(text)
+
+    assert reading["kind"] == "commitment"
+    assert reading["cue"]
+    assert all(part in text for part in reading["cue"].split(", "))
+
+
+def test_it_names_no_blocker_when_no_word_points_to_one():
+    assert classify_blocker("My coach is on my side.") == {
+        "kind": "none",
+        "cue": "",
+        "response": classify_blocker("My coach is on my side.")["response"],
+    }
+
+
+def test_it_spells_out_contractions_and_marks_what_follows_a_not():
+    found = features("I can't find the time, but I'm keen")  # stems: "time" is "tim"
+
+    assert {"can", "not", "not_find", "not_tim", "keen"} <= set(found)
+    assert "not_th" not in found  # plain words are not marked
+    assert "not_keen" not in found  # the "but" ends what the "not" reaches
+
+
+def test_it_learns_only_from_the_dev_labels():
+    labels = Path(__file__).with_name("labeled_blockers.jsonl").read_text(encoding="utf-8")
+    dev = [
+        (row["text"], row["kind"])
+        for row in map(json.loads, labels.splitlines())
+        if row["part"] == "dev"
+    ]
+    training = (DATA / "blocker_training.jsonl").read_text(encoding="utf-8").splitlines()
+
+    assert [(row["text"], row["kind"]) for row in map(json.loads, training)] == dev

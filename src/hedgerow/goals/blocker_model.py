@@ -61,6 +61,9 @@ def stem(word: str) -> str:
     return word.removesuffix("e")
 
 
+PLAIN_STEMS = frozenset(stem(word) for word in PLAIN)
+
+
 @dataclass(frozen=True)
 class Token:
     stem: str
@@ -95,7 +98,7 @@ def negated(text: str, found: list[Token]) -> list[bool]:
     for token in found:
         if open_from is not None and any(open_from < b <= token.start for b in breaks):
             open_from = None
-        flags.append(open_from is not None and token.stem not in PLAIN)
+        flags.append(open_from is not None and token.stem not in PLAIN_STEMS)
         if token.stem in NEGATIONS:
             open_from = token.start
     return flags
@@ -115,7 +118,7 @@ def features(text: str) -> dict[str, tuple[int, int]]:
 
 
 def explains(feature: str) -> bool:
-    return not all(part in PLAIN for part in feature.removeprefix("not_").split())
+    return not all(part in PLAIN_STEMS for part in feature.removeprefix("not_").split())
 
 
 @dataclass(frozen=True)
@@ -156,12 +159,25 @@ class NaiveBayes:
     def weight(self, feature: str, kind: str) -> float:
         return self.weights[kind].get(feature, self.unseen[kind])
 
+    def scores(self, spans: Mapping[str, object]) -> dict[str, float]:
+        """Log-probability of each kind, up to a shared constant."""
+        return {k: self.prior[k] + sum(self.weight(f, k) for f in spans) for k in self.kinds}
+
+    def probabilities(self, text: str) -> dict[str, float]:
+        scores = self.scores({f: 0 for f in features(text) if f in self.known})
+        top = max(scores.values())
+        exps = {k: math.exp(score - top) for k, score in scores.items()}
+        return {k: e / sum(exps.values()) for k, e in exps.items()}
+
     def guess(self, text: str) -> Guess:
         spans = {f: span for f, span in features(text).items() if f in self.known}
-        scores = {k: self.prior[k] + sum(self.weight(f, k) for f in spans) for k in self.kinds}
+        scores = self.scores(spans)
         ranked = sorted(self.kinds, key=lambda k: -scores[k])
         kind, runner_up = ranked[0], ranked[1]
         return Guess(kind, self.cue(text, spans, kind), scores[kind] - scores[runner_up])
+
+    def cue_for(self, text: str, kind: str) -> str:
+        return self.cue(text, {f: s for f, s in features(text).items() if f in self.known}, kind)
 
     def cue(self, text: str, spans: Mapping[str, tuple[int, int]], kind: str) -> str:
         """The words that pulled hardest towards `kind`, as written, in the order they appear."""
