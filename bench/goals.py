@@ -38,7 +38,7 @@ from hedgerow.goals.sentence import CHECK_IDS, check_goal
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "goals"
 TARGET = 0.90  # issue 4: agreement on each set
-PARTS = ("dev", "held-out")
+PARTS = ("dev", "held-out", "blind")
 
 
 def load(name: str) -> list[dict[str, Any]]:
@@ -155,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     show_misses = "--misses" in (sys.argv[1:] if argv is None else argv)
-    goals, blockers = load("labeled_goals.jsonl"), load("labeled_blockers.jsonl")
+    # "blind" rows were written by a teammate who never saw the code; never tune on them.
+    goals = load("labeled_goals.jsonl") + load("blind_goals.jsonl")
+    blockers = load("labeled_blockers.jsonl") + load("blind_blockers.jsonl")
     print(f"Goal sentences: agreement with {len(goals)} labels (failed checks and lifted how)")
     print(agreement(goals, goal_agrees))
     print(per_check(goals))
