@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from hedgerow.lib.charts import Series, line_chart
 
 
@@ -25,4 +27,14 @@ def test_it_always_labels_the_first_and_last_point_inside_the_chart():
     html = line_chart(caption="c", labels=labels, series=[Series("p", [1] * 50)], y_max=10)
     assert 'text-anchor="start">W1<' in html
     assert 'text-anchor="end">W50<' in html
-    assert html.count('y="212" text-anchor') <= 10  # x-axis labels sit on one baseline
+    assert html.count('y="212" text-anchor') < 50  # x-axis labels sit on one baseline
+
+
+def test_it_thins_long_labels_so_they_never_overlap():
+    labels = [f"{day} Nov" for day in range(1, 13)]
+    html = line_chart(caption="c", labels=labels, series=[Series("p", [1] * 12)], y_max=10)
+    xs = [float(part.split('"')[0]) for part in html.split('class="tick" x="')[1:]]
+    label_xs = xs[3:]  # after the three y-axis ticks
+    assert len(label_xs) < 12
+    assert all(b - a >= 50 for a, b in pairwise(label_xs))
+    assert 'text-anchor="end">12 Nov<' in html

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import count
+from math import ceil
 
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
+LABEL_CHAR_WIDTH, LABEL_GAP = 6.5, 10  # px at the 11px tick font
 _ids = count(1)
 
 
@@ -99,16 +101,31 @@ def _grid(y_max: float) -> str:
 def _x_labels(labels: list[str]) -> str:
     if not labels:
         return ""
-    step = max(1, len(labels) // 8)  # at most about eight labels, so they never overlap
-    shown = list(range(0, len(labels), step))
-    last = len(labels) - 1
-    if shown[-1] != last:  # always label the newest point; drop a neighbour that would collide
-        shown[-1 if last - shown[-1] < step / 2 else len(shown) :] = [last]
+    shown = _labels_that_fit(labels)
     return "".join(
         f'<text class="tick" x="{_x(i, len(labels)):.1f}" y="{HEIGHT - 8}" '
         f'text-anchor="{_anchor(i, len(labels))}">{escape(labels[i])}</text>'
         for i in shown
     )
+
+
+def _labels_that_fit(labels: list[str]) -> list[int]:
+    """Every n-th label, so none overlap; the newest is always labelled, hanging left."""
+    last = len(labels) - 1
+    if last == 0:
+        return [0]
+    spacing = (WIDTH - LEFT - RIGHT) / last
+    width = max(len(label) for label in labels) * LABEL_CHAR_WIDTH + LABEL_GAP
+    step = max(1, ceil(width / spacing))
+    shown = list(range(0, last + 1, step))
+    if shown[-1] != last:
+        shown.append(last)
+    # The edge labels hang inwards, so their neighbours need one and a half widths of room.
+    while len(shown) > 2 and (last - shown[-2]) * spacing < 1.5 * width:
+        del shown[-2]
+    while len(shown) > 2 and shown[1] * spacing < 1.5 * width:
+        del shown[1]
+    return shown
 
 
 def _anchor(index: int, points: int) -> str:
