@@ -1,4 +1,5 @@
-"""Goal commands for the `hedgerow` CLI: `goal check` and `goal blocker` (rules G1-G3)."""
+"""Goal commands for the `hedgerow` CLI: `goal check` and `goal blocker` (rules G1-G3), and
+`goal export`, the plan and its check-ins as Markdown (rules G4, G6)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,14 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     )
     blocker.add_argument("text", help="the blocker, in quotes")
     blocker.set_defaults(handler=run_goal_blocker)
+    export = goal_commands.add_parser(
+        "export",
+        parents=[person],
+        help="your goal, its five steps and every check-in as a Markdown document",
+    )
+    export.add_argument("--output", "-o", metavar="FILE", help="write to FILE (default: stdout)")
+    export.add_argument("--all", action="store_true", help="include your archived goals too")
+    export.set_defaults(handler=run_goal_export)
 
 
 def readable(text: str, field: str) -> str:
@@ -61,4 +70,29 @@ def run_goal_blocker(args: argparse.Namespace) -> int:
     else:
         print(f'{reading["kind"].capitalize()} blocker, from: "{reading["cue"]}"')
     print(reading["response"])
+    return 0
+
+
+def run_goal_export(args: argparse.Namespace) -> int:
+    from django.utils import timezone
+
+    from hedgerow.goals.export import export_markdown, goals_to_export
+    from hedgerow.lib.cli import CommandError, acting_person
+
+    goals = list(goals_to_export(acting_person(args.user), include_archived=args.all))
+    if not goals:
+        raise CommandError(
+            "You have no goal yet: write one in the web app under Goal, step 1, first.", status=1
+        )
+    document = export_markdown(goals, today=timezone.localdate())
+    if not args.output or args.output == "-":
+        print(document, end="")
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(document)
+    except OSError as error:
+        raise CommandError(f"Could not write {args.output}: {error.strerror}.") from None
+    count = f"{len(goals)} goals" if len(goals) > 1 else "your goal"
+    print(f"Wrote {count} to {args.output}.")
     return 0

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("new/", views.new_goal, name="new"),
     path("check/", views.check_sentence, name="check"),
+    path("export/", views.export_plan, name="export"),
     # The Uber Plan's five steps (rule G4).
     path("commitment/", views.commitment, name="commitment"),
     path("blockers/", views.blocker_add, name="blocker-add"),

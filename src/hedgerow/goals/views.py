@@ -8,13 +8,13 @@ from datetime import date
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hedgerow.goals import access, services, suggest, weeks
+from hedgerow.goals import access, export, services, suggest, weeks
 from hedgerow.goals.forms import (
     ApproachForm,
     BlockerForm,
@@ -77,6 +77,23 @@ def _due_on(summary: weeks.PlanStatus) -> date | None:
 
 def _day(iso: str | None) -> date | None:
     return date.fromisoformat(iso) if iso else None
+
+
+@require_GET
+def export_plan(request: HttpRequest) -> HttpResponse:
+    """The goal, its five steps and every check-in as a Markdown file to keep; `?all=1` adds the
+    archived goals."""
+    include_archived = request.GET.get("all") == "1"
+    goals = list(export.goals_to_export(request.user, include_archived=include_archived))
+    if not goals:
+        raise Http404("No goal yet.")
+    today = timezone.localdate()
+    response = HttpResponse(
+        export.export_markdown(goals, today=today), content_type="text/markdown; charset=utf-8"
+    )
+    filename = export.export_filename(today)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 # --- step 1, Commitment ---------------------------------------------------------------------------
