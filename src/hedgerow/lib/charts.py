@@ -35,7 +35,7 @@ def line_chart(
     lines = "".join(_polyline(s, len(labels), y_max) for s in series)
     svg = (
         f'<svg class="line-chart" viewBox="0 0 {WIDTH} {HEIGHT}" aria-hidden="true" '
-        f'focusable="false" preserveAspectRatio="none">'
+        f'focusable="false">'
         f"{_grid(y_max)}{_x_labels(labels)}{lines}</svg>"
     )
     legend = format_html_join(
