@@ -245,3 +245,163 @@ def test_it_flags_doubled_spaces_as_advice():
     report = check_note("Felix,  how are you doing ?", "keep-in-touch")
     assert outcome(report, "spacing")["ok"] is False
     assert outcome(report, "spacing")["required"] is False
+
+
+# --- recipient test: backhanded structure, not only trigger words (rule N3) -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nina, the launch went well, surprisingly. What did the team learn?",  # clause-end undercut
+        "Omar, you kept the audit on track after I left. What comes next?",  # credit to the writer
+        "Tariq, you finally landed a lead role! How are the first weeks?",
+        "Jo, finally! What are you up to now?",  # impatience at a slow reply
+        "Marek, did you actually enjoy the move to sales?",  # condescending intensifier
+        "Ines, how is your cute little side project going?",
+        "Kai, I guess you're too busy for old friends now. How is Berlin?",  # hedged sarcasm
+        "Lea, it would have been nice to hear it from you first. How is the new team?",
+        "Femi, given how much I helped you rehearse, I expected a mention! How was the talk?",
+        "Sam, it took you a month to accept. How is the new role?",
+        "Rosa, I always said the food truck was a long shot, but here you are. How is it going?",
+    ],
+)
+def test_it_fails_backhanded_structures_without_the_usual_trigger_words(text):
+    assert outcome(check_note(text, "keep-in-touch"), "recipient-test")["ok"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tariq, it sounds like you finally have a team that trusts you. How are the first weeks?",
+        "Nina, surprisingly few people know how hard a launch is. What did the team learn?",
+        "Omar, I always thought you'd make a great director. What comes next?",
+        "Rosa, I always knew the food truck would work. How is it going?",
+        "Kai, I guess Berlin keeps you busy! How is the new flat?",
+        "Femi, I was naive about public speaking until your workshop. How was the talk?",
+        "Ada, I finally read your essay on pricing. What made you write it?",
+        "Jo, since I left Acme I think of our sprint reviews often. What are you up to now?",
+    ],
+)
+def test_it_leaves_kind_notes_with_the_same_words_alone(text):
+    assert outcome(check_note(text, "keep-in-touch"), "recipient-test")["ok"] is True
+
+
+def test_it_names_i_told_you_so_in_its_message():
+    text = "Bea, I heard the shop closed. I always felt the rent plan was doomed. What now?"
+    message = outcome(check_note(text, "keep-in-touch"), "recipient-test")["message"]
+    assert "told you so" in message
+    assert "doomed" in message
+
+
+# --- about them: clauses that serve the writer (rule N2) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "could you" in a favour is about what the writer wants, not about them.
+        "Tomas, congrats on the award! Could you introduce me to your editor? I'm pitching soon.",
+        # "let me know" beside a CV is not attentive.
+        "Hi Grace, thanks for connecting. Let me know if your team has openings, I've put my "
+        "CV below.",
+        "Leo, great to see you at the expo. We're looking for distributors and I am selling "
+        "in your region now.",
+    ],
+)
+def test_it_fails_short_notes_whose_clauses_serve_the_writer(text):
+    assert outcome(check_note(text, "keep-in-touch"), "about-them")["ok"] is False
+
+
+def test_it_does_not_weigh_wanting_to_say_hi_as_self_serving():
+    text = "Ravi, I know you're swamped but I wanted to say hi. How's the new lab going?"
+    assert outcome(check_note(text, "keep-in-touch"), "about-them")["ok"] is True
+
+
+def test_it_counts_the_recipients_name_as_talk_of_them():
+    text = (
+        "Hi Anya, I printed your essay, I pinned it up and I kept thinking of how Anya argued it."
+    )
+    without_name = check_note(text, "keep-in-touch")
+    with_name = check_note(text, "keep-in-touch", to="Anya Roy")
+    assert outcome(without_name, "about-them")["ok"] is False
+    assert outcome(with_name, "about-them")["ok"] is True
+
+
+# --- closing ask: each closing sentence on its own (rules N2, N6) ---------------------------
+
+
+def test_it_counts_a_question_about_them_after_a_favour():
+    text = (
+        "Carla, congrats on the new lab! If you hear of a postdoc opening, I'd be grateful for a "
+        "referral. How are the first weeks going?"
+    )
+    report = check_note(text, "acknowledgement")
+    assert outcome(report, "no-ask")["ok"] is False
+    assert outcome(report, "closing-ask")["ok"] is True
+
+
+def test_it_counts_a_question_before_a_pitch_sentence():
+    text = "Ivo, how did the warehouse move go? Our platform could cut that work in half."
+    report = check_note(text, "keep-in-touch")
+    assert outcome(report, "no-ask")["ok"] is False
+    assert outcome(report, "closing-ask")["ok"] is True
+
+
+def test_it_does_not_count_a_call_that_serves_a_favour():
+    text = "Nell, could you refer me for the analyst role at your bank? Could we talk on Monday?"
+    assert outcome(check_note(text, "keep-in-touch"), "closing-ask")["ok"] is False
+
+
+def test_it_finds_the_question_after_a_colon_in_a_nagging_sentence():
+    text = "Ugo, did you see my last message? Anyway, trying again: how are you these days?"
+    report = check_note(text, "keep-in-touch")
+    assert outcome(report, "no-ask")["ok"] is False
+    assert outcome(report, "closing-ask")["ok"] is True
+
+
+def test_it_fails_a_note_that_ends_on_a_report_about_the_writer():
+    text = (
+        "Lina, how is Porto treating you? I moved to Ghent, I run a bakery now and I bake "
+        "every morning at four."
+    )
+    assert outcome(check_note(text, "keep-in-touch"), "closing-ask")["ok"] is False
+
+
+def test_it_takes_i_want_to_hear_as_a_wish_to_hear_about_them():
+    text = "Aiko, you summited Kilimanjaro! I want to hear all about it when you're back?"
+    assert outcome(check_note(text, "keep-in-touch"), "closing-ask")["ok"] is True
+
+
+# --- spelling: modern words, greetings, dishes and short names ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wen, how did the onboarding walkthrough for the new app go?",
+        "Bruno, grazie for the invite to the offsite! How was the webinar?",
+        "Hola Inés! Are you still doing the parkrun on Saturdays?",
+        "Merhaba! Did you find good ramen near the new office?",
+    ],
+)
+def test_it_accepts_workplace_words_greetings_and_dishes(text):
+    assert outcome(check_note(text, "keep-in-touch"), "spelling")["ok"] is True
+
+
+def test_it_takes_a_short_form_of_their_name_as_a_name():
+    text = "Alex, how is the new studio? What are you designing now?"
+    assert outcome(check_note(text, "keep-in-touch", to="Alexandra Pike"), "spelling")["ok"]
+    greeted = "Hi Tunde Bello, how is the new studio?"
+    assert outcome(check_note(greeted, "keep-in-touch"), "spelling")["ok"] is True
+
+
+def test_it_still_flags_a_misspelled_capitalised_first_word():
+    text = "Congratulatons, Alex! How is the new studio?"
+    report = check_note(text, "keep-in-touch", to="Alexandra Pike")
+    assert "Congratulatons" in outcome(report, "spelling")["message"]
+
+
+def test_it_flags_youre_before_a_noun():
+    text = "Well, you're group project was the best one. What are you up to now?"
+    assert "you're group" in outcome(check_note(text, "keep-in-touch"), "spelling")["message"]

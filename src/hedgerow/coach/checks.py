@@ -58,6 +58,7 @@ NOTE_WORDS_ADVICE = 80  # past this, advise trimming
 # needs this much self-talk at all, before it fails: "I saw your post" is not about the writer.
 SELF_TALK_MARGIN = 1
 SELF_TALK_MIN = 3
+SELF_SERVING_WEIGHT = 1  # "I'm looking for a role" weighs as much as two "I"s
 CONCRETE_WORDS_MIN = 1  # rule N4 (a): particular words, beyond "we met at a conference"
 SHOUT_MIN_LETTERS = 4
 DOUBLED_WORDS_ALLOWED = frozenset({"that", "had", "bye", "very", "so", "ha", "knock", "no"})
@@ -65,6 +66,8 @@ DOUBLED_WORDS_ALLOWED = frozenset({"that", "had", "bye", "very", "so", "ha", "kn
 
 PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Z _]+>|\bTODO\b|\bXXX\b")
 REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+# Inside one sentence, a colon, a semicolon or a dash starts a new thought.
+CLAUSE_BREAK = re.compile(r"[:;]\s+|\s+[-\u2013\u2014]\s+")
 SPACING = re.compile(r"[^\s] {2,}[^\s]|\s+[,.;:!?](?!\S)|[,;](?=[^\W\d_])")
 
 
@@ -191,7 +194,7 @@ def check_brevity(context: Context) -> CheckResult:
 
 
 def check_about_them(context: Context) -> CheckResult:  # rule N2
-    self_talk, them = self_and_them(context.note.lowered)
+    self_talk, them = weighed_self_and_them(context.note)
     them += mentions_of(context.to, context.note)
     if self_talk >= SELF_TALK_MIN and self_talk > them + SELF_TALK_MARGIN:
         return result(
@@ -214,6 +217,26 @@ def self_and_them(lowered: str) -> tuple[int, int]:
     attentive = len(lexicon.ATTENTIVE_FRAMES.findall(lowered))
     self_talk = max(0, len(lexicon.FIRST_PERSON.findall(lowered)) - attentive)
     return self_talk, len(lexicon.SECOND_PERSON.findall(lowered))
+
+
+def weighed_self_and_them(note: Note) -> tuple[int, int]:
+    """Self-talk and talk of them, sentence by sentence, weighing what serves the writer.
+
+    In a sentence that asks a favour or pitches, "let me know" is not attentive and "could you"
+    is about what the writer wants, so neither counts toward them. A clause in which the writer
+    wants, needs or is looking for something counts once more (rule N2).
+    """
+    self_total = them_total = 0
+    for sentence in note.sentences:
+        lowered = plain(sentence)
+        if lexicon.FAVOUR.search(lowered) or lexicon.SALES.search(lowered):
+            self_total += len(lexicon.FIRST_PERSON.findall(lowered))
+        else:
+            self_talk, them = self_and_them(lowered)
+            self_total += self_talk
+            them_total += them
+        self_total += SELF_SERVING_WEIGHT * len(lexicon.SELF_SERVING.findall(lowered))
+    return self_total, them_total
 
 
 def mentions_of(name: str | None, note: Note) -> int:
@@ -289,14 +312,24 @@ def check_closing_ask(context: Context) -> CheckResult:  # rule N2
 def asks_about_them(note: Note) -> bool:
     """The closing holds a question or a wish to hear more that is about them, not an ask.
 
-    A question beside a favour or a pitch is part of the ask (rules N2, N6), and a question
-    about the writer ("coffee so I can vent?") does not invite them to talk about themselves.
+    Each closing sentence is judged on its own (rules N2, N6): a favour or a pitch never counts,
+    and right after one, only a question about their life or work still does ("How are you
+    settling in?"); a bare "Could we have a call?" there serves the ask. A question about the
+    writer ("coffee so I can vent?") does not invite them to talk about themselves, and a long
+    report on the writer after the question leaves the note ending on the writer.
     """
+    body = [plain(sentence) for sentence in note.body_sentences]
     closing = [plain(sentence) for sentence in note.closing_sentences]
-    if any(is_ask(sentence) for sentence in closing):
+    if closing and ends_on_the_writer(closing[-1]):
         return False
     pitched = bool(lexicon.SALES.search(note.lowered))
     for sentence in closing:
+        index = body.index(sentence) if sentence in body else 0
+        after_ask = index > 0 and is_ask(body[index - 1])
+        if is_ask(sentence) or after_ask:
+            if any(is_inquiry_about_them(clause) for clause in clauses_of(sentence)):
+                return True
+            continue
         if pitched and lexicon.DISCOVERY.search(sentence):
             continue
         self_talk, them = self_and_them(sentence)
@@ -305,6 +338,26 @@ def asks_about_them(note: Note) -> bool:
         if is_question(sentence) or lexicon.REQUEST_TO_HEAR.search(sentence):
             return True
     return False
+
+
+def ends_on_the_writer(sentence: str) -> bool:
+    """A last sentence full of the writer and empty of them ("I lead ..., I travel ...")."""
+    self_talk, them = self_and_them(sentence)
+    return self_talk >= SELF_TALK_MIN and them == 0 and not is_question(sentence)
+
+
+def clauses_of(sentence: str) -> list[str]:
+    return [part.strip() for part in CLAUSE_BREAK.split(sentence) if part.strip()]
+
+
+def is_inquiry_about_them(clause: str) -> bool:
+    """A question about how they are or what they do, that asks nothing of them."""
+    return (
+        is_question(clause)
+        and bool(lexicon.INQUIRY_NOW.search(clause))
+        and not is_ask(clause)
+        and not lexicon.DISCOVERY.search(clause)
+    )
 
 
 def is_ask(sentence: str) -> bool:
@@ -440,6 +493,15 @@ def check_recipient_test(context: Context) -> CheckResult:  # rule N3
                 required=True,
                 message=f"\u201c{found}\u201d {why}; would you enjoy receiving it?",
             )
+    doubted = told_you_so(context.note)
+    if doubted:
+        return result(
+            "recipient-test",
+            ok=False,
+            required=True,
+            message=f"\u201c{doubted}\u201d could read as \u201cI told you so\u201d; would you "
+            "enjoy receiving it?",
+        )
     shouted = shouting(context.note)
     if shouted:
         return result(
@@ -463,6 +525,17 @@ def unkind_phrase(pattern: re.Pattern[str], note: Note) -> str | None:
         found = pattern.search(lowered)
         if found and not (pattern is lexicon.NEGATIVITY and lexicon.EMPATHY.search(lowered)):
             return found.group(0)
+    return None
+
+
+def told_you_so(note: Note) -> str | None:
+    """A sentence where the writer recalls doubting them: "I always thought it was naive"."""
+    for sentence in note.sentences:
+        lowered = plain(sentence)
+        doubt = lexicon.TOLD_YOU_SO.search(lowered)
+        dismissed = doubt and lexicon.DISMISSIVE.search(lowered, doubt.end())
+        if doubt and dismissed:
+            return lowered[doubt.start() : dismissed.end()]
     return None
 
 

@@ -42,6 +42,17 @@ ATTENTIVE_FRAMES = phrases(
     r"fill me in",
     r"keep me posted",
     r"i'd love to",
+    r"i (?:want|need|can't wait) to hear",
+)
+
+# rule N2: a clause whose subject is the writer and whose verb is about what the writer wants
+# ("I'm looking for", "we're selling") weighs more than a passing "I".
+SELF_SERVING = phrases(
+    r"(?:i|i'm|i am|i've been|i was|i'd|i would|we|we're|we are|we've been)"
+    r" (?:\w+ )?(?:(?:and|&) )?(?:(?:want|need)(?:ed)? (?:help|some help|to find|to get"
+    r"|to land|to sell|to grow|to hire|to pitch)|looking|seeking|searching|applying"
+    r"|hoping to (?:find|get|land|join|sell)|selling|offering|launching|job[ -]hunting|pitching"
+    r"|raising|hiring for my|trying to (?:find|get|land|sell|grow))",
 )
 
 # rule N2: a closing question may be a request without a question mark.
@@ -62,6 +73,7 @@ REQUEST_TO_HEAR = phrases(
     r"hope to hear",
     r"tell me more",
     r"would you (?:like|be up for|fancy|have time)",
+    r"i (?:want|need|can't wait) to hear (?:every|all|everything|more|about|how|what|the)",
 )
 
 # rule N4 (a): a concrete experience the two of them shared.
@@ -165,6 +177,8 @@ FAVOUR = phrases(
     r"introductions? (?:you could|you can|to (?:anyone|someone|people))",
     r"(?:grateful|appreciate it) (?:for |if )?(?:any|an|your) (?:help|introductions?|referrals?)",
     r"(?:job|role) (?:at|in) your",
+    # Asking them for a contact: "do you know anyone?"
+    r"do you know (?:anyone|anybody|someone|somebody)(?= who| at| in| that| looking|\?|$)",
 )
 SALES = phrases(
     r"(?:our|my) (?:product|platform|solution|service|services|tool|software|app|offering|agency"
@@ -190,6 +204,8 @@ SALES = phrases(
     r"purchase",
     r"(?:save|saving) you (?:time|money)",
     r"roi",
+    r"(?:i am|i'm|we are|we're|always) (?:\w+ )?(?:looking|searching) for (?:new |more )?"
+    r"(?:partners|clients|customers|investors|distributors|buyers|stockists|sponsors|resellers)",
 )
 PRESSURE = phrases(
     r"asap",
@@ -228,8 +244,28 @@ NAGGING = phrases(
 # rule N3: what would not feel good to receive.
 BACKHANDED = phrases(
     r"surprisingly (?:good|well|nice|decent|smart|solid|competent|professional|sharp)",
-    r"(?:you|they)(?:'ve| have)? finally",
+    # "finally" about them reaching something, as if it were overdue; not "you finally have
+    # a kitchen of your own", which is glad for them.
+    r"(?:you|they)(?:'ve| have)? finally (?:got|get|landed|made|did|managed|were|are|became"
+    r"|noticed|passed|finished|graduated|shipped|launched|found|won|published|been|left|quit)",
     r"finally(?:,| a| an| the| some)? (?:promot\w*|recogni\w*|noticed|hired|got there|made it)",
+    r"^(?:[^\W\d_]+, )?finally!",  # "Peter, finally!": impatience, not joy
+    # Praise undercut by a qualifier at the end of the clause ("you did well, surprisingly").
+    r"surprisingly(?= *(?:[.!?,;]|$))",
+    r"(?:surprisingly|unexpectedly) (?:well|good|fine|decent|competent|capable)",
+    # Crediting the writer's absence or doubts for how they turned out.
+    r"you[^.!?]{0,60}(?:after|since|once) i (?:left|was gone|moved on|stepped down)",
+    r"you[^.!?]{0,40}without me",
+    # Condescending intensifiers aimed at them.
+    r"(?:do|did|are|were|can|could) you (?:actually|even|somehow) (?:enjoy|like|know|manage"
+    r"|understand|believe|want|do)",
+    r"you (?:actually|somehow|even) (?:managed|pulled|made|got|did|survived|finished)",
+    r"your (?:cute |little )+(?:project|startup|company|business|side|idea|blog|hobby|app|team"
+    r"|job|venture|shop)",
+    r"for someone (?:like you|your age|with your|of your)",
+    r"at your age",
+    r"nice try",
+    r"(?:in over your head|out of your depth|punching above)",
     r"at last",
     r"for once",
     r"about time",
@@ -256,6 +292,11 @@ SARCASM = phrases(
     r"what a shock",
     r"shocking,? i know",
     r"/s",
+    # Hedged sarcasm: "I guess" followed by a dig at them.
+    r"i guess (?:you|some of us|some people)(?:'re| are| were)? (?:too|so|just|now|busy|not"
+    r"|must|don't|didn't|never|forgot|only)",
+    r"(?:you're|you are|you've become|you became|you got|now|clearly) too (?:busy|important|good"
+    r"|big|famous|grand|fancy|senior)",
 )
 NEGATIVITY = phrases(
     r"hate",
@@ -300,6 +341,37 @@ GUILT = phrases(
     r"since you (?:clearly |obviously )?(?:don't|do not|didn't|did not) (?:care|reply|answer)",
     r"i guess you(?:'re| are)? (?:busy|not)",
     r"no (?:reply|answer|response) (?:from you )?(?:yet|again)",
+    # What they should have done for the writer, or how long they took.
+    r"would(?:'ve| have) been nice (?:to|if)",
+    r"you (?:could|should|might)(?:'ve| have) (?:invited|told|asked|called|written|mentioned"
+    r"|let me|thanked|included)",
+    r"(?:given|considering|after|with) (?:how much|all|everything|all the \w+) i(?:'ve)?"
+    r" (?:helped|did|done|gave|given|taught|put in|invested|wrote|written|did for)",
+    r"it took you (?:\w+ ){0,2}(?:weeks?|days?|months?|ages|forever|long enough|a while|so long)",
+    r"took you long enough",
+)
+# rule N3: "I always thought ..." plus a dismissive word is I-told-you-so, even when kindly
+# followed by "but you'll land on your feet". Both must be in one sentence.
+TOLD_YOU_SO = phrases(
+    r"i (?:always |never |kind of |sort of |honestly |secretly )?(?:thought|knew|said|felt"
+    r"|suspected|told you|warned you|had (?:my )?doubts|wondered why)",
+)
+DISMISSIVE = phrases(
+    r"naive",
+    r"silly",
+    r"doomed",
+    r"pointless",
+    r"unrealistic",
+    r"half-baked",
+    r"a long shot",
+    r"a bad idea",
+    r"a mistake",
+    r"(?:wouldn't|would not|won't|was never going to|never going to|couldn't) (?:work|last"
+    r"|fly|succeed)",
+    r"crazy idea",
+    r"overrated",
+    r"gimmick\w*",
+    r"(?:too|a bit|kind of|pretty) (?:risky|ambitious|optimistic|idealistic)",
 )
 
 # Words in capitals that are names of things, not shouting.
@@ -388,7 +460,10 @@ MISSING_APOSTROPHE = word_set(
 CONFUSED = phrases(
     r"your (?:welcome|well|right|probably|going|so|not|very|always|never|still|just|looking"
     r"|getting|being|the|a)",
-    r"you're (?:story|team|job|company|post|book|talk|article|work|slides|photos|new role)",
+    r"you're (?:story|team|job|company|post|book|talk|article|work|slides|photos|new role|group"
+    r"|project|idea|plan|profile|message|paper|thesis|presentation|launch|startup|app|course"
+    r"|family|kids|wedding|podcast|newsletter|essay|comment|feedback|advice|help|manager|boss"
+    r"|colleagues|lab|shop|studio|restaurant|website|keynote|demo|research|own)",
     r"its (?:been|a|the|going|so|great|nice)",
     r"there (?:going|doing|new|team|company)",
 )

@@ -20,13 +20,26 @@ from hedgerow.coach.reading import Note, words_of
 SENTENCE_START = re.compile(r"(?:^|[.!?\n]\s*|[\"(]\s*)$")
 
 
+# Our word lists: working-life words the dictionary lacks ("hackathon", "onboarding"), and
+# words notes borrow from other languages (greetings, thanks, congratulations, food and drink).
+WORD_LISTS = ("data/words.txt", "data/loanwords.txt")
+# A greeting before a name ("Hi Mei Lin,"): the capitalised words after it are the name.
+GREETING = re.compile(
+    r"^(?:hi|hey|hello|dear|morning|good morning|hiya|yo|ciao|hola|bonjour|hallo|hej|salut)"
+    r"\s+((?:[^\W\d_][\w'\u2019-]*\s*){1,3})[,!:.]",
+    re.IGNORECASE,
+)
+NICKNAME_MIN = 3  # "Seun" for "Oluwaseun", "Alex" for "Alexandra"; not "Al" for anything
+
+
 @cache
 def dictionary() -> SpellChecker:
     checker = SpellChecker(distance=1)
-    extra = resources.files("hedgerow.coach").joinpath("data/words.txt").read_text("utf-8")
-    checker.word_frequency.load_words(
-        line.strip() for line in extra.splitlines() if line.strip() and not line.startswith("#")
-    )
+    for path in WORD_LISTS:
+        extra = resources.files("hedgerow.coach").joinpath(path).read_text("utf-8")
+        checker.word_frequency.load_words(
+            line.strip() for line in extra.splitlines() if line.strip() and not line.startswith("#")
+        )
     return checker
 
 
@@ -37,12 +50,15 @@ def misspelled(note: Note, *, names: Iterable[str] = ()) -> list[str]:
     town); words in capitals are taken as acronyms.
     """
     known_names = {word.lower() for name in names for word in words_of(name)}
+    known_names |= greeted(note)
     checker = dictionary()
     found: list[str] = []
     for match in re.finditer(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*", note.stripped):
         word = match.group(0)
         plain = word.lower().replace("\u2019", "'")
         if plain in known_names or plain in found or len(plain) < 2:
+            continue
+        if word[0].isupper() and is_nickname(plain, known_names):
             continue
         if word.isupper() and (len(word) <= 5 or plain in ACRONYMS):
             continue
@@ -52,6 +68,19 @@ def misspelled(note: Note, *, names: Iterable[str] = ()) -> list[str]:
             continue
         found.append(word)
     return found
+
+
+def greeted(note: Note) -> set[str]:
+    """The name after an opening greeting ("Hi Mei Lin,"), in lower case."""
+    found = GREETING.match(note.stripped)
+    if not found:
+        return set()
+    return {word.lower() for word in words_of(found.group(1)) if word[0].isupper()}
+
+
+def is_nickname(word: str, names: set[str]) -> bool:
+    """A short form inside one of the names: "seun" in "oluwaseun", "alex" in "alexandra"."""
+    return len(word) >= NICKNAME_MIN and any(word in name and word != name for name in names)
 
 
 def _known(checker: SpellChecker, word: str) -> bool:
