@@ -11,7 +11,8 @@ advice never blocks. The method is rules, lexicons (`lexicon.py`) and a light pa
 | brevity          | advice   | all        | invitation <= 200 characters (free accounts);    |
 |                  |          |            | others <= 80 words                               |
 | about-them       | yes      | all        | fails at 3+ I/me/my outnumbering you, your and   |
-|                  |          |            | their name by more than one                      |
+|                  |          |            | their name by more than one; asks and clauses    |
+|                  |          |            | where the writer wants something weigh more      |
 | specific         | yes      | all        | names the update or shared experience (`about`); |
 |                  |          |            | passes with a plain note when none was given     |
 | closing-ask      | yes      | all        | ends with a question or a wish to hear about them |
