@@ -197,6 +197,29 @@ def rating_chart(ratings: list[AspirationRating]) -> SafeString | None:
 DECIDED = (Impulse.Outcome.ACTED, Impulse.Outcome.NOT_ACTED, Impulse.Outcome.SUBSTITUTED)
 
 
+class ImpulseJson(TypedDict):
+    id: int
+    text: str
+    captured_at: str
+    outcome: str
+    substitute: str
+    was_right: bool | None
+    note: str
+
+
+def impulse_json(impulse: Impulse) -> ImpulseJson:
+    """An impulse as the CLI prints it and the API returns it."""
+    return {
+        "id": impulse.pk,
+        "text": impulse.text,
+        "captured_at": impulse.captured_at.isoformat(),
+        "outcome": impulse.outcome,
+        "substitute": impulse.substitute,
+        "was_right": impulse.was_right,
+        "note": impulse.note,
+    }
+
+
 def capture_impulse(*, owner, text: str) -> Impulse:
     """An impulse to act, noted in one step so it is not lost (rule A2)."""
     return Impulse.objects.create(

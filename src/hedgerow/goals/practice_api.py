@@ -17,7 +17,6 @@ from typing_extensions import TypedDict  # pydantic needs this one on 3.11
 
 from hedgerow.goals import practice, practice_access
 from hedgerow.goals.models import Impulse
-from hedgerow.goals.practice_cli import ImpulseJson, _impulse_json
 from hedgerow.network.services import InvalidInput
 
 router = Router(tags=["practice"])
@@ -91,25 +90,27 @@ def unusable(error: InvalidInput) -> HttpError:
 # --- impulses (A2) --------------------------------------------------------------------------------
 
 
-@router.post("/impulses", response={201: ImpulseJson}, summary="Catch an impulse (`impulse TEXT`)")
-def capture(request: ApiRequest, payload: ImpulseIn) -> Status[ImpulseJson]:
+@router.post(
+    "/impulses", response={201: practice.ImpulseJson}, summary="Catch an impulse (`impulse TEXT`)"
+)
+def capture(request: ApiRequest, payload: ImpulseIn) -> Status[practice.ImpulseJson]:
     try:
         impulse = practice.capture_impulse(owner=request.auth, text=payload.text)
     except InvalidInput as error:
         raise unusable(error) from None
-    return Status(201, _impulse_json(impulse))
+    return Status(201, practice.impulse_json(impulse))
 
 
-@router.get("/impulses", response=list[ImpulseJson], summary="Impulses, newest first")
+@router.get("/impulses", response=list[practice.ImpulseJson], summary="Impulses, newest first")
 def impulses(
     request: ApiRequest, open: bool = False, limit: int = 100, offset: int = 0
-) -> list[ImpulseJson]:
+) -> list[practice.ImpulseJson]:
     """With `open=true`, only those still waiting for a decision (as `impulse --list --json`)."""
     found = practice_access.impulses_of(request.auth)
     if open:
         found = found.filter(outcome=Impulse.Outcome.OPEN)
     start = max(offset, 0)
-    return [_impulse_json(i) for i in found[start : start + min(max(limit, 1), 1000)]]
+    return [practice.impulse_json(i) for i in found[start : start + min(max(limit, 1), 1000)]]
 
 
 @router.get(
@@ -127,16 +128,16 @@ def ratio(request: ApiRequest) -> RatioJson:
 
 @router.post(
     "/impulses/{impulse_id}/settle",
-    response=ImpulseJson,
+    response=practice.ImpulseJson,
     summary="Say what became of an impulse (`impulse --settle`)",
 )
-def settle(request: ApiRequest, impulse_id: int, payload: SettleIn) -> ImpulseJson:
+def settle(request: ApiRequest, impulse_id: int, payload: SettleIn) -> practice.ImpulseJson:
     impulse = practice_access.impulse_of(request.auth, impulse_id)
     try:
         practice.settle_impulse(impulse=impulse, **payload.dict())
     except InvalidInput as error:
         raise unusable(error) from None
-    return _impulse_json(impulse)
+    return practice.impulse_json(impulse)
 
 
 # --- accomplishments (V1) -------------------------------------------------------------------------

@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date, timedelta
-from typing import Any
-
-from typing_extensions import TypedDict
 
 from hedgerow.lib.cli import CommandError, acting_person, parse_day, print_json
 
@@ -119,48 +116,27 @@ def run_impulse(args: argparse.Namespace) -> int:
 
 
 def _capture(owner, text: str, as_json: bool) -> int:
-    from hedgerow.goals.practice import InvalidInput, capture_impulse
+    from hedgerow.goals.practice import InvalidInput, capture_impulse, impulse_json
 
     try:
         impulse = capture_impulse(owner=owner, text=text)
     except InvalidInput as error:
         raise CommandError(str(error)) from None
     if as_json:
-        print_json(_impulse_json(impulse))
+        print_json(impulse_json(impulse))
     else:
         print(f"Caught #{impulse.pk}. Decide later with: hedgerow impulse --settle {impulse.pk} …")
     return 0
 
 
-class ImpulseJson(TypedDict):
-    id: int
-    text: str
-    captured_at: str
-    outcome: str
-    substitute: str
-    was_right: bool | None
-    note: str
-
-
-def _impulse_json(impulse: Any) -> ImpulseJson:
-    return {
-        "id": impulse.pk,
-        "text": impulse.text,
-        "captured_at": impulse.captured_at.isoformat(),
-        "outcome": impulse.outcome,
-        "substitute": impulse.substitute,
-        "was_right": impulse.was_right,
-        "note": impulse.note,
-    }
-
-
 def _list_impulses(owner, as_json: bool) -> int:
     from hedgerow.goals.models import Impulse
+    from hedgerow.goals.practice import impulse_json
     from hedgerow.goals.practice_access import impulses_of
 
     open_ones = list(impulses_of(owner).filter(outcome=Impulse.Outcome.OPEN))
     if as_json:
-        print_json([_impulse_json(impulse) for impulse in open_ones])
+        print_json([impulse_json(impulse) for impulse in open_ones])
         return 0
     for impulse in open_ones:
         print(f"#{impulse.pk}  {impulse.captured_at:%Y-%m-%d}  {impulse.text}")
@@ -172,7 +148,7 @@ def _list_impulses(owner, as_json: bool) -> int:
 def _settle_impulse(owner, args: argparse.Namespace) -> int:
     from django.http import Http404
 
-    from hedgerow.goals.practice import InvalidInput, settle_impulse
+    from hedgerow.goals.practice import InvalidInput, impulse_json, settle_impulse
     from hedgerow.goals.practice_access import impulse_of
 
     raw_id, raw_outcome = args.settle
@@ -201,7 +177,7 @@ def _settle_impulse(owner, args: argparse.Namespace) -> int:
     except InvalidInput as error:
         raise CommandError(str(error)) from None
     if args.json:
-        print_json(_impulse_json(impulse))
+        print_json(impulse_json(impulse))
     else:
         print(f"#{impulse.pk}: {impulse.get_outcome_display().lower()}.")
     return 0
