@@ -444,12 +444,26 @@ def _update_item(accomplishment: Accomplishment) -> tuple[str, str]:
     if accomplishment.impact:
         rest += " " + _sentence(accomplishment.impact)
     if accomplishment.beneficiaries:
-        rest += " " + _sentence(f"It helped {_one_line(accomplishment.beneficiaries)}")
+        rest += " " + _sentence(f"It helped {_mid_sentence(accomplishment.beneficiaries)}")
     return _one_line(accomplishment.what).rstrip(".!;:, "), rest
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+DETERMINERS = frozenset(
+    ["the", "a", "an", "our", "my", "your", "their", "his", "her", "its", "all", "every", "each"]
+)
+
+
+def _mid_sentence(text: str) -> str:
+    """ "The scheduling team" reads "the scheduling team" inside a sentence; names stay as
+    they are."""
+    first, _, rest = _one_line(text).partition(" ")
+    if first.lower() in DETERMINERS:
+        first = first.lower()
+    return f"{first} {rest}".strip()
 
 
 def _sentence(text: str) -> str:

@@ -352,3 +352,17 @@ def test_it_saves_the_assembled_draft_when_no_text_is_given(owner):
     assert pitch.text == "I'm a teacher. I teach maths."
     with pytest.raises(InvalidInput, match="pitch is empty"):
         practice.save_pitch(owner=owner, audience="Meetup")
+
+
+def test_it_keeps_who_benefited_mid_sentence_without_touching_names(owner):
+    practice.log_accomplishment(
+        owner=owner, what="A", beneficiaries="The QA team", on=date(2026, 11, 2)
+    )
+    practice.log_accomplishment(
+        owner=owner, what="B", beneficiaries="Priya and Sam", on=date(2026, 11, 3)
+    )
+
+    update = practice.compose_update(owner=owner, start=date(2026, 11, 1), end=date(2026, 11, 30))
+
+    assert "It helped the QA team." in update.text
+    assert "It helped Priya and Sam." in update.text
