@@ -10,8 +10,10 @@ import pytest
 from hedgerow.coach.checks import OCCASIONS, check_note
 
 LABELS = Path(__file__).with_name("labeled_notes.jsonl")
-# Written by a teammate who never saw the checks; never used to tune them.
+# Written by teammates who never saw the checks. The first blind set was studied after its
+# first measurement (95%); the second has never been tuned on.
 BLIND = Path(__file__).with_name("blind_notes.jsonl")
+BLIND2 = Path(__file__).with_name("blind2_notes.jsonl")
 MIN_AGREEMENT = 0.90
 MIN_NOTES = 150
 CHECK_IDS = {
@@ -59,8 +61,9 @@ def test_it_agrees_on_the_held_out_part_too(records):
     assert agreed / len(held_out) >= MIN_AGREEMENT
 
 
-def test_it_agrees_on_notes_written_blind():
-    blind = load(BLIND)
+@pytest.mark.parametrize("path", [BLIND, BLIND2], ids=["blind", "blind2"])
+def test_it_agrees_on_notes_written_blind(path):
+    blind = load(path)
     agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
     assert len(blind) >= 60
     assert agreed / len(blind) >= MIN_AGREEMENT
