@@ -405,3 +405,180 @@ def test_it_still_flags_a_misspelled_capitalised_first_word():
 def test_it_flags_youre_before_a_noun():
     text = "Well, you're group project was the best one. What are you up to now?"
     assert "you're group" in outcome(check_note(text, "keep-in-touch"), "spelling")["message"]
+
+
+# --- vague shared experience (rule N4 a) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello Oskar, we crossed paths at an event at some point. What are you doing these days?",
+        "Rosa, we talked somewhere a while back, I think. How do you like your work now?",
+        "Hi Tomas, great memories of working together. What are you building now?",
+    ],
+)
+def test_it_fails_a_shared_experience_that_names_nothing(text):
+    name = text.split(",")[0].split()[-1]
+    about = "ran the night shift rota at Ferrow Logistics"
+    report = check_note(text, "invitation", to=f"{name} Varga", about=about)
+    assert outcome(report, "invitation-parts")["ok"] is False
+    assert outcome(report, "specific")["ok"] is False
+
+
+def test_it_accepts_a_vague_time_with_a_particular_event():
+    text = (
+        "Hello Oskar, we met at the Tallinn open data meetup a while ago. "
+        "What are you doing these days?"
+    )
+    report = check_note(text, "invitation", about="both attended the Tallinn open data meetup")
+    assert outcome(report, "invitation-parts")["ok"] is True
+    assert outcome(report, "specific")["ok"] is True
+
+
+def test_it_does_not_take_the_accepted_invitation_as_the_shared_experience():
+    text = "Thanks for accepting, Noor! Fancy a coffee next week? I'd love to hear your news."
+    about = "accepted invitation; worked together on the Leeds tram bid"
+    assert outcome(check_note(text, "follow-up", about=about), "specific")["ok"] is False
+    named = "Thanks for accepting, Noor! The tram bid days were wild. Coffee next week?"
+    assert outcome(check_note(named, "follow-up", about=about), "specific")["ok"] is True
+
+
+# --- catch-up in other languages (rule N5) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selin, so good to be connected again! Kahve when you are back in Izmir?",
+        "Thanks for accepting, Jonas! Fika one afternoon next week? I'd love your news.",
+        "Pilar, lovely to reconnect! Tapas on Friday? I'm curious how the new lab is going.",
+        "Thanks, Wei! Shall we do dim sum one Sunday and swap news?",
+    ],
+)
+def test_it_takes_a_drink_or_meal_in_another_language_as_a_catch_up(text):
+    assert outcome(check_note(text, "follow-up"), "catch-up")["ok"] is True
+
+
+def test_it_still_asks_for_a_catch_up_when_none_is_proposed():
+    text = "Selin, so good to be connected again! How is Izmir treating you?"
+    assert outcome(check_note(text, "follow-up"), "catch-up")["ok"] is False
+
+
+# --- imperative wishes to hear (rule N2) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines, I hope the move went smoothly. Tell me also how the kids are settling in.",
+        "Bo, the garden photos were lovely. Fill me in on how the allotment is doing.",
+        "Kofi, good luck with the exams. Let me know how they go, and how you are.",
+    ],
+)
+def test_it_takes_an_imperative_to_share_as_a_closing_ask(text):
+    assert outcome(check_note(text, "keep-in-touch"), "closing-ask")["ok"] is True
+
+
+def test_it_counts_a_wish_to_hear_about_their_work_after_a_favour():
+    text = (
+        "Hi Dana, congrats on the new post! Could you pass my CV to your recruiter? "
+        "Either way, I'd love to hear how you're finding the new team."
+    )
+    report = check_note(text, "acknowledgement")
+    assert outcome(report, "no-ask")["ok"] is False
+    assert outcome(report, "closing-ask")["ok"] is True
+
+
+# --- wistful guilt (rule N3) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priti, congrats on the book! I only heard about it from a mutual friend. How is it going?",
+        "Ola, I had to read it on LinkedIn, but congrats on the move. How is Oslo?",
+        "Sam, I suppose you're too busy for the old crowd now. How is the new job?",
+        "Lee, we don't talk like we used to. How are things at the brewery?",
+        "Remi, you accepted last month and still haven't replied to my note. How are you?",
+    ],
+)
+def test_it_fails_wistful_guilt(text):
+    assert outcome(check_note(text, "keep-in-touch"), "recipient-test")["ok"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priti, I only just saw the news about the book, congratulations! How is it going?",
+        "Ola, I suppose congratulations are in order! How is Oslo treating you?",
+        "Lee, I still haven't replied to your lovely email, sorry! How are things at the brewery?",
+        "Sam, let's have lunch like we used to, soon. How is the new job?",
+    ],
+)
+def test_it_leaves_kind_notes_with_wistful_words_alone(text):
+    assert outcome(check_note(text, "keep-in-touch"), "recipient-test")["ok"] is True
+
+
+# --- favours, whatever the occasion (rule N6) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gita, lovely photos from the vineyard! Any chance the estate has a summer job for my son?",
+        "Rob, any chance your lab would take on a student intern this autumn? My niece is keen.",
+        "Mo, the new clinic looks great. Is there a placement going for my cousin, by any chance?",
+    ],
+)
+def test_it_fails_asking_for_a_place_for_someone(text):
+    report = check_note(text, "keep-in-touch")
+    assert outcome(report, "no-ask")["ok"] is False
+    assert report["ready"] is False
+
+
+def test_it_lets_news_of_their_own_hiring_through():
+    text = "Gita, congrats on hiring your first intern! How is the vineyard this season?"
+    assert outcome(check_note(text, "keep-in-touch"), "no-ask")["ok"] is True
+
+
+def test_it_fails_a_product_shown_as_a_catch_up():
+    text = (
+        "Thanks for connecting, Ivo! Let's do a call, I'd love to walk you through the "
+        "scheduling tool my team is launching. How is the clinic?"
+    )
+    assert outcome(check_note(text, "follow-up"), "no-ask")["ok"] is False
+
+
+# --- spelling: compounds, British forms, signatures and honorifics ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jun, how was the windfarm survey? The stormwater report sounded amazing.",
+        "Ayo, how is the anaesthetics rotation going in the new neighbourhood?",
+        "Thanks, Mira! How is the studio?\n\nBest,\nTemitope",
+        "How is the studio these days? Cheers, Oyelaran",
+        "How did the harvest go? \u2014 Anneliese",
+        "Okonkwo-san, thank you for the tour. How is the new workshop?",
+        "Dear Dr Oyelowo, thank you for the lecture. What are you researching now?",
+    ],
+)
+def test_it_accepts_compounds_british_forms_signatures_and_honorifics(text):
+    report = check_note(text, "keep-in-touch", to="Ayo Jun Mira")
+    assert outcome(report, "spelling")["ok"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Pia, see you at the reunion everytime?", "everytime"),
+        ("Pia, wellcome back! How was the trip?", "wellcome"),
+        ("Pia, it was publically announced! How do you feel?", "publically"),
+        ("Thnaks for the tour, Pia! How is the new job?", "Thnaks"),
+    ],
+)
+def test_it_still_flags_run_together_words_and_typos(text, flagged):
+    report = check_note(text, "keep-in-touch", to="Pia Holm")
+    assert flagged in outcome(report, "spelling")["message"]

@@ -279,9 +279,16 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
     )
 
 
+VAGUE_STEMS = frozenset(stem(word) for word in lexicon.VAGUE_EXPERIENCE)
+
+
 def refers_to(about: str, note: Note) -> bool:
-    """Whether the note shares a particular word, or a word of the same family, with `about`."""
-    wanted = key_stems(about) or {stem(word) for word in words_of(about)}
+    """Whether the note shares a particular word, or a word of the same family, with `about`.
+
+    Vague words don't count: "we met at a conference" does not name "the Lisbon design
+    festival, where we met" (rules N2, N4).
+    """
+    wanted = (key_stems(about) - VAGUE_STEMS) or {stem(word) for word in words_of(about)}
     present = {stem(word) for word in note.words}
     if wanted & present:
         return True
@@ -352,9 +359,10 @@ def clauses_of(sentence: str) -> list[str]:
 
 
 def is_inquiry_about_them(clause: str) -> bool:
-    """A question about how they are or what they do, that asks nothing of them."""
+    """A question, or a wish to hear, about how they are or what they do, that asks nothing of
+    them: "I'd love to hear how you're finding it" still counts after a favour."""
     return (
-        is_question(clause)
+        (is_question(clause) or bool(lexicon.REQUEST_TO_HEAR.search(clause)))
         and bool(lexicon.INQUIRY_NOW.search(clause))
         and not is_ask(clause)
         and not lexicon.DISCOVERY.search(clause)
@@ -397,11 +405,18 @@ def check_invitation_parts(context: Context) -> CheckResult:  # rule N4
 
 
 def is_concrete(context: Context) -> bool:
-    """The note names something particular, beyond "we met at a conference a while ago"."""
+    """The shared experience names something particular, beyond "we met at a conference a while
+    ago": an event, a place, a project, a topic. Only the sentences that recall it are read, so
+    "how do you like it" elsewhere doesn't make a vague memory concrete (rule N4 a).
+    """
     names = {stem(word) for word in words_of(context.to or "")}
-    particular = (
-        key_stems(context.note.stripped) - names - {stem(word) for word in lexicon.VAGUE_EXPERIENCE}
-    )
+    recalled = [
+        sentence
+        for sentence in context.note.sentences
+        if lexicon.SHARED_EXPERIENCE.search(plain(sentence))
+        or (context.about and refers_to(context.about, Note(sentence)))
+    ]
+    particular = key_stems(" ".join(recalled)) - names - VAGUE_STEMS
     return len(particular) >= CONCRETE_WORDS_MIN
 
 

@@ -61,8 +61,10 @@ REQUEST_TO_HEAR = phrases(
     r" to (?:hear|know|learn|read)",
     r"(?:i'm|i am) (?:really |so )?curious",
     r"curious (?:to (?:hear|know|learn)|how|what|about)",
-    r"(?:let me know|tell me|fill me in|do share|share) (?:how|what|about|more|where|when|who"
-    r"|whether|all about)",
+    # Imperatives ask to hear about them too, with a word or two between ("tell me also how").
+    r"(?:let me know|tell me|fill me in(?: on)?|do share|share|update me(?: on)?)"
+    r"(?: (?:also|too|a bit|a little|more|again|honestly|please|sometime|when you can),?)?"
+    r" (?:how|what|about|more|where|when|who|whether|all about|your)",
     r"hear (?:what|how|about|more|where|who|your)",
     r"write (?:me|to me|back) (?:how|what|about|with)",
     r"tell me (?:your|all|everything)",
@@ -115,6 +117,15 @@ INQUIRY_NOW = phrases(
     r"how you like",
 )
 
+# rule N5: tea, coffee, a drink or a meal in the languages notes borrow from ("Çay soon?",
+# "fika next week?"). Spelling accepts these words too.
+GET_TOGETHER_WORDS = word_set(
+    """çay chai chá cha té thé tè kaffee kahve café caffè cafezinho cafecito kopi koffie kaffe
+    kaffi kawa fika mate apéro apero aperitivo aperitif borrel cerveza birra bier piwo sake soju
+    almuerzo comida déjeuner dîner mittagessen abendessen pranzo cena merienda tapas iftar meze
+    mezze"""
+)
+
 # rule N5: a follow-up proposes to catch up, in person or by email.
 CATCH_UP = phrases(
     r"coffee",
@@ -143,6 +154,11 @@ CATCH_UP = phrases(
     r"video",
     r"swap (?:notes|stories)",
     r"compare notes",
+    r"brunch",
+    r"(?:grab|get) (?:a bite|food|something to eat)",
+    r"dim sum",
+    r"yum cha",
+    *sorted(GET_TOGETHER_WORDS),
 )
 
 # rule N6: requests for help to a new or renewed contact.
@@ -177,6 +193,14 @@ FAVOUR = phrases(
     r"introductions? (?:you could|you can|to (?:anyone|someone|people))",
     r"(?:grateful|appreciate it) (?:for |if )?(?:any|an|your) (?:help|introductions?|referrals?)",
     r"(?:job|role) (?:at|in) your",
+    # A place for someone, the writer or a relative: "an internship for my nephew".
+    r"(?:internships?|placements?|apprenticeships?|work experience|traineeships?|jobs?|roles?"
+    r"|positions?|openings?|vacanc(?:y|ies)|a spot|a place) (?:going )?(?:for|open to) (?:me|him"
+    r"|her|them|my|our)",
+    r"any chance (?:\w+ ){0,3}(?:has|have|had|is hiring|offers?|takes? on|would take|could take)"
+    r" (?:an? |any |on )?(?:\w+ )?(?:internships?|placements?|apprenticeships?|traineeships?"
+    r"|openings?|vacanc(?:y|ies)|jobs?|roles?|positions?|interns?|trainees?)",
+    r"(?:take|taking) (?:him|her|them|my \w+) on",
     # Asking them for a contact: "do you know anyone?"
     r"do you know (?:anyone|anybody|someone|somebody)(?= who| at| in| that| looking|\?|$)",
 )
@@ -185,6 +209,11 @@ SALES = phrases(
     r"|firm|startup|company) (?:helps|can help|could help|offers|makes|lets|saves|is built)",
     r"(?:our|my) (?:[\w-]+ )?(?:product|platform|solution|services|offering|api|software)",
     r"show you how (?:our|my|we|it)",
+    # Showing them a product the writer makes: "I'd love to show you the app my startup built".
+    r"(?:show|demo|walk) you (?:through )?(?:[\w-]+ ){0,4}(?:app|product|platform|tool|software"
+    r"|solution|prototype)",
+    r"(?:my|our) (?:startup|company|agency|firm|studio|team) (?:is|are|has|have|just)"
+    r" (?:launching|launched|releasing|released|building|built|selling)",
     r"we help",
     r"we (?:specialize|specialise|offer|provide|can help)",
     r"(?:a|quick|short|free|15-minute|15 minute) demo",
@@ -349,6 +378,19 @@ GUILT = phrases(
     r" (?:helped|did|done|gave|given|taught|put in|invested|wrote|written|did for)",
     r"it took you (?:\w+ ){0,2}(?:weeks?|days?|months?|ages|forever|long enough|a while|so long)",
     r"took you long enough",
+    # Wistful reproach: hearing the news second-hand, drifting apart, their silence.
+    r"i (?:only|had to) (?:found|find|heard|hear|learned|learnt|learn|saw|see|read)"
+    r" (?:out |it |about it |the news )?(?:from|through|via|on|in) (?:your|a|the|linkedin"
+    r"|someone|other|others|mutual|instagram|facebook)",
+    r"you (?:never|didn't|did not) (?:told|tell|mentioned|mention) (?:me|us)",
+    r"(?:don't|do not|doesn't|never) (?:talk|speak|chat|write|see each other) (?:like|as much as"
+    r"|the way|as often as) we used to",
+    r"i suppose (?:you(?:'re| are)?|you've been|we|we're|we've) (?:\w+ )?(?:busy|too|don't|do not"
+    r"|never|not|drifted|lost|moved on|forgot|forgotten)",
+    # Their silence, counted: "you ... still haven't answered", "I never heard back".
+    r"you(?:'ve)?[^.!?]{0,40}?(?:still (?:haven't|havent|have not) |never |haven't yet |havent yet"
+    r" )(?:answered|replied|responded|got back|gotten back|written back)",
+    r"(?:never|didn't|did not|haven't|havent|have not) heard? back(?! from (?!you))",
 )
 # rule N3: "I always thought ..." plus a dismissive word is I-told-you-so, even when kindly
 # followed by "but you'll land on your feet". Both must be in one sentence.
@@ -436,8 +478,16 @@ QUESTION_START = re.compile(
 NOW_WORDS = phrases(r"now", r"these days", r"at the moment", r"currently", r"still", r"nowadays")
 
 # Words too vague to be the concrete shared experience of rule N4 (a).
+# "We met at a conference a while ago" names no event, place, topic or time; "at some point",
+# "somewhere", "an event", "great memories of working together" are just as vague. Words that
+# name the occasion itself ("accepted invitation", "last conversation") aren't particular either.
 VAGUE_EXPERIENCE = word_set(
-    "met meet meeting conference event meetup while ago time people back years long"
+    """met meet meeting conference conferences event events meetup while ago time times people
+    back years long some point somewhere sometime once before earlier past thing things place
+    party webinar session sessions talk talked chat chatted spoke spoken ages remember think
+    thought great nice good lovely fun memories memory crossed paths together worked collaborated
+    accepted accepting accept invitation invite connected connecting connection request last
+    conversation"""
 )
 
 # Small families of words that name the same news (the `about` and the note may differ).
@@ -466,4 +516,12 @@ CONFUSED = phrases(
     r"|colleagues|lab|shop|studio|restaurant|website|keynote|demo|research|own)",
     r"its (?:been|a|the|going|so|great|nice)",
     r"there (?:going|doing|new|team|company)",
+)
+
+# Honorifics joined to a name ("Watanabe-san", "Sharma-ji") and titles before one ("Dr Okafor"):
+# the word they mark is a name, for spelling.
+HONORIFICS = word_set("san sama kun chan sensei senpai sempai ji nim ssi jan bhai didi hanim bey")
+TITLES = word_set(
+    """mr mrs ms mx dr prof herr frau sr sra señor señora monsieur madame mme signor signora pak
+    ibu bapak mister doctor professor"""
 )

@@ -17,10 +17,17 @@ SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"')\]]*\s+|\n+")
 
 # A short last line without a question is a sign-off ("Best, Ana", "Cheers!"), not the closing.
 SIGN_OFF_WORDS = 4
-SIGN_OFF = re.compile(
-    r"^(?:best|best wishes|all the best|cheers|thanks|thank you|many thanks|warmly|warm regards|"
+SIGN_OFF_PHRASES = (
+    r"(?:best|best wishes|all the best|cheers|thanks|thank you|many thanks|warmly|warm regards|"
     r"kind regards|regards|take care|talk soon|speak soon|see you|hugs|love|yours|sincerely|"
-    r"ciao|xx|x|sending (?:love|hugs|best wishes))\b",
+    r"ciao|xx|x|sending (?:love|hugs|best wishes))"
+)
+SIGN_OFF = re.compile(r"^" + SIGN_OFF_PHRASES + r"\b", re.IGNORECASE)
+# The writer's name at the very end: after a sign-off on its line ("Best,\nFunmi", "Cheers,
+# Tolu") or after a dash ("- Ana", "\u2014 Ana"). At most three words.
+SIGNATURE = re.compile(
+    r"(?:(?:^|[\n.!?]\s*)" + SIGN_OFF_PHRASES + r"\s*[,!.]?|(?:^|\s)[-\u2013\u2014~]+)"
+    r"\s*(?P<name>(?:[^\W\d_][\w'\u2019.-]*\s*){1,3})$",
     re.IGNORECASE,
 )
 
@@ -110,6 +117,12 @@ def is_sign_off(sentence: str) -> bool:
     return len(words_of(sentence)) <= SIGN_OFF_WORDS and not sentence.rstrip().endswith(
         (".", "!", "?")
     )
+
+
+def signature(text: str) -> str:
+    """The name the note is signed with, or "" when it isn't signed."""
+    found = SIGNATURE.search(text.strip())
+    return found.group("name").strip() if found else ""
 
 
 def plain(text: str) -> str:
