@@ -2,8 +2,8 @@
 
 Prints agreement of `ready` with the labels (overall, on the development part the rules were
 tuned on, on the held-out part written after, and on the blind parts written by teammates who
-never saw the checks: "blind" scored 95% on first sight and was studied afterwards, "blind2" has
-never been tuned on), per-check precision and recall (a failing
+never saw the checks: "blind" (95% on first sight) and "blind2" (93.75%) were studied afterwards,
+"blind3" (92.5%) never has been), per-check precision and recall (a failing
 check is a positive), and the time per `check_note` call. Pure Python, no database.
 """
 
@@ -23,8 +23,10 @@ TESTS = Path(__file__).resolve().parent.parent / "tests" / "coach"
 LABELS = TESTS / "labeled_notes.jsonl"
 BLIND = TESTS / "blind_notes.jsonl"
 BLIND2 = TESTS / "blind2_notes.jsonl"
+BLIND3 = TESTS / "blind3_notes.jsonl"
 TIMING_ROUNDS = 20
 TARGET_AGREEMENT = 0.95
+UNTUNED = "blind3"  # the newest blind part; move on to a fresh one once this is studied
 MAX_MS = 20.0
 
 
@@ -40,7 +42,7 @@ class Scored:
         return self.ready == self.record["ready"]
 
 
-def load(paths: tuple[Path, ...] = (LABELS, BLIND, BLIND2)) -> list[dict]:
+def load(paths: tuple[Path, ...] = (LABELS, BLIND, BLIND2, BLIND3)) -> list[dict]:
     records = []
     for path in paths:
         with path.open(encoding="utf-8") as lines:
@@ -103,9 +105,9 @@ def ratio(hit: int, total: int) -> str:
 
 
 def print_report(scored: list[Scored], cold: float, times: list[float]) -> None:
-    files = ", ".join(path.name for path in (LABELS, BLIND, BLIND2))
+    files = ", ".join(path.name for path in (LABELS, BLIND, BLIND2, BLIND3))
     print(f"Coach agreement with {len(scored)} labeled notes ({files})")
-    for part in ("all", "dev", "holdout", "blind", "blind2"):
+    for part in ("all", "dev", "holdout", "blind", "blind2", "blind3"):
         chosen = [item for item in scored if part == "all" or item.record["part"] == part]
         agreed, total = agreement(chosen)
         print(f"  ready agrees  {part:<8} {agreed:>4}/{total:<4} {ratio(agreed, total)}")
@@ -123,9 +125,12 @@ def print_report(scored: list[Scored], cold: float, times: list[float]) -> None:
         f"  time per check_note: median {statistics.median(ordered):.2f} ms, p95 {p95:.2f} ms "
         f"(target <= {MAX_MS:.0f} ms); first call with dictionary load {cold:.0f} ms"
     )
-    agreed, total = agreement(scored)
-    verdict = "meets" if agreed / total >= TARGET_AGREEMENT else "is below"
-    print(f"  agreement {verdict} the {TARGET_AGREEMENT:.0%} target")
+    # Judged on notes never tuned on: the tuned parts agree by construction.
+    agreed, total = agreement(item for item in scored if item.record["part"] == UNTUNED)
+    verdict = "meets" if total and agreed / total >= TARGET_AGREEMENT else "is below"
+    print(
+        f"  agreement on never-tuned notes ({UNTUNED}) {verdict} the {TARGET_AGREEMENT:.0%} target"
+    )
 
 
 def print_misses(scored: list[Scored]) -> None:
