@@ -35,3 +35,11 @@ def test_it_does_not_revoke_someone_elses_key(client, owner, outsider):
 
     assert response.status_code == 404
     assert ApiToken.objects.filter(pk=theirs.pk).exists()
+
+
+def test_it_ties_each_hint_to_its_field(owner_client):
+    page = owner_client.get("/accounts/settings/").content.decode()
+
+    for name in ("linkedin_url", "store_message_bodies", "invitation_notes_per_month"):
+        assert f'aria-describedby="id_{name}_helptext"' in page
+        assert f'id="id_{name}_helptext"' in page
