@@ -67,3 +67,25 @@ def screenshot_path(tmp_path: Path, name: str) -> Path:
     folder = Path(os.environ.get("HEDGEROW_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / name
+
+
+PASSWORD = "a-long-pass-phrase"
+
+
+def person_with_password(username: str = "alice") -> Any:
+    """The person a journey signs in as."""
+    from hedgerow.accounts.services import add_person
+
+    person = add_person(username=username, is_owner=True)
+    person.set_password(PASSWORD)
+    person.save()
+    return person
+
+
+def sign_in(page: Any, base: str, path: str = "/", username: str = "alice") -> None:
+    """Open `path`, sign in on the page it redirects to, and come back to `path`."""
+    page.goto(f"{base}{path}")
+    page.get_by_label("Name", exact=True).fill(username)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{base}{path}")

@@ -10,9 +10,13 @@ from typing import Any
 
 import pytest
 
-from hedgerow.accounts.services import add_person
 from hedgerow.network.models import Contact, Interaction, Update
-from tests.browser.conftest import assert_accessible, screenshot_path
+from tests.browser.conftest import (
+    assert_accessible,
+    person_with_password,
+    screenshot_path,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,20 +27,10 @@ READY = (
 )
 
 
-def sign_in(page: Any, base: str) -> None:
-    page.goto(f"{base}/")
-    page.get_by_label("Name").fill("alice")
-    page.get_by_label("Password").fill("a-long-pass-phrase")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/")
-
-
 def test_it_writes_a_note_with_the_coach_until_it_is_ready(
     live_server: Any, transactional_db: None, browser_page: Any, tmp_path: Path
 ) -> None:
-    person = add_person(username="alice", is_owner=True)
-    person.set_password("a-long-pass-phrase")
-    person.save()
+    person = person_with_password()
     ana = Contact.objects.create(
         owner=person,
         name="Ana Ruiz",

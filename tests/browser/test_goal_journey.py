@@ -11,20 +11,16 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from hedgerow.accounts.services import add_person
 from hedgerow.goals.models import CheckIn, Goal
 from hedgerow.network.models import Contact
-from tests.browser.conftest import assert_accessible, screenshot_path
+from tests.browser.conftest import (
+    assert_accessible,
+    person_with_password,
+    screenshot_path,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page: Any, base: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Name", exact=True).fill("alice")
-    page.get_by_label("Password", exact=True).fill("a-long-pass-phrase")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/")
 
 
 def write_commitment(page: Any, start: str) -> None:
@@ -108,9 +104,7 @@ def check_in(page: Any, week: int, did: str, progress: int, confidence: int) -> 
 def test_it_takes_a_vague_goal_to_a_plan_and_two_checkins(
     live_server: Any, transactional_db: None, browser_page: Any, tmp_path: Path
 ) -> None:
-    person = add_person(username="alice", is_owner=True)
-    person.set_password("a-long-pass-phrase")
-    person.save()
+    person = person_with_password()
     Contact.objects.create(owner=person, name="Ana Ruiz", company="Penguin", position="Editor")
     start = timezone.localdate() - timedelta(days=8)  # today is in week 2
     page, base = browser_page, live_server.url

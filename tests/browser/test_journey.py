@@ -8,8 +8,12 @@ from typing import Any
 
 import pytest
 
-from hedgerow.accounts.services import add_person
-from tests.browser.conftest import assert_accessible, screenshot_path
+from tests.browser.conftest import (
+    assert_accessible,
+    person_with_password,
+    screenshot_path,
+    sign_in,
+)
 from tests.network.views.archives import linkedin_zip
 
 pytestmark = pytest.mark.browser
@@ -30,18 +34,13 @@ def import_archive(page: Any, base: str, archive: Path) -> None:
 def test_it_imports_an_archive_and_marks_an_update_done(
     live_server: Any, transactional_db: None, browser_page: Any, tmp_path: Path
 ) -> None:
-    person = add_person(username="alice", is_owner=True)
-    person.set_password("a-long-pass-phrase")
-    person.save()
+    person_with_password()
     page, base = browser_page, live_server.url
 
     page.goto(f"{base}/")
     assert "/accounts/login/" in page.url
     assert_accessible(page)
-    page.get_by_label("Name").fill("alice")
-    page.get_by_label("Password").fill("a-long-pass-phrase")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base)
     assert page.get_by_text("Welcome to Hedgerow").is_visible()
     assert_accessible(page)
 

@@ -8,29 +8,23 @@ from typing import Any
 
 import pytest
 
-from hedgerow.accounts.services import add_person
 from hedgerow.goals.models import Impulse
-from tests.browser.conftest import assert_accessible, screenshot_path
+from tests.browser.conftest import (
+    assert_accessible,
+    person_with_password,
+    screenshot_path,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page: Any, base: str) -> None:
-    person = add_person(username="alice", is_owner=True)
-    person.set_password("a-long-pass-phrase")
-    person.save()
-    page.goto(f"{base}/practice/")
-    page.get_by_label("Name").fill("alice")
-    page.get_by_label("Password").fill("a-long-pass-phrase")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/practice/")
 
 
 def test_it_practises_end_to_end(
     live_server: Any, transactional_db: None, browser_page: Any, tmp_path: Path
 ) -> None:
     page, base = browser_page, live_server.url
-    sign_in(page, base)
+    person_with_password()
+    sign_in(page, base, "/practice/")
     assert_accessible(page)
 
     page.get_by_role("link", name="Action ratio").first.click()
