@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from hedgerow.goals import blocker_embeddings
-from hedgerow.goals.blocker_model import NaiveBayes
 from hedgerow.goals.blockers import (
     KINDS,
-    LEANINGS,
     classify_blocker,
     read,
     read_by_model,
     read_by_rules,
     tidy,
+    train,
 )
 from hedgerow.goals.sentence import CHECK_IDS, check_goal
 
@@ -108,7 +107,7 @@ def cross_validated(rows: list[dict[str, Any]], folds: int = 10) -> float:
     for fold in range(folds):
         tested = set(order[fold::folds])
         trained = [(row["text"], row["kind"]) for i, row in enumerate(rows) if i not in tested]
-        reader = NaiveBayes.train(trained, LEANINGS)
+        reader = train(trained)
         agreed += sum(read(tidy(rows[i]["text"]), reader)[0] == rows[i]["kind"] for i in tested)
     return agreed / len(rows)
 

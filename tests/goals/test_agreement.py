@@ -75,10 +75,10 @@ def test_it_agrees_with_goal_sentences_written_after_the_rules():
 
 
 def test_it_reads_blockers_written_after_the_rules_nearly_as_well():
-    # Measured 81.7% of 120 (docs/goals.md): below the 85% the issue asks for, so this holds the
-    # line where it is honestly rather than at a number it does not reach.
+    # Measured 85.8% of 120 (docs/goals.md), up from 81.7% after 150 more varied dev rows and
+    # the cue hints; the floor sits two rows below that rather than at a number it barely makes.
     held_out = [row for row in BLOCKERS if row["part"] == "held-out"]
-    assert share(held_out, blocker_agrees) >= 0.80
+    assert share(held_out, blocker_agrees) >= 0.84
 
 
 def test_it_reads_held_out_blockers_better_with_the_embeddings_extra():

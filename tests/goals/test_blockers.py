@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hedgerow.goals.blocker_model import features
-from hedgerow.goals.blockers import DATA, RESPONSES, classify_blocker, read_by_rules
+from hedgerow.goals.blockers import DATA, RESPONSES, classify_blocker, cue_hints, read_by_rules
 
 
 @pytest.mark.parametrize(
@@ -107,6 +107,17 @@ def test_it_spells_out_contractions_and_marks_what_follows_a_not():
     assert {"can", "not", "not_find", "not_tim", "keen"} <= set(found)
     assert "not_th" not in found  # plain words are not marked
     assert "not_keen" not in found  # the "but" ends what the "not" reaches
+
+
+def test_it_hands_weak_cue_phrases_to_the_model_as_hints():
+    text = "The long commute, and I'm a bit shy"
+
+    hints = cue_hints(text)
+
+    assert set(hints) == {"cue:commitment", "cue:confidence", "cue2:commitment"}
+    begin, end = hints["cue2:commitment"]
+    assert text[begin:end] == "commute"  # a hint quotes the words it came from
+    assert cue_hints("The course starts in March.") == {}
 
 
 def test_it_learns_only_from_the_dev_labels():

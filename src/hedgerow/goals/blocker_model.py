@@ -7,7 +7,9 @@ held-out part) plus the single words that lean one way in data/blocker_words.txt
 a few extra sightings each so that words the rows never used still carry their kind.
 
 Standard library only: binary multinomial naive Bayes over word stems and word pairs, with
-contractions spelled out and the words after a "not" marked, so "not busy" is not "busy".
+contractions spelled out and the words after a "not" marked, so "not busy" is not "busy". A
+caller may add hints of its own (blockers.py adds which kinds the cue phrases lean to, so the
+model learns how far to trust a weak phrase).
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 # Chosen by 10-fold cross-validation on the dev rows only (see docs/goals.md).
-SMOOTHING = 0.1
-LEXICON_SIGHTINGS = 8
+SMOOTHING = 0.3
+LEXICON_SIGHTINGS = 4
 TOP_CUES = 3
 
 SURFACE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -117,6 +119,9 @@ def features(text: str) -> dict[str, tuple[int, int]]:
     return spans
 
 
+Hints = Callable[[str], Mapping[str, tuple[int, int]]]
+
+
 def explains(feature: str) -> bool:
     return not all(part in PLAIN_STEMS for part in feature.removeprefix("not_").split())
 
@@ -129,7 +134,13 @@ class Guess:
 
 
 class NaiveBayes:
-    def __init__(self, counts: Mapping[str, Counter[str]], documents: Counter[str]) -> None:
+    def __init__(
+        self,
+        counts: Mapping[str, Counter[str]],
+        documents: Counter[str],
+        hints: Hints | None = None,
+    ) -> None:
+        self.hints = hints
         self.kinds = tuple(counts)
         vocabulary = set().union(*counts.values())
         self.known = frozenset(vocabulary)
@@ -145,16 +156,27 @@ class NaiveBayes:
         }
 
     @classmethod
-    def train(cls, rows: Iterable[tuple[str, str]], leanings: Mapping[str, str]) -> NaiveBayes:
+    def train(
+        cls,
+        rows: Iterable[tuple[str, str]],
+        leanings: Mapping[str, str],
+        hints: Hints | None = None,
+    ) -> NaiveBayes:
         """Learn from (text, kind) rows; each leaning word adds a few sightings to its kind."""
         counts: dict[str, Counter[str]] = {}
         documents: Counter[str] = Counter()
         for text, kind in rows:
-            counts.setdefault(kind, Counter()).update(features(text).keys())
+            found = {**features(text), **(hints(text) if hints else {})}
+            counts.setdefault(kind, Counter()).update(found.keys())
             documents[kind] += 1
         for word, kind in leanings.items():
             counts[kind][stem(word)] += LEXICON_SIGHTINGS
-        return cls(counts, documents)
+        return cls(counts, documents, hints)
+
+    def features(self, text: str) -> dict[str, tuple[int, int]]:
+        """The known features of `text`, the caller's hints included, with their spans."""
+        found = {**features(text), **(self.hints(text) if self.hints else {})}
+        return {f: span for f, span in found.items() if f in self.known}
 
     def weight(self, feature: str, kind: str) -> float:
         return self.weights[kind].get(feature, self.unseen[kind])
@@ -164,20 +186,20 @@ class NaiveBayes:
         return {k: self.prior[k] + sum(self.weight(f, k) for f in spans) for k in self.kinds}
 
     def probabilities(self, text: str) -> dict[str, float]:
-        scores = self.scores({f: 0 for f in features(text) if f in self.known})
+        scores = self.scores(self.features(text))
         top = max(scores.values())
         exps = {k: math.exp(score - top) for k, score in scores.items()}
         return {k: e / sum(exps.values()) for k, e in exps.items()}
 
     def guess(self, text: str) -> Guess:
-        spans = {f: span for f, span in features(text).items() if f in self.known}
+        spans = self.features(text)
         scores = self.scores(spans)
         ranked = sorted(self.kinds, key=lambda k: -scores[k])
         kind, runner_up = ranked[0], ranked[1]
         return Guess(kind, self.cue(text, spans, kind), scores[kind] - scores[runner_up])
 
     def cue_for(self, text: str, kind: str) -> str:
-        return self.cue(text, {f: s for f, s in features(text).items() if f in self.known}, kind)
+        return self.cue(text, self.features(text), kind)
 
     def cue(self, text: str, spans: Mapping[str, tuple[int, int]], kind: str) -> str:
         """The words that pulled hardest towards `kind`, as written, in the order they appear."""
