@@ -83,6 +83,69 @@ def test_it_lets_a_number_or_a_shown_skill_make_it_visible():
     assert failed("Learn Japanese.") == ["observable"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before my fortieth birthday I will sail a dinghy from Oban to Mull on my own.",
+        "In the spring of 2028, I'm going to run my own stall at the Saturday market.",
+        "When the twins start school I will go back to midwifery three days a week.",
+        "By the end of next summer I'll have built a timber shed with a green roof.",
+    ],
+)
+def test_it_reads_past_a_time_said_before_the_goal(text):
+    assert failed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("By the end of 2028 I will have become a better cook.", "become a better cook"),
+        ("When I retire I want to feel calmer.", "feel calmer"),
+    ],
+)
+def test_it_still_judges_the_goal_after_the_time(text, vague):
+    assert failed(text) == ["observable"]
+    assert f'"{vague}"' in message(text, "observable").lower()
+
+
+def test_it_reads_a_goal_said_as_already_done():
+    assert failed("I will have written and self-published a book of bus-stop poems by 2027.") == []
+    assert failed("I'll have grown every vegetable we eat in August.") == []
+    assert failed("By March I will have learned Welsh.") == ["observable"]
+    assert failed("I will have my own pottery kiln in the garden.") == []
+
+
+def test_it_lets_an_exam_or_a_count_show_a_skill():
+    assert failed("Become fluent in Greek and pass the B2 certificate exam.") == []
+    assert failed("Learn sign language and pass the level 3 exam in June.") == []
+    assert failed("Get fit enough to cycle 100 km in a day.") == []
+    assert failed("Become fluent in Greek by 2028.") == ["observable"]  # a date says when, not what
+    assert failed("Feel happy and pass my driving test.") == ["observable", "single-goal"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Be respected by the other chefs in the kitchen.",
+        "I want to be well-liked at my new school.",
+        "Be admired for my garden.",
+        "I want my work to be appreciated by my director.",
+        "Earn the respect of the night shift.",
+        "Be seen as the person to ask about tax.",
+    ],
+)
+def test_it_knows_how_others_feel_about_me_is_theirs_to_show(text):
+    assert failed(text) == ["observable"]
+    assert "how other people feel" in message(text, "observable")
+
+
+def test_it_still_passes_what_others_can_see_them_decide():
+    assert failed("Be elected treasurer of the allotment society.") == []
+    assert failed("Be promoted to ward sister by next spring.") == []
+    assert failed("Get my essay published in a national newspaper.") == []
+    assert failed("Be accepted onto the Royal Ballet's adult summer course.") == []
+
+
 def test_it_spots_a_chain_of_goals():
     text = "I want to write a novel and have it published and be on Oprah and win a Booker award."
 

@@ -54,9 +54,14 @@ FRAMINGS = tuple(sorted(WORDS["framings"], key=len, reverse=True))
 QUESTION_STARTS = tuple(f"{start} " for start in WORDS["question starts"])
 ABBREVIATIONS = WORDS["abbreviations"]
 INTERNAL_VERBS = frozenset(WORDS["internal verbs"])
-STATE_WORDS = frozenset(WORDS["state words"])
+REGARD_WORDS = frozenset(WORDS["regard words"])
+# Rule G1: how others feel about me is a state nobody can see done, like my own feelings.
+STATE_WORDS = frozenset(WORDS["state words"]) | REGARD_WORDS
+ABILITY_STATES = frozenset(WORDS["ability states"])
+EVIDENCE_WORDS = frozenset(WORDS["evidence words"])
 CONCRETE_ADJECTIVES = frozenset(WORDS["concrete adjectives"])
-VAGUE_PHRASES = tuple(re.escape(phrase) for phrase in WORDS["vague phrases"])
+VAGUE_PHRASES = WORDS["vague phrases"]
+REGARD_PHRASES = WORDS["regard phrases"]
 THEME_NOUNS = frozenset(WORDS["theme nouns"])
 NUMBER_WORDS = frozenset(WORDS["number words"])
 NOT_GERUNDS = frozenset(WORDS["not gerunds"])
@@ -68,6 +73,25 @@ FEELING_VERBS = frozenset(
     {"feel", "understand", "know", "think", "enjoy", "appreciate", "embrace", "love"}
     | {"consider", "reflect", "care", "aspire", "strive"}
 )
+
+
+def participles() -> dict[str, str]:
+    """Past participle -> base verb: the irregular ones listed, the regular ones worked out."""
+    found = dict(line.split() for line in WORDS["participles"])
+    for verb in VERBS:
+        forms = [verb + "ed", verb + "d" if verb.endswith("e") else verb + "ed"]
+        if verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+            forms.append(verb[:-1] + "ied")
+        if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", verb):
+            forms.append(verb + verb[-1] + "ed")  # "plan" -> "planned"
+        for form in forms:
+            found.setdefault(form, verb)
+    return found
+
+
+PARTICIPLES = participles()
+# "will have opened": the future perfect says the goal as done; the goal is "open".
+PERFECT = re.compile(r"^have (?P<participle>[a-z]+)\b")
 
 CHECK_IDS = ("one-sentence", "declarative", "observable", "single-goal", "what-not-how")
 MAX_LENGTH = 2000  # longer than any goal sentence; keeps every call fast
@@ -123,6 +147,15 @@ LEAD_IN = re.compile(
     r"(?:next|coming) (?:\w+ )?(?:days|weeks|months|years|year|month)|also|really|finally|"
     r"just|definitely|honestly|someday|one day),?\s+"
 )
+# A longer time or place before the person steps in: "By the end of 2027 I will ...", "When the
+# kids start school, I'll ...". Taken off only when a goal framing ("I will", "I want to") follows,
+# so a sentence that never says what the person will do is not made to look like one.
+LEAD_CLAUSE = re.compile(
+    r"^(?:by|before|in|within|during|over|at|after|until|till|from|on|this|next|when|once|"
+    r"for|come|early|late)\b[^;]{0,100}?,?\s+(?=(?:i (?:will|shall|want|plan|aim|intend|hope|"
+    r"would|am going|am gonna|am determined|have decided|promise|commit)|i'll|i'd|i'm going|"
+    r"i'm gonna|i'm determined)\b)"
+)
 # A further sentence that states another goal: "I also want to ...", "My second goal is ...".
 GOAL_LEAD = re.compile(
     r"^(?:i (?:also |really |then )?(?:want|will|'ll|would like|'d like|plan|hope|intend|aim|need)"
@@ -174,9 +207,14 @@ def strip_framing(clause: str) -> tuple[str, bool]:
                 framed = changed = True
                 break
         # A lead-in date: "In 2027, ...", "By June, ...", "This year ..."
-        lead = LEAD_IN.match(lowered)
+        lead = LEAD_CLAUSE.match(lowered) or LEAD_IN.match(lowered)
         if lead:
             lowered = lowered[lead.end() :]
+            changed = True
+        perfect = PERFECT.match(lowered)
+        if perfect and perfect.group("participle") in PARTICIPLES:
+            verb = PARTICIPLES[perfect.group("participle")]
+            lowered = verb + lowered[perfect.end() :]
             changed = True
     return lowered, framed
 
@@ -280,6 +318,13 @@ def has_number(predicate: str) -> bool:
     return bool(DIGIT.search(predicate)) or bool(set(words(predicate)) & NUMBER_WORDS)
 
 
+def has_evidence(predicate: str) -> bool:
+    """An exam, a certificate, a level, or a count other than a year: something to check."""
+    if set(words(predicate)) & EVIDENCE_WORDS:
+        return True
+    return has_number(re.sub(r"\b(?:19|20)\d\d\b", "", predicate))
+
+
 def action_start(tokens: list[str]) -> int | None:
     """Where the action starts: the first word, or the verb after "to" or "I" in a question."""
     if tokens and is_verb(tokens[0]):
@@ -312,17 +357,24 @@ def vague_part(predicate: str) -> str | None:
             return None  # "learn to swim": the swimming shows it
         if head == "learn" and re.search(r"\benough\b.*\bto\b", joined):
             return None
-        if head not in FEELING_VERBS and has_number(joined):
+        if head not in FEELING_VERBS and (has_number(joined) or has_evidence(joined)):
             return None
         return " ".join(tokens[:3])
     for phrase in VAGUE_PHRASES:
-        if re.search(rf"\b{phrase}\b", joined) and not has_number(joined):
+        if re.search(rf"\b{re.escape(phrase)}\b", joined) and not has_number(joined):
             return phrase
+    for phrase in REGARD_PHRASES:
+        # Others' regard: no number makes it mine to show. Quoted from the verb on.
+        found = re.search(rf"\b{re.escape(phrase)}\b", joined)
+        if found:
+            return joined[: found.end()] if len(words(joined[: found.start()])) <= 2 else phrase
     if head in {"be", "become", "get", "feel", "stay"} and rest:
         if rest[0] in {"a", "an"} and rest[1:2] and rest[1] in COMPARATIVES | {"good", "great"}:
             return " ".join(tokens[:4])  # "be a better manager": better by whose eyes?
         if rest[0] in COMPARATIVES | {"much", "really"} and not has_number(joined):
             return " ".join(tokens[:3])
+        if rest[0] in ABILITY_STATES and has_evidence(joined):
+            return None  # "fluent ... and pass the C1 exam": the exam shows it
         if rest[0] in STATE_WORDS and rest[0] not in CONCRETE_ADJECTIVES:
             return " ".join(tokens[:2])
     for index, token in enumerate(tokens):
@@ -443,6 +495,12 @@ def check_declarative(reading: Reading) -> GoalCheckResult:
 
 def check_observable(reading: Reading) -> GoalCheckResult:
     vague = vague_part(reading.predicate)
+    if vague and (set(words(vague)) & REGARD_WORDS or any(p in vague for p in REGARD_PHRASES)):
+        return fail(
+            "observable",
+            f'"{as_written(vague, reading.what)}" rests on how other people feel, which nobody '
+            "can see done; name what you would do to earn it, something others could see.",
+        )
     if vague:
         vague = as_written(vague, reading.what)
         return fail(
