@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from hedgerow.goals.blocker_model import features
-from hedgerow.goals.blockers import DATA, RESPONSES, classify_blocker, cue_hints, read_by_rules
+from hedgerow.goals.blockers import (
+    DATA,
+    RESPONSES,
+    classify_blocker,
+    cue_hints,
+    read_by_rules,
+    stance_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +137,79 @@ def test_it_learns_only_from_the_dev_labels():
     training = (DATA / "blocker_training.jsonl").read_text(encoding="utf-8").splitlines()
 
     assert [(row["text"], row["kind"]) for row in map(json.loads, training)] == dev
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "but the kiln is already paid for.",  # in hand, though "paid" is a money word
+        "but I've set aside the money for the first term.",
+        "but I'm itching to open the doors.",
+        "but sixty-two is just a number, and I'm enrolling anyway.",
+        "but people said I'd never finish a degree, and I did it anyway.",  # defiance after a doubt
+        "but I've coped with worse things before.",
+        "but my tutor says I'm well ahead of the class.",
+        "but I can't wait to hear the first song on the radio.",  # "can't" that is eagerness
+        "but long hours never scared me.",
+        "but the hard part, asking, is done.",
+    ],
+)
+def test_it_reads_an_affordance_without_a_limit_as_no_blocker(text):
+    reading = classify_blocker(text)
+
+    assert stance_of(text).settled
+    assert (reading["kind"], reading["cue"]) == ("none", "")
+    assert reading["response"] in RESPONSES["none"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an affordance word next to a limit stays a blocker
+        ("but I'm ready, only my week has no room in it.", "commitment"),
+        ("but I already look after my mum every evening.", "commitment"),
+        ("but I've already been turned down by three banks.", "confidence"),
+        ("but I'm excited and also scared I'll freeze on stage.", "confidence"),
+        ("but I've saved a little, and I'd still need a loan I can't get.", "confidence"),
+        # a defiance before the doubt does not settle it
+        ("but I'd go anyway, if only I weren't so nervous.", "confidence"),
+    ],
+)
+def test_it_keeps_a_limit_a_blocker_even_beside_good_news(text, kind):
+    assert not stance_of(text).settled
+    assert classify_blocker(text)["kind"] == kind
+
+
+def test_it_does_not_count_a_limit_that_is_waved_away():
+    waved = stance_of("Deadlines don't scare me, and the cost isn't a problem.")
+    named = stance_of("The cost isn't a problem, but I don't know a single buyer.")
+
+    assert (waved.limit, waved.settled) == (None, True)
+    assert named.limit is not None and not named.settled
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # second-language phrasing of a doubt about a skill
+        ("but my French is not enough good for the phone calls.", "confidence"),
+        ("but my writing is still too basic for a newspaper.", "confidence"),
+        # the hard thing named is learning: a skill, the more specific worry
+        ("but learning the guitar at this point feels too hard for me.", "confidence"),
+        # a project that keeps growing
+        ("but the zine became a magazine, and now there's a festival too.", "scope"),
+        ("but it went from one mural to a whole street of them.", "scope"),
+        ("but there are so many things I'd change, I can't pick one.", "scope"),
+    ],
+)
+def test_it_reads_limits_said_in_other_ways(text, kind):
+    assert stance_of(text).limit is not None
+    assert classify_blocker(text)["kind"] == kind
+
+
+def test_it_quotes_the_first_limit_for_the_model():
+    text = "My week has no gaps in it."
+    begin, end = stance_of(text).limit or (0, 0)
+
+    assert text[begin:end] == "no"
+    assert stance_of("The choir meets on Thursdays.").limit is None

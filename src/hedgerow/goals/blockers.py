@@ -1,10 +1,14 @@
 """Reading a "but ..." statement (rule G2): commitment, confidence, scope, or no blocker at all.
 
-Two readers, standard library only, well under a millisecond a call. Weighted cue phrases from
-data/blocker_words.txt decide when one of weight 3 or more says the kind outright; otherwise a
-small naive Bayes model trained on our own labels reads it (blocker_model.py), because phrase
-lists miss the endless ways people name time, fear and ambition. Either way the words that
-decided are returned as `cue`, so a person can see why.
+Standard library only, well under a millisecond a call. First the stance: does the statement
+name a limit at all (a "not", a lack, a fear, "too ...", "would have to", a goal that keeps
+growing), or only something in hand ("already booked", "ready", "saved", "... anyway")? An
+affordance without a limit is no blocker, however many topic words it shares with one ("but I've
+already saved most of the money"). Otherwise weighted cue phrases from data/blocker_words.txt
+decide when one of weight 3 or more says the kind outright; failing that, a small naive Bayes
+model trained on our own labels reads it (blocker_model.py), because phrase lists miss the
+endless ways people name time, fear and ambition. Either way the words that decided are returned
+as `cue`, so a person can see why.
 
 Choices the rules leave open, made here on purpose:
 - Money ("I could never make enough money", "I can't afford it", "I don't have the money") is
@@ -36,6 +40,10 @@ MAX_LENGTH = 2000  # longer than any "but ..." statement; keeps every call fast
 DECISIVE = 3
 
 
+Span = tuple[int, int]
+Patterns = tuple[re.Pattern[str], ...]
+
+
 class BlockerReading(TypedDict):
     kind: Kind
     cue: str
@@ -49,10 +57,9 @@ class Cue:
     pattern: re.Pattern[str]
 
 
-def load_cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...], dict[str, Kind]]:
-    cues: list[Cue] = []
-    leanings: dict[str, Kind] = {}
-    reassurances: list[re.Pattern[str]] = []
+def read_sections() -> dict[str, list[str]]:
+    """The lines of data/blocker_words.txt by section ("commitment lines", "scope words", ...)."""
+    sections: dict[str, list[str]] = {}
     section = ""
     for raw in (DATA / "blocker_words.txt").read_text(encoding="utf-8").splitlines():
         line = raw.strip()
@@ -61,19 +68,51 @@ def load_cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...], dict[str,
         header = re.fullmatch(r"\[(\w+) (lines|words)\]", line)
         if header:
             section = " ".join(header.groups())
-        elif section == "reassurance lines":
-            reassurances.append(re.compile(rf"\b{line}\b"))
-        elif section.endswith(" words"):
-            kind = next(k for k in KINDS if section == f"{k} words")
-            leanings.update((stem(word), kind) for word in line.split())
+            sections[section] = []
         else:
+            sections[section].append(line)
+    return sections
+
+
+def load_cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern[str], ...], dict[str, Kind]]:
+    sections = read_sections()
+    cues: list[Cue] = []
+    leanings: dict[str, Kind] = {}
+    for kind in KINDS:
+        for line in sections.get(f"{kind} lines", []):
             weight, pattern = line.split(" ", 1)
-            kind = next(k for k in KINDS if section == f"{k} lines")
             cues.append(Cue(kind, int(weight), re.compile(rf"\b{pattern}\b")))
-    return tuple(cues), tuple(reassurances), leanings
+        for line in sections.get(f"{kind} words", []):
+            leanings.update((stem(word), kind) for word in line.split())
+    return tuple(cues), phrases(sections["reassurance lines"]), leanings
+
+
+def phrases(lines: list[str]) -> Patterns:
+    return tuple(re.compile(rf"\b{line}\b") for line in lines)
 
 
 CUES, REASSURANCES, LEANINGS = load_cues()
+
+
+@dataclass(frozen=True)
+class Stance:
+    """Whether a statement names a limit at all, read before its kind.
+
+    `limit` and `affordance` are the spans of the first of each, or None. A statement is settled
+    (no blocker, whatever its topic words) when it has an affordance and no limit, or when a
+    defiance ("... I'm starting anyway") comes after its last limit.
+    """
+
+    limit: Span | None
+    affordance: Span | None
+    settled: bool
+
+
+SECTIONS = read_sections()
+AFFORDANCES = phrases(SECTIONS["affordance lines"])
+DEFUSERS = phrases(SECTIONS["defusing lines"])
+DEFIANCES = phrases(SECTIONS["defiance lines"])
+LIMITATIONS = phrases(SECTIONS["limitation lines"])
 WORD = re.compile(r"[a-z][a-z'\-]*")
 CLAUSE_BREAK = re.compile(r"[.;!?]|,\s*(?:but|and|so)\b|\bbut\b")
 
@@ -150,6 +189,44 @@ def strongest_cues(text: str) -> dict[Kind, tuple[int, int, str]]:
     return found
 
 
+def spans_of(patterns: Patterns, clause: str, start: int) -> list[Span]:
+    return [
+        (start + match.start(), start + match.end())
+        for pattern in patterns
+        for match in pattern.finditer(clause)
+    ]
+
+
+def stance_of(text: str) -> Stance:
+    """Limits and affordances, clause by clause. A limit inside a defusing phrase ("can't wait",
+    "hard work never scared me", "money isn't a problem") does not count."""
+    lowered = text.lower()
+    limits: list[Span] = []
+    affordances: list[Span] = []
+    defiances: list[Span] = []
+    offset = 0
+    for clause in clauses_of(lowered):
+        start = lowered.find(clause, offset)
+        offset = start + len(clause)
+        start += len(clause) - len(clause.lstrip())  # "^" and "$" mean the clause's own ends
+        words = clause.strip()
+        defused = spans_of(DEFUSERS + REASSURANCES, words, start)
+        defiances += spans_of(DEFIANCES, words, start)
+        affordances += defused + spans_of(AFFORDANCES, words, start)
+        limits += [
+            (begin, end)
+            for begin, end in spans_of(LIMITATIONS, words, start)
+            if not any(b <= begin and end <= e for b, e in defused)
+        ]
+    affordances += defiances
+    defied = bool(defiances) and (not limits or max(defiances) > max(limits))
+    return Stance(
+        limit=min(limits, default=None),
+        affordance=min(affordances, default=None),
+        settled=bool(affordances) and (not limits or defied),
+    )
+
+
 def choose_response(kind: Kind, text: str) -> str:
     replies = RESPONSES[kind]
     return replies[zlib.crc32(text.lower().encode("utf-8")) % len(replies)]
@@ -169,8 +246,20 @@ def cue_hints(text: str) -> dict[str, tuple[int, int]]:
     return hints
 
 
+def stance_hints(text: str) -> dict[str, tuple[int, int]]:
+    """The stance as a feature for the model: "stance:limit", quoting the first limit, so the
+    labels decide how far a limit pulls away from "none" (10-fold cross-validation on dev, five
+    shuffles: 89.5% without it, 91.7% with it; adding a "no limit" feature did worse, 90.8%)."""
+    limit = stance_of(text).limit
+    return {"stance:limit": limit} if limit else {}
+
+
+def hints(text: str) -> dict[str, tuple[int, int]]:
+    return {**cue_hints(text), **stance_hints(text)}
+
+
 def train(rows: list[tuple[str, str]]) -> NaiveBayes:
-    return NaiveBayes.train(rows, LEANINGS, hints=cue_hints)
+    return NaiveBayes.train(rows, LEANINGS, hints=hints)
 
 
 @functools.cache
@@ -198,8 +287,11 @@ def read_by_model(text: str, reader: NaiveBayes | None = None) -> tuple[Kind, st
 
 
 def read(text: str, reader: NaiveBayes | None = None) -> tuple[Kind, str]:
-    """A decisive phrase decides; otherwise the model does (rules and model in one place, so the
-    bench can cross-validate with a model trained on part of the rows)."""
+    """A settled stance says "none"; then a decisive phrase decides; otherwise the model does
+    (all in one place, so the bench can cross-validate with a model trained on part of the rows).
+    The stance goes first because topic words mislead: "money" is a decisive phrase."""
+    if stance_of(text).settled:
+        return "none", ""
     kind, weight, cue = read_by_rules(text)
     if weight >= DECISIVE:
         return kind, cue
