@@ -168,6 +168,7 @@ def test_it_reads_an_affordance_without_a_limit_as_no_blocker(text):
         # an affordance word next to a limit stays a blocker
         ("but I'm ready, only my week has no room in it.", "commitment"),
         ("but I already look after my mum every evening.", "commitment"),
+        ("but I already have a job and three kids.", "commitment"),
         ("but I've already been turned down by three banks.", "confidence"),
         ("but I'm excited and also scared I'll freeze on stage.", "confidence"),
         ("but I've saved a little, and I'd still need a loan I can't get.", "confidence"),
