@@ -93,7 +93,8 @@ def test_it_reads_held_out_blockers_better_with_the_embeddings_extra():
     assert share(held_out, agrees) >= MIN_AGREEMENT
 
 
-# Written by a teammate who never saw the code, and never tuned on.
+# Written by teammates who never saw the code. Blind and blind2 were studied after their first
+# measurement; blind3 (blockers only, 85.0% on first sight) never has been.
 BLIND_GOALS = labeled("blind_goals.jsonl")
 BLIND_BLOCKERS = labeled("blind_blockers.jsonl")
 BLIND2_GOALS = labeled("blind2_goals.jsonl")
@@ -101,6 +102,7 @@ BLIND2_BLOCKERS = labeled("blind2_blockers.jsonl")
 # The second blind blockers scored 83.3% on first sight and 100% after the stance step, which was
 # written knowing their misses; the floor leaves six rows of room for that, honestly.
 BLIND2_BLOCKER_FLOOR = 0.90
+BLIND3_BLOCKERS = labeled("blind3_blockers.jsonl")
 
 
 @pytest.mark.parametrize(
@@ -110,8 +112,9 @@ BLIND2_BLOCKER_FLOOR = 0.90
         (BLIND_BLOCKERS, "blind", blocker_agrees, MIN_AGREEMENT),
         (BLIND2_GOALS, "blind2", goal_agrees, MIN_AGREEMENT),
         (BLIND2_BLOCKERS, "blind2", blocker_agrees, BLIND2_BLOCKER_FLOOR),
+        (BLIND3_BLOCKERS, "blind3", blocker_agrees, MIN_AGREEMENT),
     ],
-    ids=["blind-goals", "blind-blockers", "blind2-goals", "blind2-blockers"],
+    ids=["blind-goals", "blind-blockers", "blind2-goals", "blind2-blockers", "blind3-blockers"],
 )
 def test_it_agrees_with_labels_written_blind(rows, part, agrees, floor):
     assert len(rows) >= 40
