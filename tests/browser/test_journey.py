@@ -56,7 +56,7 @@ def test_it_imports_an_archive_and_marks_an_update_done(
     assert update.is_visible()
     assert page.locator("article.item", has_text="Dana Fox").is_visible()  # accepted: N5
     assert_accessible(page)
-    page.get_by_text("Write a note").first.click()  # open one box, so axe sees the form too
+    page.get_by_text("Save a note you sent").first.click()  # open one box, so axe sees it too
     assert_accessible(page)
     page.screenshot(path=str(screenshot_path(tmp_path, "today.png")), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
