@@ -688,3 +688,76 @@ def save_pitch(
 
 def delete_pitch(*, pitch: Pitch) -> None:
     pitch.delete()
+
+
+# --- JSON shapes the CLI prints and the API returns (C1) ------------------------------------------
+
+
+class SpokenLengthJson(TypedDict):
+    words: int
+    seconds: int
+    shortest: int
+    longest: int
+    label: str
+    too_long: bool
+
+
+def spoken_length_json(length: SpokenLength) -> SpokenLengthJson:
+    return {
+        "words": length.words,
+        "seconds": length.seconds,
+        "shortest": length.shortest,
+        "longest": length.longest,
+        "label": length.label,
+        "too_long": length.too_long,
+    }
+
+
+class PitchJson(TypedDict):
+    id: int
+    audience: str
+    who: str
+    what: str
+    for_whom: str
+    proof: str
+    ask: str
+    text: str
+    spoken: SpokenLengthJson
+    updated_at: str
+
+
+def pitch_json(pitch: Pitch) -> PitchJson:
+    """A saved pitch, its parts named as `hedgerow practice pitch` names its flags."""
+    return {
+        "id": pitch.pk,
+        "audience": pitch.audience,
+        "who": pitch.who_i_am,
+        "what": pitch.what_i_do,
+        "for_whom": pitch.for_whom,
+        "proof": pitch.proof,
+        "ask": pitch.ask,
+        "text": pitch.text,
+        "spoken": spoken_length_json(spoken_length(pitch.text)),
+        "updated_at": pitch.updated_at.isoformat(),
+    }
+
+
+class PracticeSessionJson(TypedDict):
+    id: int
+    skill: str
+    on: str
+    before: int
+    after: int
+    gain: int
+
+
+def practice_session_json(session: PracticeSession) -> PracticeSessionJson:
+    """A practice session, its skill named as `hedgerow practice log --skill` names it."""
+    return {
+        "id": session.pk,
+        "skill": session.skill.replace("_", "-"),
+        "on": session.practised_on.isoformat(),
+        "before": session.confidence_before,
+        "after": session.confidence_after,
+        "gain": session.confidence_after - session.confidence_before,
+    }

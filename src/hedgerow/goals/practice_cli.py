@@ -1,5 +1,6 @@
-"""Practice commands for the `hedgerow` CLI: impulses (A2), accomplishments (V1) and practice
-sessions (C1). Django is imported inside the handlers, so `hedgerow --help` stays quick.
+"""Practice commands for the `hedgerow` CLI: impulses (A2), accomplishments (V1), practice
+sessions and the "who I am and what I do" pitch (C1). Django is imported inside the handlers,
+so `hedgerow --help` stays quick.
 
 Exit status: 0 on success, 1 when nothing matched (no such impulse, nothing in a range),
 2 for unusable input.
@@ -10,7 +11,13 @@ from __future__ import annotations
 import argparse
 from datetime import date, timedelta
 
-from hedgerow.lib.cli import CommandError, acting_person, parse_day, print_json
+from hedgerow.lib.cli import (
+    CommandError,
+    acting_person,
+    parse_day,
+    print_json,
+    read_text_argument,
+)
 
 OUTCOMES = {"acted": "acted", "not-acted": "not_acted", "substituted": "substituted"}
 SKILLS = {
@@ -93,6 +100,36 @@ def _add_practice(commands, person, as_json) -> None:
         "summary", parents=[person, as_json], help="sessions and average gain per skill"
     )
     summary.set_defaults(handler=run_practice_summary)
+    _add_pitch(actions, person, as_json)
+
+
+def _add_pitch(actions, person, as_json) -> None:
+    pitch = actions.add_parser(
+        "pitch",
+        parents=[person, as_json],
+        help='put together a "who I am and what I do" pitch and time it; --save keeps it',
+        description=(
+            'Each part finishes the words before it: --who "I\'m ...", --what "I ...", '
+            '--for-whom "for ...", --proof "One example: ...", --ask "I\'d love to talk about '
+            '...". Prints the draft and how long it takes to say; --text times your own wording.'
+        ),
+    )
+    pitch.add_argument("--audience", default="", help="who it is for, e.g. a networking event")
+    pitch.add_argument("--who", default="", help="who you are")
+    pitch.add_argument("--what", default="", help="what you do")
+    pitch.add_argument("--for-whom", dest="for_whom", default="", help="who you do it for")
+    pitch.add_argument("--proof", default="", help="an example or result that shows it")
+    pitch.add_argument("--ask", default="", help="what you would like to talk about")
+    pitch.add_argument("--text", default="", help="the pitch in your own words, instead")
+    pitch.add_argument("--save", action="store_true", help="keep it and print its id")
+    pitch.set_defaults(handler=run_practice_pitch)
+    pitches = actions.add_parser(
+        "pitches", parents=[person, as_json], help="your saved pitches and how long each takes"
+    )
+    pitches.set_defaults(handler=run_practice_pitches)
+    timed = actions.add_parser("time", parents=[as_json], help="how long a text takes to say aloud")
+    timed.add_argument("source", metavar="FILE", help="a UTF-8 text file, or - for standard input")
+    timed.set_defaults(handler=run_practice_time)
 
 
 # --- impulses (A2) --------------------------------------------------------------------------------
@@ -306,7 +343,7 @@ def run_accomplishment_update(args: argparse.Namespace) -> int:
 
 
 def run_practice_log(args: argparse.Namespace) -> int:
-    from hedgerow.goals.practice import InvalidInput, log_practice
+    from hedgerow.goals.practice import InvalidInput, log_practice, practice_session_json
 
     owner = acting_person(args.user)
     try:
@@ -324,16 +361,7 @@ def run_practice_log(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     gain = session.confidence_after - session.confidence_before
     if args.json:
-        print_json(
-            {
-                "id": session.pk,
-                "skill": args.skill,
-                "on": session.practised_on.isoformat(),
-                "before": session.confidence_before,
-                "after": session.confidence_after,
-                "gain": gain,
-            }
-        )
+        print_json(practice_session_json(session))
     else:
         change = f"up {gain}" if gain > 0 else "steady" if gain == 0 else f"down {-gain}"
         print(f"Logged {session.get_skill_display().lower()} practice: confidence {change}.")
@@ -361,4 +389,105 @@ def run_practice_summary(args: argparse.Namespace) -> int:
             f"{names[summary.skill]:24} {summary.sessions:3} session(s)  "
             f"average gain {gain:>4}  last {last}"
         )
+    return 0
+
+
+# --- "who I am and what I do" (C1) ----------------------------------------------------------------
+
+# As the pitch page says it: rule C1, an introduction gets about a minute of attention.
+TOO_LONG = (
+    "That is longer than the minute or so people listen to an introduction. "
+    "Try keeping one example and one thing to talk about."
+)
+
+
+def run_practice_pitch(args: argparse.Namespace) -> int:
+    from hedgerow.goals import practice
+
+    parts = {
+        "who_i_am": args.who,
+        "what_i_do": args.what,
+        "for_whom": args.for_whom,
+        "proof": args.proof,
+        "ask": args.ask,
+    }
+    if args.save:
+        return _save_pitch(args, parts)
+    # The same draft the page's "Put it together" makes; text of one's own wins, as on saving.
+    text = args.text.strip() or practice.assemble_pitch(**parts)
+    if not text:
+        raise CommandError("The pitch is empty; give at least --who or --what.")
+    length = practice.spoken_length(text)
+    if args.json:
+        print_json({"text": text, "spoken": practice.spoken_length_json(length)})
+        return 0
+    print(text, end="\n\n")
+    _print_length(length, advise=True)
+    print("Happy with it? Run the same again with --save to keep it.")
+    return 0
+
+
+def _save_pitch(args: argparse.Namespace, parts: dict[str, str]) -> int:
+    from hedgerow.goals import practice
+
+    owner = acting_person(args.user)
+    try:
+        pitch = practice.save_pitch(
+            owner=owner,
+            audience=args.audience,
+            who_i_am=parts["who_i_am"],
+            what_i_do=parts["what_i_do"],
+            for_whom=parts["for_whom"],
+            proof=parts["proof"],
+            ask=parts["ask"],
+            text=args.text,
+        )
+    except practice.InvalidInput as error:
+        raise CommandError(str(error)) from None
+    if args.json:
+        print_json(practice.pitch_json(pitch))
+        return 0
+    print(f"Saved pitch #{pitch.pk}. Say it aloud once or twice; it gets easier.")
+    _print_length(practice.spoken_length(pitch.text), advise=True)
+    return 0
+
+
+def _print_length(length, *, advise: bool) -> None:
+    words = f"{length.words} word{'s' if length.words != 1 else ''}"
+    if length.shortest != length.longest:
+        words += f", {length.shortest}-{length.longest} seconds at 130-150 words a minute"
+    print(f"Spoken, it takes {length.label} ({words}).")
+    if advise and length.too_long:
+        print(TOO_LONG)
+
+
+def run_practice_pitches(args: argparse.Namespace) -> int:
+    from hedgerow.goals import practice
+    from hedgerow.goals.practice_access import pitches_of
+
+    pitches = list(pitches_of(acting_person(args.user)))
+    if args.json:
+        print_json([practice.pitch_json(pitch) for pitch in pitches])
+        return 0
+    if not pitches:
+        print('No pitches yet. Try: hedgerow practice pitch --who "..." --what "..." --save')
+    for pitch in pitches:
+        length = practice.spoken_length(pitch.text)
+        print(f"#{pitch.pk}  {pitch.audience or 'Any audience'}  ({length.label})")
+        print(f"    {pitch.text}")
+    return 0
+
+
+def run_practice_time(args: argparse.Namespace) -> int:
+    from hedgerow.goals import practice
+
+    text = read_text_argument(args.source)
+    length = practice.spoken_length(text)
+    if not length.words:
+        where = "standard input" if args.source == "-" else args.source
+        raise CommandError(f"{where}: has no words to time.")
+    if args.json:
+        print_json(practice.spoken_length_json(length))
+    else:
+        _print_length(length, advise=False)
     return 0

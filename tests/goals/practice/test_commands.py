@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
@@ -9,7 +10,7 @@ import pytest
 
 from hedgerow.cli import main
 from hedgerow.goals import practice
-from hedgerow.goals.models import Accomplishment, ActionTarget, Impulse, PracticeSession
+from hedgerow.goals.models import Accomplishment, ActionTarget, Impulse, Pitch, PracticeSession
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 
@@ -316,3 +317,173 @@ def test_it_refuses_text_together_with_an_option(capsys, owner):
     assert status == 2
     assert "not both" in err
     assert not Impulse.objects.exists()
+
+
+# --- "who I am and what I do" (C1) ----------------------------------------------------------------
+
+PITCH_PARTS = [
+    "--who", "a data engineer",
+    "--what", "build pipelines",
+    "--for-whom", "small charities",
+    "--proof", "cut a monthly report from two days to an hour",
+    "--ask", "how your team handles data",
+]  # fmt: skip
+PITCH_KEYS = [
+    "id", "audience", "who", "what", "for_whom", "proof", "ask", "text", "spoken", "updated_at",
+]  # fmt: skip
+SPOKEN_KEYS = ["words", "seconds", "shortest", "longest", "label", "too_long"]
+
+
+def test_it_puts_a_pitch_together_without_keeping_it(capsys, owner):
+    status, out, _ = run(capsys, "practice", "pitch", *PITCH_PARTS)
+
+    draft = practice.assemble_pitch(
+        who_i_am="a data engineer",
+        what_i_do="build pipelines",
+        for_whom="small charities",
+        proof="cut a monthly report from two days to an hour",
+        ask="how your team handles data",
+    )
+    assert status == 0
+    assert out.startswith(
+        "I'm a data engineer. I build pipelines for small charities. One example: Cut a monthly"
+    )
+    assert out.startswith(draft + "\n\n")
+    assert "Spoken, it takes about 15 seconds (32 words, 13-15 seconds at 130-150 words" in out
+    assert "longer than the minute" not in out
+    assert not Pitch.objects.exists()
+
+
+def test_it_gives_the_draft_and_its_length_as_json(capsys, owner):
+    status, out, _ = run(capsys, "practice", "pitch", "--who", "a nurse", "--json")
+
+    assert status == 0
+    assert json.loads(out) == {
+        "text": "I'm a nurse.",
+        "spoken": {
+            "words": 3,
+            "seconds": 0,
+            "shortest": 1,
+            "longest": 1,
+            "label": "a few seconds",
+            "too_long": False,
+        },
+    }
+
+
+def test_it_advises_when_a_pitch_runs_over_a_minute(capsys, owner):
+    status, out, _ = run(capsys, "practice", "pitch", "--text", "word " * 160)
+
+    assert status == 0
+    assert "Spoken, it takes about 1 minute 10 seconds (160 words, 64-74 seconds" in out
+    assert "longer than the minute or so people listen to an introduction" in out
+
+
+def test_it_asks_for_at_least_one_part(capsys, owner):
+    status, _, err = run(capsys, "practice", "pitch", "--audience", "recruiters", "--save")
+
+    assert status == 2
+    assert "The pitch is empty" in err
+    assert not Pitch.objects.exists()
+
+
+def test_it_keeps_a_pitch_and_prints_its_id(capsys, owner):
+    status, out, _ = run(
+        capsys, "practice", "pitch", *PITCH_PARTS, "--audience", "meetups", "--save"
+    )
+
+    pitch = Pitch.objects.get(owner=owner)
+    assert status == 0
+    assert f"Saved pitch #{pitch.pk}." in out
+    assert (pitch.audience, pitch.who_i_am, pitch.for_whom) == (
+        "meetups",
+        "a data engineer",
+        "small charities",
+    )
+    assert pitch.text.startswith("I'm a data engineer. I build pipelines for small charities.")
+
+
+def test_it_keeps_your_own_wording_as_json(capsys, owner):
+    status, out, _ = run(
+        capsys, "practice", "pitch", "--who", "a nurse", "--text", "I care for people.",
+        "--save", "--json",
+    )  # fmt: skip
+
+    pitch = Pitch.objects.get(owner=owner)
+    data = json.loads(out)
+    assert status == 0
+    assert list(data) == PITCH_KEYS
+    assert (data["id"], data["who"], data["text"]) == (pitch.pk, "a nurse", "I care for people.")
+    assert list(data["spoken"]) == SPOKEN_KEYS
+    assert data["spoken"]["words"] == 4
+
+
+def test_it_lists_only_your_pitches_with_their_length(capsys, owner, outsider):
+    mine = practice.save_pitch(owner=owner, audience="recruiters", who_i_am="a nurse")
+    practice.save_pitch(owner=outsider, who_i_am="a secret agent")
+
+    status, out, _ = run(capsys, "practice", "pitches", "--user", "alice")
+    _, as_json, _ = run(capsys, "practice", "pitches", "--json", "--user", "alice")
+
+    assert status == 0
+    assert f"#{mine.pk}  recruiters  (a few seconds)" in out
+    assert "I'm a nurse." in out and "secret agent" not in out
+    assert [row["id"] for row in json.loads(as_json)] == [mine.pk]
+    assert json.loads(as_json)[0] == practice.pitch_json(mine)
+
+
+def test_it_says_when_there_are_no_pitches(capsys, owner):
+    status, out, _ = run(capsys, "practice", "pitches")
+
+    assert status == 0
+    assert out.startswith("No pitches yet.")
+
+
+def test_it_times_a_file(capsys, tmp_path):
+    speech = tmp_path / "speech.txt"
+    speech.write_text("word " * 70, encoding="utf-8")
+
+    status, out, _ = run(capsys, "practice", "time", str(speech))
+    _, as_json, _ = run(capsys, "practice", "time", str(speech), "--json")
+
+    assert status == 0
+    assert out == (
+        "Spoken, it takes about 30 seconds (70 words, 28-32 seconds at 130-150 words a minute).\n"
+    )
+    assert json.loads(as_json) == {
+        "words": 70,
+        "seconds": 30,
+        "shortest": 28,
+        "longest": 32,
+        "label": "about 30 seconds",
+        "too_long": False,
+    }
+
+
+def test_it_times_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Hello, I'm Ana.\n"))
+
+    status, out, _ = run(capsys, "practice", "time", "-")
+
+    assert status == 0
+    assert out == "Spoken, it takes a few seconds (3 words).\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file."),
+        (b"  \n\t ", "has no words to time."),
+        (b"caf\xe9", "is not UTF-8 text."),
+    ],
+)
+def test_it_refuses_text_it_cannot_time(capsys, tmp_path, content, message):
+    source = tmp_path / "pitch.txt"
+    if content is not None:
+        source.write_bytes(content)
+
+    status, out, err = run(capsys, "practice", "time", str(source))
+
+    assert status == 2
+    assert out == ""
+    assert err == f"hedgerow: {source}: {message}\n"
