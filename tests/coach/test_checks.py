@@ -582,3 +582,171 @@ def test_it_accepts_compounds_british_forms_signatures_and_honorifics(text):
 def test_it_still_flags_run_together_words_and_typos(text, flagged):
     report = check_note(text, "keep-in-touch", to="Pia Holm")
     assert flagged in outcome(report, "spelling")["message"]
+
+
+# --- recipient test: surprise that it works, teasing by their past (rule N3) ----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bram, the booking site is live. Seems it somehow runs this time! How did launch day go?",
+        "Oona, the new oven actually worked this time, ha. What are you baking next?",
+        "Pavel, head of QA now, considering the state of your commits in our first year! "
+        "How is the team?",
+        "Lin, a tidy-home blog from you, given the state of your flat at uni. How is it going?",
+    ],
+)
+def test_it_fails_surprise_and_teasing_about_their_past(text):
+    assert outcome(check_note(text, "keep-in-touch"), "recipient-test")["ok"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oona, so glad the second round of treatment worked this time. How are you feeling?",
+        "Bram, given the state of the housing market, congrats on the flat! How is the move?",
+        "Pavel, this time last year you were just starting at the lab. How is the team now?",
+    ],
+)
+def test_it_leaves_kind_notes_about_this_time_and_the_state_of_things_alone(text):
+    assert outcome(check_note(text, "keep-in-touch"), "recipient-test")["ok"] is True
+
+
+# --- re-sent notes and their silence counted (rules N3, N7) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanna, resending my invite again as it seems to have slipped. We ran the Turku "
+        "half-marathon relay together. What are you up to now?",
+        "Yusuf, since you never accepted my last request, here it is once more. We shared a desk "
+        "at Brightwave. What are you doing now?",
+        "Coral, I have written you four emails about the reunion and never got a word back. "
+        "How is Dundee?",
+    ],
+)
+def test_it_fails_a_note_that_resends_or_counts_their_silence(text):
+    report = check_note(text, "invitation")
+    assert outcome(report, "no-ask")["ok"] is False  # rule N7: nagging
+    assert report["ready"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yusuf, I'm trying once more since you didn't accept the first time. How is Brightwave?",
+        "Coral, since you haven't replied to any of my notes, I'll keep this short. How is Dundee?",
+        "Coral, I never got a reply from you about the reunion. How is Dundee?",
+    ],
+)
+def test_it_fails_guilt_about_their_silence(text):
+    assert outcome(check_note(text, "keep-in-touch"), "recipient-test")["ok"] is False
+
+
+def test_it_lets_news_sent_again_for_their_sake_through():
+    text = (
+        "Yusuf, we shared a desk at Brightwave in 2019, and I still use your checklist. "
+        "What are you doing now?"
+    )
+    report = check_note(text, "invitation", about="shared a desk at Brightwave")
+    assert outcome(report, "no-ask")["ok"] is True
+    assert outcome(report, "recipient-test")["ok"] is True
+    assert report["ready"] is True
+
+
+# --- a pitch after praise (rule N6) ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruth, congrats on leading the hospital's night rota! Staffing is brutal to plan, which is "
+        "exactly why my studio built ShiftKite. Free next Tuesday?",
+        "Abel, well done on the warehouse expansion. Ours is a routing system that cuts "
+        "empty miles by a fifth - how are you planning the new routes?",
+        "Hi Noa, great talk on cold storage. Would a 30-minute demo of PolarBox suit next week?",
+    ],
+)
+def test_it_fails_a_pitch_that_follows_praise(text):
+    report = check_note(text, "acknowledgement")
+    assert outcome(report, "no-ask")["ok"] is False
+    assert report["ready"] is False
+
+
+def test_it_fails_asking_their_opinion_of_a_pitch_as_the_closing_ask():
+    text = (
+        "Hi Tove, loved your post on grid storage. We've built a forecasting app that helps "
+        "with exactly this. Curious what you think."
+    )
+    assert outcome(check_note(text, "acknowledgement"), "closing-ask")["ok"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruth, congrats on leading the night rota! I heard your team built the new schedule "
+        "together. How did you get everyone to agree?",
+        "Abel, well done on the warehouse expansion. What are you curious to try first?",
+    ],
+)
+def test_it_lets_praise_of_what_their_team_built_through(text):
+    report = check_note(text, "acknowledgement")
+    assert outcome(report, "no-ask")["ok"] is True
+    assert report["ready"] is True
+
+
+# --- imperatives asking them to show or tell (rule N2) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oli, the bakery must be nearly done. Send me some pictures of the new counter!",
+        "Wren, you finished the boat! Show me the deck you spent all winter on.",
+        "Sade, you were torn between the two flats. Tell me which one you went for.",
+        "Iggy, you've got three job offers. Tell me why Lisbon won.",
+    ],
+)
+def test_it_takes_asking_them_to_show_or_tell_as_a_closing_ask(text):
+    assert outcome(check_note(text, "keep-in-touch"), "closing-ask")["ok"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alba, congrats on the new job. Let me know if you ever need help.",
+        "Alba, I moved to Leeds and I love my new flat. Send me your address.",
+    ],
+)
+def test_it_does_not_take_an_offer_or_a_request_for_the_writer_as_a_closing_ask(text):
+    assert outcome(check_note(text, "keep-in-touch"), "closing-ask")["ok"] is False
+
+
+# --- stock lines (rule N2 kin) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just touching base! Hope you're doing well.",
+        "Hi Ravi, checking in. Hope all's well \U0001f642",
+        "Congratulations, so deserved! \U0001f389",
+        "Happy work anniversary, Meg! Well done.",
+    ],
+)
+def test_it_fails_a_note_made_only_of_stock_lines(text):
+    assert outcome(check_note(text, "keep-in-touch"), "not-boilerplate")["ok"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just checking in after the surgery! How is the knee holding up?",
+        "Congrats, so deserved! What will you miss most about the old lab?",
+        "Hi Ravi, hope you're well. The photos from Hampi were stunning.",
+    ],
+)
+def test_it_leaves_a_stock_line_with_something_of_their_own_alone(text):
+    assert outcome(check_note(text, "keep-in-touch"), "not-boilerplate")["ok"] is True

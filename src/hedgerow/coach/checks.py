@@ -69,6 +69,7 @@ PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Z _]+>|\bTODO\b|\bXXX\b"
 REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 # Inside one sentence, a colon, a semicolon or a dash starts a new thought.
 CLAUSE_BREAK = re.compile(r"[:;]\s+|\s+[-\u2013\u2014]\s+")
+SYMBOLS = re.compile(r"[^\w\s.,;!?'-]+")  # emoji and other pictures, for reading stock lines
 SPACING = re.compile(r"[^\s] {2,}[^\s]|\s+[,.;:!?](?!\S)|[,;](?=[^\W\d_])")
 
 
@@ -474,7 +475,9 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
 def check_not_boilerplate(context: Context) -> CheckResult:
     lowered = context.note.lowered
     found = first_match(lexicon.BOILERPLATE, lowered)
-    if found is None and lexicon.CANNED.match(" ".join(lowered.split())):
+    if found is None and (
+        lexicon.CANNED.match(" ".join(lowered.split())) or made_of_stock_lines(context.note)
+    ):
         found = " ".join(context.note.stripped.split())
     if found:
         return result(
@@ -489,6 +492,13 @@ def check_not_boilerplate(context: Context) -> CheckResult:
         required=True,
         message="It is in your own words.",
     )
+
+
+def made_of_stock_lines(note: Note) -> bool:
+    """Every sentence is a stock line ("Just checking in! Hope all is well."), emoji aside."""
+    sentences = [SYMBOLS.sub("", plain(sentence)).strip() for sentence in note.body_sentences]
+    sentences = [sentence for sentence in sentences if sentence]
+    return bool(sentences) and all(lexicon.STOCK_LINE.match(sentence) for sentence in sentences)
 
 
 # --- recipient test -------------------------------------------------------------------------

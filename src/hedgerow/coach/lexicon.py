@@ -41,6 +41,7 @@ ATTENTIVE_FRAMES = phrases(
     r"tell me",
     r"fill me in",
     r"keep me posted",
+    r"(?:send|show) me",  # "send me a photo", "show me the new kitchen": about them
     r"i'd love to",
     r"i (?:want|need|can't wait) to hear",
 )
@@ -55,6 +56,13 @@ SELF_SERVING = phrases(
     r"|raising|hiring for my|trying to (?:find|get|land|sell|grow))",
 )
 
+# rule N2: asking them to show what they have made or where they are, in a picture or a visit.
+SHARE_WITH_ME = (
+    r"(?:send|show|share with) me (?:a |some |the |your |more )?(?:[\w-]+ )?(?:photos?"
+    r"|pictures?|pics?|snaps?|snapshots?|videos?|clips?|shots?)"
+    r"|show me (?:around|the|your|what|how)"
+)
+
 # rule N2: a closing question may be a request without a question mark.
 REQUEST_TO_HEAR = phrases(
     r"(?:i'd|i would|would|i'd really|i would really) (?:love|like|enjoy|be glad|be happy)"
@@ -64,7 +72,9 @@ REQUEST_TO_HEAR = phrases(
     # Imperatives ask to hear about them too, with a word or two between ("tell me also how").
     r"(?:let me know|tell me|fill me in(?: on)?|do share|share|update me(?: on)?)"
     r"(?: (?:also|too|a bit|a little|more|again|honestly|please|sometime|when you can),?)?"
-    r" (?:how|what|about|more|where|when|who|whether|all about|your)",
+    r" (?:how|what|about|more|where|when|who|which|whether|why|all about|your)",
+    # Asking them to show their news: "send me a photo of the lodge", "show me the garden".
+    SHARE_WITH_ME,
     r"hear (?:what|how|about|more|where|who|your)",
     r"write (?:me|to me|back) (?:how|what|about|with)",
     r"tell me (?:your|all|everything)",
@@ -216,7 +226,14 @@ SALES = phrases(
     r" (?:launching|launched|releasing|released|building|built|selling)",
     r"we help",
     r"we (?:specialize|specialise|offer|provide|can help)",
-    r"(?:a|quick|short|free|15-minute|15 minute) demo",
+    r"(?:a|quick|short|free|\d+[- ]?(?:minute|min))(?: [\w-]+)? demo",
+    # A product the writer's side made, offered as the answer to their problem.
+    r"(?:our|my) (?:team|company|startup|studio|firm|agency|lab) (?:\w+ )?(?:built|builds"
+    r"|created|creates|developed|develops|designed|makes|made)",
+    r"exactly (?:why|what|where|the problem) (?:we|our|my)",
+    r"(?:a|an|our|my) (?:[\w-]+ ){0,2}(?:platform|tool|software|solution|app|system|service)"
+    r" (?:that|which) (?:cuts|saves|helps|reduces|lowers|automates|solves|fixes|tackles"
+    r"|prevents|boosts|removes)",
     r"free trial",
     r"discount",
     r"(?:our|special|introductory|early-bird) (?:pricing|offer|rate)",
@@ -253,7 +270,7 @@ NAGGING = phrases(
     r"(?:just )?following up again",
     r"following up on my (?:last|previous|earlier)",
     r"did you (?:see|get|read|receive) my",
-    r"(?:my|the) (?:last|previous|earlier) (?:message|email|note|invitation|invite)",
+    r"(?:my|the) (?:last|previous|earlier) (?:message|email|note|invitation|invite|request)",
     r"(?:haven't|have not|never) heard back",
     r"(?:still )?waiting (?:for|on) (?:your|a) (?:reply|response|answer)",
     r"bump(?:ing)? (?:this|my)",
@@ -268,6 +285,12 @@ NAGGING = phrases(
     r"one more time",
     r"(?:i'll|i will|let me) try (?:once more|again|one more time)",
     r"trying again",
+    # Re-sending and counting: "sending this invite again", "I've sent you three messages".
+    r"(?:sending|send|sent|resending|re-sending) (?:you )?(?:this|it|my|the|another)"
+    r" (?:\w+ )?again",
+    r"(?:sent|written|wrote|messaged) you (?:\w+ )?(?:two|three|four|five|several|many|a few"
+    r"|multiple|a couple of|\d+) (?:messages|emails|notes|times|invites|invitations)",
+    r"(?:didn't|did not|never) accept(?:ed)? (?:the|my) (?:first|last|other|previous|earlier)",
 )
 
 # rule N3: what would not feel good to receive.
@@ -297,6 +320,12 @@ BACKHANDED = phrases(
     r"(?:in over your head|out of your depth|punching above)",
     r"at last",
     r"for once",
+    # Surprise that it works this time: "looks like it actually works this time".
+    # "glad it worked this time" is kind; "actually" or "somehow" makes it a surprise.
+    r"(?:actually|somehow|even|really) (?:works|worked|working|went (?:well|right|smoothly)"
+    r"|got it right|held up|stayed up|runs|ran|did it right)(?: \w+)? this time",
+    # Their past, held up as a joke: "given the state of your desk back then".
+    r"(?:given|considering|judging by|remembering) the state of (?:your|you)",
     r"about time",
     r"not bad for",
     r"better than (?:i|we) (?:expected|thought)",
@@ -367,7 +396,11 @@ GUILT = phrases(
     r"remember me\?",
     r"ghost(?:ed|ing)?",
     r"left me hanging",
-    r"since you (?:clearly |obviously )?(?:don't|do not|didn't|did not) (?:care|reply|answer)",
+    r"since you (?:clearly |obviously )?(?:don't|do not|didn't|did not|never|haven't|have not)"
+    r" (?:care|reply|replied|answer|answered|respond|responded|accept|accepted|write|written"
+    r"|get back|got back|call|called)",
+    r"(?:never|didn't|did not|haven't|have not) (?:heard|got|gotten) (?:a thing|a word|anything"
+    r"|a peep|a reply|an answer|a response)(?: back)?",
     r"i guess you(?:'re| are)? (?:busy|not)",
     r"no (?:reply|answer|response) (?:from you )?(?:yet|again)",
     # What they should have done for the writer, or how long they took.
@@ -449,6 +482,25 @@ CANNED = re.compile(
     r"(?:,\s*[\w'-]+)?\s*[.!]*\s*$"
 )
 
+# Stock lines a note can be made of and still say nothing: "Just checking in! Hope all is well.",
+# "Congrats, well deserved!". Each sentence may open with a greeting and their name.
+STOCK_PHRASE = (
+    r"(?:just )?(?:checking in|touching base|saying hi|wanted to say hi|dropping a line)"
+    r"|(?:i )?hope (?:all is well|all's well|you're well|you are well|you're doing well"
+    r"|you are doing well|you're good|things are good|everything is (?:well|good))"
+    r"|(?:congrats|congratulations)(?: on (?:the|your) (?:new )?(?:role|position|job|promotion"
+    r"|work anniversary|news|move))?"
+    r"|(?:so |well |much |very )?deserved|well done|great news|good luck|nice|amazing|awesome"
+    r"|happy (?:work )?anniversary|happy birthday|thanks for connecting|thank you for connecting"
+    r"|have a (?:great|good|nice|lovely) (?:day"
+    r"|week|weekend)"
+)
+STOCK_LINE = re.compile(
+    r"^(?:(?:hi|hey|hello|dear)\s+)?(?:[^\W\d_][\w'-]*\s*){0,2}?[,!]?\s*"
+    r"(?:" + STOCK_PHRASE + r")(?:\s*[,;.!-]+\s*(?:" + STOCK_PHRASE + r"))*"
+    r"(?:,\s*[\w'-]+)?\s*[.!]*$"
+)
+
 # rule N3: sympathy is not negativity ("that must be awful").
 EMPATHY = phrases(r"must be", r"must have been", r"sorry", r"i know", r"sounds?", r"sounded")
 
@@ -456,7 +508,11 @@ EMPATHY = phrases(r"must be", r"must have been", r"sorry", r"i know", r"sounds?"
 DISCOVERY = phrases(
     r"how (?:are|is|do) (?:you|your team|your company) (?:handling|managing|dealing with|tackling"
     r"|solving)",
+    r"how (?:you|your (?:[\w-]+ )?\w+)(?:'re| are| is)? (?:handling|managing|dealing with"
+    r"|coping with|tackling|solving)",
     r"(?:your|the) (?:biggest )?(?:challenges?|costs?|bills?|spend)",
+    # Their opinion of the pitch: "curious what you think", "thoughts?".
+    r"what (?:do )?you think|(?:your|any) (?:thoughts|opinion|take)|^thoughts",
 )
 
 # rule N2: a closing pleasantry after the question still leaves the note ending on them.
