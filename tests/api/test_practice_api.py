@@ -10,7 +10,7 @@ import pytest
 from hedgerow.accounts.services import create_api_token
 from hedgerow.cli import main
 from hedgerow.goals import practice
-from hedgerow.goals.models import Impulse
+from hedgerow.goals.models import AspirationRating, Impulse, Pitch, PracticeSession, Reflection
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 IMPULSE_KEYS = ["id", "text", "captured_at", "outcome", "substitute", "was_right", "note"]
@@ -290,6 +290,319 @@ def test_it_answers_the_signed_in_browser_too(owner_client, owner):
     ],
 )
 def test_it_refuses_requests_without_a_key(client, owner, method, path):
+    response = getattr(client, method)(f"/api/v1/practice/{path}")
+
+    assert response.status_code == 401
+    assert response.json() == {"detail": "Unauthorized"}
+
+
+# --- aspiration (A1) ------------------------------------------------------------------------------
+
+
+def put(client, path: str, body: dict, headers: dict):
+    return client.put(path, body, content_type="application/json", headers=headers)
+
+
+def test_it_starts_with_an_empty_aspiration(client, headers):
+    response = client.get("/api/v1/practice/aspiration", headers=headers)
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "aspiration": "",
+        "strategy": "",
+        "birth_year": None,
+        "ages": [],
+        "at_ages": [],
+    }
+
+
+def test_it_revises_the_aspiration_and_the_ages_reached(client, headers, owner, outsider):
+    practice.save_aspiration(owner=outsider, aspiration="Theirs", strategy="", birth_year=1950)
+    body = {
+        "aspiration": "Teach data skills",
+        "strategy": "Evening workshops",
+        "birth_year": 1996,
+        "at_ages": [{"age": 12, "text": "Astronaut"}, {"age": 24, "text": "Analyst"}],
+    }
+
+    response = put(client, "/api/v1/practice/aspiration", body, headers)
+
+    assert response.status_code == 200
+    assert list(response.json()) == ["aspiration", "strategy", "birth_year", "ages", "at_ages"]
+    assert response.json() == {
+        "aspiration": "Teach data skills",
+        "strategy": "Evening workshops",
+        "birth_year": 1996,
+        "ages": [12, 24],
+        "at_ages": [{"age": 12, "text": "Astronaut"}, {"age": 24, "text": "Analyst"}],
+    }
+    assert client.get("/api/v1/practice/aspiration", headers=headers).json() == response.json()
+
+
+def test_it_clears_an_age_and_leaves_the_others(client, headers, owner):
+    practice.save_aspiration(owner=owner, aspiration="A", strategy="S", birth_year=1990)
+    practice.save_aspirations_at_ages(owner=owner, texts={12: "Vet", 24: "Lawyer", 36: "Coach"})
+    body = {
+        "aspiration": "A",
+        "strategy": "S",
+        "birth_year": 1990,
+        "at_ages": [{"age": 24, "text": " "}],
+    }
+
+    response = put(client, "/api/v1/practice/aspiration", body, headers)
+
+    assert response.json()["at_ages"] == [
+        {"age": 12, "text": "Vet"},
+        {"age": 24, "text": ""},
+        {"age": 36, "text": "Coach"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        ({"birth_year": 1850}, "Birth year must be between 1900 and 2016."),
+        ({"at_ages": [{"age": 48, "text": "Later"}]}, "At 48: add a birth year that makes you"),
+        ({"at_ages": [{"age": 13, "text": "Odd"}]}, "At ages: 13 is not one of 12, 24, 36,"),
+    ],
+)
+def test_it_explains_an_aspiration_it_cannot_keep(client, headers, owner, change, detail):
+    practice.save_aspiration(owner=owner, aspiration="Before", strategy="", birth_year=1996)
+    body = {"aspiration": "After", "strategy": "", "birth_year": 1996} | change
+
+    response = put(client, "/api/v1/practice/aspiration", body, headers)
+
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(detail)
+    assert client.get("/api/v1/practice/aspiration", headers=headers).json()["aspiration"] == (
+        "Before"
+    )
+
+
+def test_it_wants_every_answer_stated(client, headers):
+    response = put(client, "/api/v1/practice/aspiration", {"aspiration": "Teach"}, headers)
+
+    assert response.status_code == 422
+    assert {error["loc"][-1] for error in response.json()["detail"]} == {"strategy", "birth_year"}
+
+
+def test_it_notes_a_reflection(client, headers, owner):
+    body = {"period": "week", "text": "Ran my first workshop", "on": "2026-11-24"}
+
+    response = post(client, "/api/v1/practice/reflections", body, headers)
+
+    assert response.status_code == 201
+    reflection = Reflection.objects.get(owner=owner)
+    assert response.json() == {
+        "id": reflection.pk,
+        "period": "week",
+        "text": "Ran my first workshop",
+        "on": "2026-11-24",
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        ({"period": "decade", "text": "Lots"}, "Period must be year, month, week or today."),
+        ({"period": "today", "text": " "}, "What you have done is empty; a few words are enough."),
+        ({"period": "today", "text": "Soon", "on": "2026-12-01"}, "The date is in the future"),
+    ],
+)
+def test_it_explains_a_reflection_it_cannot_note(client, headers, body, detail):
+    response = post(client, "/api/v1/practice/reflections", body, headers)
+
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(detail)
+    assert not Reflection.objects.exists()
+
+
+def test_it_rates_and_lists_only_your_ratings(client, headers, owner, outsider):
+    practice.rate_aspiration(owner=owner, clarity=4, strategy=3, focus=5, on=date(2026, 11, 1))
+    practice.rate_aspiration(owner=outsider, clarity=1, strategy=1, focus=1)
+    body = {"clarity": 7, "strategy": 6, "focus": 8, "progress": 2}
+
+    response = post(client, "/api/v1/practice/ratings", body, headers)
+    listed = client.get("/api/v1/practice/ratings", headers=headers).json()
+
+    assert response.status_code == 201
+    assert response.json() == {
+        "on": "2026-11-25",
+        "clarity": 7,
+        "strategy": 6,
+        "focus": 8,
+        "progress": 2,
+    }
+    assert listed == [
+        {"on": "2026-11-01", "clarity": 4, "strategy": 3, "focus": 5, "progress": None},
+        response.json(),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        ({"clarity": 11}, "Clarity must be a whole number from 0 to 10."),
+        ({"focus": -1}, "Focus must be a whole number from 0 to 10."),
+        ({"progress": 12}, "Progress must be a whole number from 0 to 10."),
+    ],
+)
+def test_it_names_a_rating_out_of_range(client, headers, change, detail):
+    body = {"clarity": 5, "strategy": 5, "focus": 5} | change
+
+    response = post(client, "/api/v1/practice/ratings", body, headers)
+
+    assert response.status_code == 422
+    assert response.json() == {"detail": detail}
+    assert not AspirationRating.objects.exists()
+
+
+# --- confidence through skills (C1) ---------------------------------------------------------------
+
+
+def test_it_logs_practice_as_the_cli_does(capsys, client, headers, owner):
+    body = {"skill": "cold-call", "situation": "Called a manager", "before": 3, "after": 6}
+
+    response = post(client, "/api/v1/practice/practice-sessions", body, headers)
+    printed = cli_json(
+        capsys, "practice", "log", "--skill", "cold-call", "--situation", "Called a manager",
+        "--before", "3", "--after", "6", "--json",
+    )  # fmt: skip
+
+    assert response.status_code == 201
+    assert response.json() | {"id": 0} == printed | {"id": 0}
+    assert response.json() == {
+        "id": response.json()["id"],
+        "skill": "cold-call",
+        "on": "2026-11-25",
+        "before": 3,
+        "after": 6,
+        "gain": 3,
+    }
+    assert PracticeSession.objects.filter(owner=owner, skill="cold_call").count() == 2
+
+
+@pytest.mark.parametrize(
+    ("change", "detail"),
+    [
+        ({"skill": "juggling"}, "Skill must be one of: interview, introduction, cold-call,"),
+        ({"after": 11}, "Confidence after must be a whole number from 0 to 10."),
+        ({"situation": ""}, "The situation is empty"),
+    ],
+)
+def test_it_explains_practice_it_cannot_log(client, headers, change, detail):
+    body = {"skill": "interview", "situation": "Mock", "before": 3, "after": 6} | change
+
+    response = post(client, "/api/v1/practice/practice-sessions", body, headers)
+
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(detail)
+    assert not PracticeSession.objects.exists()
+
+
+def test_it_summarises_skills_as_the_cli_does(capsys, client, headers, owner, outsider):
+    practice.log_practice(owner=owner, skill="interview", situation="Mock", before=4, after=7)
+    practice.log_practice(owner=outsider, skill="interview", situation="x", before=0, after=10)
+
+    response = client.get("/api/v1/practice/skills", headers=headers)
+
+    assert response.status_code == 200
+    assert response.json() == cli_json(capsys, "practice", "summary", "--json", "--user", "alice")
+    assert (response.json()[0]["sessions"], response.json()[0]["average_gain"]) == (1, 3.0)
+
+
+def test_it_keeps_a_pitch_as_the_cli_does(capsys, client, headers, owner):
+    body = {"audience": "meetups", "who": "a nurse", "what": "train new staff"}
+
+    response = post(client, "/api/v1/practice/pitches", body, headers)
+    printed = cli_json(
+        capsys, "practice", "pitch", "--audience", "meetups", "--who", "a nurse",
+        "--what", "train new staff", "--save", "--json",
+    )  # fmt: skip
+
+    assert response.status_code == 201
+    body = response.json()
+    assert list(body) == list(printed)
+    assert body | {"id": 0} == printed | {"id": 0}
+    assert body["text"] == "I'm a nurse. I train new staff."
+    assert body["spoken"] == {
+        "words": 7,
+        "seconds": 5,
+        "shortest": 3,
+        "longest": 3,
+        "label": "a few seconds",
+        "too_long": False,
+    }
+    assert Pitch.objects.get(pk=body["id"]).owner == owner
+
+
+def test_it_lists_only_your_pitches_as_the_cli_does(capsys, client, headers, owner, outsider):
+    practice.save_pitch(owner=owner, who_i_am="a nurse")
+    practice.save_pitch(owner=outsider, who_i_am="a secret agent")
+
+    response = client.get("/api/v1/practice/pitches", headers=headers)
+
+    assert response.status_code == 200
+    assert response.json() == cli_json(capsys, "practice", "pitches", "--json", "--user", "alice")
+    assert [pitch["who"] for pitch in response.json()] == ["a nurse"]
+
+
+@pytest.mark.parametrize(
+    ("body", "detail"),
+    [
+        ({"audience": "recruiters"}, "The pitch is empty; fill in at least who you are"),
+        ({"who": "a nurse", "audience": "x" * 201}, "Who it is for is 201 characters"),
+    ],
+)
+def test_it_explains_a_pitch_it_cannot_keep(client, headers, body, detail):
+    response = post(client, "/api/v1/practice/pitches", body, headers)
+
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith(detail)
+    assert not Pitch.objects.exists()
+
+
+def test_it_revises_a_pitch(client, headers, owner):
+    pitch = practice.save_pitch(owner=owner, who_i_am="a nurse")
+    path = f"/api/v1/practice/pitches/{pitch.pk}"
+
+    response = put(client, path, {"who": "a ward nurse", "text": "I'm a ward nurse."}, headers)
+
+    assert response.status_code == 200
+    assert client.get(path, headers=headers).json() == response.json()
+    pitch.refresh_from_db()
+    assert (pitch.who_i_am, pitch.text) == ("a ward nurse", "I'm a ward nurse.")
+
+
+def test_it_never_shows_or_changes_someone_elses_pitch(client, headers, outsider):
+    theirs = practice.save_pitch(owner=outsider, who_i_am="a secret agent")
+    path = f"/api/v1/practice/pitches/{theirs.pk}"
+
+    seen = client.get(path, headers=headers)
+    changed = put(client, path, {"who": "an open book"}, headers)
+
+    assert (seen.status_code, changed.status_code) == (404, 404)
+    theirs.refresh_from_db()
+    assert theirs.who_i_am == "a secret agent"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "aspiration"),
+        ("put", "aspiration"),
+        ("post", "reflections"),
+        ("get", "ratings"),
+        ("post", "ratings"),
+        ("post", "practice-sessions"),
+        ("get", "skills"),
+        ("get", "pitches"),
+        ("post", "pitches"),
+        ("get", "pitches/1"),
+        ("put", "pitches/1"),
+    ],
+)
+def test_it_refuses_reflection_and_practice_without_a_key(client, owner, method, path):
     response = getattr(client, method)(f"/api/v1/practice/{path}")
 
     assert response.status_code == 401

@@ -1,6 +1,8 @@
-"""The practice part of the JSON API at /api/v1/practice/: impulses and the action ratio (rule
-A2), accomplishments and the update for a manager or team (rule V1). The same services and shapes
-as `hedgerow impulse` and `hedgerow accomplishment`; someone else's impulse is never found."""
+"""The practice part of the JSON API at /api/v1/practice/: the aspiration, reflections and ratings
+(rule A1), impulses and the action ratio (rule A2), accomplishments and the update for a manager or
+team (rule V1), practice sessions and pitches (rule C1). The same services and shapes as
+`hedgerow impulse`, `hedgerow accomplishment` and `hedgerow practice`; someone else's rows are
+never found."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from django.contrib.auth.models import User
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
@@ -16,7 +19,13 @@ from pydantic import Field
 from typing_extensions import TypedDict  # pydantic needs this one on 3.11
 
 from hedgerow.goals import practice, practice_access
-from hedgerow.goals.models import Impulse
+from hedgerow.goals.models import (
+    AspirationAtAge,
+    AspirationRating,
+    Impulse,
+    Pitch,
+    PracticeSession,
+)
 from hedgerow.network.services import InvalidInput
 
 router = Router(tags=["practice"])
@@ -198,3 +207,258 @@ def update(request: ApiRequest, query: Query[UpdateQuery]) -> UpdateJson | HttpR
         "markdown": composed.markdown,
         "text": composed.text,
     }
+
+
+# --- aspiration (A1) ------------------------------------------------------------------------------
+
+
+class AgeAnswerJson(TypedDict):
+    age: int
+    text: str
+
+
+class AspirationJson(TypedDict):
+    aspiration: str
+    strategy: str
+    birth_year: int | None
+    ages: list[int]
+    at_ages: list[AgeAnswerJson]
+
+
+class AgeAnswerIn(Schema):
+    age: int
+    text: str
+
+
+class AspirationIn(Schema):
+    """All three answers are stated, as on the page; `at_ages`, when given, sets those ages only
+    (an empty text clears one) and leaves the others as they are."""
+
+    aspiration: str
+    strategy: str
+    birth_year: int | None
+    at_ages: list[AgeAnswerIn] | None = None
+
+
+class ReflectionIn(Schema):
+    period: str
+    text: str
+    on: date | None = None
+
+
+class ReflectionJson(TypedDict):
+    id: int
+    period: str
+    text: str
+    on: str
+
+
+class RatingIn(Schema):
+    clarity: int
+    strategy: int
+    focus: int
+    progress: int | None = None
+    on: date | None = None
+
+
+class RatingJson(TypedDict):
+    on: str
+    clarity: int
+    strategy: int
+    focus: int
+    progress: int | None
+
+
+def aspiration_json(owner: User) -> AspirationJson:
+    """What the Aspiration page shows: only the ages the person has reached (rule A1)."""
+    mine = practice_access.aspiration_of(owner)
+    birth_year = mine.birth_year if mine else None
+    ages = practice.ages_to_show(birth_year=birth_year)
+    answers = dict(practice_access.aspirations_at_age_of(owner).values_list("age", "text"))
+    return {
+        "aspiration": mine.aspiration if mine else "",
+        "strategy": mine.strategy if mine else "",
+        "birth_year": birth_year,
+        "ages": ages,
+        "at_ages": [{"age": age, "text": answers.get(age, "")} for age in ages],
+    }
+
+
+def rating_json(rating: AspirationRating) -> RatingJson:
+    return {
+        "on": rating.rated_on.isoformat(),
+        "clarity": rating.clarity,
+        "strategy": rating.strategy,
+        "focus": rating.focus,
+        "progress": rating.progress,
+    }
+
+
+@router.get("/aspiration", response=AspirationJson, summary="Your aspiration and strategy")
+def aspiration(request: ApiRequest) -> AspirationJson:
+    return aspiration_json(request.auth)
+
+
+@router.put("/aspiration", response=AspirationJson, summary="Revise your aspiration and strategy")
+def aspiration_save(request: ApiRequest, payload: AspirationIn) -> AspirationJson:
+    texts = {answer.age: answer.text for answer in payload.at_ages or []}
+    if unknown := sorted(set(texts) - set(AspirationAtAge.AGES)):
+        ages = ", ".join(map(str, AspirationAtAge.AGES))
+        raise HttpError(422, f"At ages: {unknown[0]} is not one of {ages}.")
+    try:
+        with transaction.atomic():  # a birth year and the ages it allows stand or fall together
+            practice.save_aspiration(
+                owner=request.auth,
+                aspiration=payload.aspiration,
+                strategy=payload.strategy,
+                birth_year=payload.birth_year,
+            )
+            practice.save_aspirations_at_ages(owner=request.auth, texts=texts)
+    except InvalidInput as error:
+        raise unusable(error) from None
+    return aspiration_json(request.auth)
+
+
+@router.post(
+    "/reflections", response={201: ReflectionJson}, summary="What you have done, looking back"
+)
+def reflect(request: ApiRequest, payload: ReflectionIn) -> Status[ReflectionJson]:
+    """`period` is year, month, week or today; `on` defaults to today."""
+    try:
+        row = practice.add_reflection(
+            owner=request.auth, period=payload.period, text=payload.text, on=payload.on
+        )
+    except InvalidInput as error:
+        raise unusable(error) from None
+    return Status(
+        201,
+        {"id": row.pk, "period": row.period, "text": row.text, "on": row.written_on.isoformat()},
+    )
+
+
+@router.get(
+    "/ratings", response=list[RatingJson], summary="Clarity, strategy and focus, oldest first"
+)
+def ratings(request: ApiRequest) -> list[RatingJson]:
+    return [rating_json(row) for row in practice_access.aspiration_ratings_of(request.auth)]
+
+
+@router.post(
+    "/ratings", response={201: RatingJson}, summary="Rate clarity, strategy and focus (0-10)"
+)
+def rate(request: ApiRequest, payload: RatingIn) -> Status[RatingJson]:
+    """One rating a day: rating again the same day revises it."""
+    try:
+        row = practice.rate_aspiration(owner=request.auth, **payload.dict())
+    except InvalidInput as error:
+        raise unusable(error) from None
+    return Status(201, rating_json(row))
+
+
+# --- confidence through skills (C1) ---------------------------------------------------------------
+
+
+class PracticeIn(Schema):
+    skill: str
+    situation: str
+    before: int
+    after: int
+    preparation: str = ""
+    notes: str = ""
+    on: date | None = None
+
+
+class PitchIn(Schema):
+    """As `hedgerow practice pitch --save`: an empty `text` is put together from the parts."""
+
+    audience: str = ""
+    who: str = ""
+    what: str = ""
+    for_whom: str = ""
+    proof: str = ""
+    ask: str = ""
+    text: str = ""
+
+
+def skill_value(name: str) -> str:
+    """A skill as `practice log --skill` names it ("cold-call"); the stored name works too."""
+    value = name.strip().replace("-", "_")
+    if value not in PracticeSession.Skill.values:
+        names = ", ".join(skill.replace("_", "-") for skill in PracticeSession.Skill.values)
+        raise HttpError(422, f"Skill must be one of: {names}.")
+    return value
+
+
+def keep_pitch(owner: User, payload: PitchIn, pitch: Pitch | None = None) -> Pitch:
+    try:
+        return practice.save_pitch(
+            owner=owner,
+            pitch=pitch,
+            audience=payload.audience,
+            who_i_am=payload.who,
+            what_i_do=payload.what,
+            for_whom=payload.for_whom,
+            proof=payload.proof,
+            ask=payload.ask,
+            text=payload.text,
+        )
+    except InvalidInput as error:
+        raise unusable(error) from None
+
+
+@router.post(
+    "/practice-sessions",
+    response={201: practice.PracticeSessionJson},
+    summary="Log a practice session (`practice log`)",
+)
+def practise(request: ApiRequest, payload: PracticeIn) -> Status[practice.PracticeSessionJson]:
+    try:
+        session = practice.log_practice(
+            owner=request.auth,
+            skill=skill_value(payload.skill),
+            situation=payload.situation,
+            before=payload.before,
+            after=payload.after,
+            preparation=payload.preparation,
+            notes=payload.notes,
+            on=payload.on,
+        )
+    except InvalidInput as error:
+        raise unusable(error) from None
+    return Status(201, practice.practice_session_json(session))
+
+
+@router.get(
+    "/skills",
+    response=list[practice.SkillSummaryJson],
+    summary="Sessions and average gain per skill (`practice summary`)",
+)
+def skills(request: ApiRequest) -> list[practice.SkillSummaryJson]:
+    return [summary.as_json() for summary in practice.summarize_skills(request.auth)]
+
+
+@router.get(
+    "/pitches", response=list[practice.PitchJson], summary="Your pitches (`practice pitches`)"
+)
+def pitches(request: ApiRequest) -> list[practice.PitchJson]:
+    return [practice.pitch_json(pitch) for pitch in practice_access.pitches_of(request.auth)]
+
+
+@router.post(
+    "/pitches",
+    response={201: practice.PitchJson},
+    summary="Keep a pitch (`practice pitch --save`)",
+)
+def pitch_add(request: ApiRequest, payload: PitchIn) -> Status[practice.PitchJson]:
+    return Status(201, practice.pitch_json(keep_pitch(request.auth, payload)))
+
+
+@router.get("/pitches/{pitch_id}", response=practice.PitchJson, summary="One of your pitches")
+def pitch(request: ApiRequest, pitch_id: int) -> practice.PitchJson:
+    return practice.pitch_json(practice_access.pitch_of(request.auth, pitch_id))
+
+
+@router.put("/pitches/{pitch_id}", response=practice.PitchJson, summary="Revise a pitch")
+def pitch_revise(request: ApiRequest, pitch_id: int, payload: PitchIn) -> practice.PitchJson:
+    found = practice_access.pitch_of(request.auth, pitch_id)
+    return practice.pitch_json(keep_pitch(request.auth, payload, found))
