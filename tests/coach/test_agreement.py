@@ -11,10 +11,11 @@ from hedgerow.coach.checks import OCCASIONS, check_note
 
 LABELS = Path(__file__).with_name("labeled_notes.jsonl")
 # Written by teammates who never saw the checks. The first two were studied after their first
-# measurement (95%, 93.75%); the third has never been tuned on (92.5%).
+# measurement (95%, 93.75%, 92.5%); the fourth has never been tuned on.
 BLIND = Path(__file__).with_name("blind_notes.jsonl")
 BLIND2 = Path(__file__).with_name("blind2_notes.jsonl")
 BLIND3 = Path(__file__).with_name("blind3_notes.jsonl")
+BLIND4 = Path(__file__).with_name("blind4_notes.jsonl")
 MIN_AGREEMENT = 0.90
 MIN_NOTES = 150
 CHECK_IDS = {
@@ -62,7 +63,9 @@ def test_it_agrees_on_the_held_out_part_too(records):
     assert agreed / len(held_out) >= MIN_AGREEMENT
 
 
-@pytest.mark.parametrize("path", [BLIND, BLIND2, BLIND3], ids=["blind", "blind2", "blind3"])
+@pytest.mark.parametrize(
+    "path", [BLIND, BLIND2, BLIND3, BLIND4], ids=["blind", "blind2", "blind3", "blind4"]
+)
 def test_it_agrees_on_notes_written_blind(path):
     blind = load(path)
     agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
