@@ -214,3 +214,93 @@ def test_it_quotes_the_first_limit_for_the_model():
 
     assert text[begin:end] == "no"
     assert stance_of("The choir meets on Thursdays.").limit is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # others' doubts, answered by the speaker
+        "My aunt says nobody buys handmade soap any more. Watch me.",
+        "Everybody told me I was too shy to teach, but I've already booked my first class.",
+        # a limit and its answer in one breath
+        "I flunked the theory test in May and passed it in June.",
+        "I've never been to university and the apprenticeship doesn't require it.",
+        "the debts are cleared, the kids are grown up, and my Saturdays are mine again",
+        "I'm 66 and I just registered for the sea swim.",
+        # one goal is focus, not scope
+        "Only one project this year, and it's the boat.",
+    ],
+)
+def test_it_reads_a_doubt_that_is_answered_as_no_blocker(text):
+    assert stance_of(text).settled
+    assert classify_blocker(text)["kind"] == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # others' doubts the speaker agrees with stay the speaker's
+        ("My aunt says I'm too old for this, and maybe she's right.", "confidence"),
+        ("Everyone tells me it's a lot of work, and I already have two jobs.", "commitment"),
+        # a setback with no success after it
+        ("I failed the driving test twice and I can't face it again.", "confidence"),
+        # a load that will be over one day is no answer yet
+        ("but not until the kids are grown up.", "scope"),
+        ("I'm 66 and I've never swum further than a length.", "confidence"),
+    ],
+)
+def test_it_keeps_a_doubt_nobody_answers_a_blocker(text, kind):
+    assert not stance_of(text).settled
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "as soon as the loan is cleared I'll open the bakery",
+        "Once my divorce is settled, then I'll start the course.",
+        "The day my contract ends, I'm going to apply.",
+        "every time the quilt is nearly finished I add one more border",
+        "but the shed plan always needs one more room before I can build anything",
+    ],
+)
+def test_it_reads_waiting_and_endless_growth_as_scope(text):
+    assert classify_blocker(text)["kind"] == "scope"
+
+
+def test_it_does_not_read_once_meaning_one_time_as_waiting():
+    assert (
+        classify_blocker("I lost the first match once and won the next, so I can do this.")["kind"]
+        == "none"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The fees are steep, but the real problem is I quit everything after a month.",
+            "commitment",
+        ),
+        ("I'm tired, sure, but the thing is I've no idea who would buy a painting.", "confidence"),
+        ("I'm a bit nervous, but what really stops me is my twelve-hour shifts.", "commitment"),
+    ],
+)
+def test_it_reads_what_follows_the_real_problem(text, kind):
+    reading = classify_blocker(text)
+
+    assert reading["kind"] == kind
+    assert reading["cue"] and all(part in text for part in reading["cue"].split(", "))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but I have zero idea how a spreadsheet works", "confidence"),
+        ("I haven't the slightest clue where to start with welding.", "confidence"),
+        ("It's too hard to get into art school without a portfolio.", "confidence"),
+        ("It's too hard to get up for the gym after a night shift.", "commitment"),
+    ],
+)
+def test_it_hears_not_knowing_how_and_hard_to_get_in_as_confidence(text, kind):
+    assert classify_blocker(text)["kind"] == kind

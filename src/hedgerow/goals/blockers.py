@@ -17,7 +17,13 @@ Choices the rules leave open, made here on purpose:
 - "It's too hard" is *commitment*, as the rules say: it is about the effort asked, not the skill.
 - Someone else's "no" (a boss, a partner) is *confidence*: getting past it is a skill to practise,
   the difficult conversation (rule C1).
-- "Also", "and then", "someday", "first I need to ..." are *scope*: the goal grows or moves away.
+- "Also", "and then", "someday", "first I need to ..." are *scope*: the goal grows or moves away,
+  and so are waiting for a condition ("as soon as the mortgage is paid off I'll go for it") and a
+  project that never ends ("every time it's nearly done, it needs another ...").
+- A doubt answered in the same statement is *no blocker*: others' doubts met by the speaker
+  ("Everyone says I'm too old. Watch me."), a setback then a success, a need nobody has ("this
+  job doesn't need one"), a load that is over ("the kids are grown").
+- After "but the real problem is ...", what follows is the blocker the person means.
 """
 
 from __future__ import annotations
@@ -113,6 +119,11 @@ AFFORDANCES = phrases(SECTIONS["affordance lines"])
 DEFUSERS = phrases(SECTIONS["defusing lines"])
 DEFIANCES = phrases(SECTIONS["defiance lines"])
 LIMITATIONS = phrases(SECTIONS["limitation lines"])
+HEARSAY = phrases(SECTIONS["hearsay lines"])
+RESOLUTIONS = phrases(SECTIONS["resolution lines"])
+POSTPONEMENTS = phrases(SECTIONS["postponement lines"])
+CONDITIONS = phrases(SECTIONS["condition lines"])
+PIVOTS = phrases(SECTIONS["pivot lines"])
 WORD = re.compile(r"[a-z][a-z'\-]*")
 CLAUSE_BREAK = re.compile(r"[.;!?]|,\s*(?:but|and|so)\b|\bbut\b")
 
@@ -197,13 +208,23 @@ def spans_of(patterns: Patterns, clause: str, start: int) -> list[Span]:
     ]
 
 
+def inside(span: Span, spans: list[Span]) -> bool:
+    return any(begin <= span[0] and span[1] <= end for begin, end in spans)
+
+
 def stance_of(text: str) -> Stance:
     """Limits and affordances, clause by clause. A limit inside a defusing phrase ("can't wait",
-    "hard work never scared me", "money isn't a problem") does not count."""
+    "hard work never scared me", "money isn't a problem") does not count, nor one that is answered
+    in the same statement: a setback then a success, a need nobody has ("this job doesn't need
+    one"), a load that is over ("the kids are grown"), or others' doubts the speaker goes on to
+    answer ("Everyone says I'm too old. Watch me."). Waiting for a condition ("as soon as the
+    mortgage is paid off I'll go for it") is a limit, whatever good news the condition holds."""
     lowered = text.lower()
-    limits: list[Span] = []
+    postponed = spans_of(POSTPONEMENTS, lowered, 0)
+    limits: list[Span] = list(postponed)
     affordances: list[Span] = []
     defiances: list[Span] = []
+    reported: list[Span] = []
     offset = 0
     for clause in clauses_of(lowered):
         start = lowered.find(clause, offset)
@@ -214,10 +235,19 @@ def stance_of(text: str) -> Stance:
         defiances += spans_of(DEFIANCES, words, start)
         affordances += defused + spans_of(AFFORDANCES, words, start)
         limits += [
-            (begin, end)
-            for begin, end in spans_of(LIMITATIONS, words, start)
-            if not any(b <= begin and end <= e for b, e in defused)
+            span for span in spans_of(LIMITATIONS, words, start) if not inside(span, defused)
         ]
+        # Others' words run from "people say" to the end of the clause.
+        reported += [(begin, start + len(words)) for begin, _ in spans_of(HEARSAY, words, start)]
+    waiting = postponed + spans_of(CONDITIONS, lowered, 0)
+    resolved = [span for span in spans_of(RESOLUTIONS, lowered, 0) if not inside(span, waiting)]
+    affordances = [span for span in affordances if not inside(span, postponed)]
+    defiances = [span for span in defiances if not inside(span, postponed)] + resolved
+    limits = [span for span in limits if span in postponed or not inside(span, resolved)]
+    answered = [
+        span for span in reported if any(answer[0] >= span[1] for answer in affordances + defiances)
+    ]
+    limits = [span for span in limits if not inside(span, answered)]
     affordances += defiances
     defied = bool(defiances) and (not limits or max(defiances) > max(limits))
     return Stance(
@@ -225,6 +255,16 @@ def stance_of(text: str) -> Stance:
         affordance=min(affordances, default=None),
         settled=bool(affordances) and (not limits or defied),
     )
+
+
+def focus_of(text: str) -> str:
+    """The part of the statement the person means: after "but the real problem is ...", the
+    rest, when it has words; otherwise the whole statement."""
+    lowered = text.lower()
+    ends = [match.end() for pattern in PIVOTS for match in pattern.finditer(lowered)]
+    if ends and WORD.search(lowered, max(ends)):
+        return text[max(ends) :].strip()
+    return text
 
 
 def choose_response(kind: Kind, text: str) -> str:
@@ -259,7 +299,7 @@ def hints(text: str) -> dict[str, tuple[int, int]]:
 
 
 def train(rows: list[tuple[str, str]]) -> NaiveBayes:
-    return NaiveBayes.train(rows, LEANINGS, hints=hints)
+    return NaiveBayes.train(((focus_of(text), kind) for text, kind in rows), LEANINGS, hints=hints)
 
 
 @functools.cache
@@ -289,7 +329,9 @@ def read_by_model(text: str, reader: NaiveBayes | None = None) -> tuple[Kind, st
 def read(text: str, reader: NaiveBayes | None = None) -> tuple[Kind, str]:
     """A settled stance says "none"; then a decisive phrase decides; otherwise the model does
     (all in one place, so the bench can cross-validate with a model trained on part of the rows).
-    The stance goes first because topic words mislead: "money" is a decisive phrase."""
+    The stance goes first because topic words mislead: "money" is a decisive phrase. After "but
+    the real problem is", only what follows is read."""
+    text = focus_of(text)
     if stance_of(text).settled:
         return "none", ""
     kind, weight, cue = read_by_rules(text)
