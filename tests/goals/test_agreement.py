@@ -105,6 +105,8 @@ BLIND2_BLOCKER_FLOOR = 0.90
 BLIND3_BLOCKERS = labeled("blind3_blockers.jsonl")
 # The third scored 100% once mechanisms for its kinds of miss were written; the same room as blind2.
 BLIND3_BLOCKER_FLOOR = 0.90
+# Written while the third was studied; never opened or tuned on.
+BLIND4_BLOCKERS = labeled("blind4_blockers.jsonl")
 
 
 @pytest.mark.parametrize(
@@ -115,8 +117,16 @@ BLIND3_BLOCKER_FLOOR = 0.90
         (BLIND2_GOALS, "blind2", goal_agrees, MIN_AGREEMENT),
         (BLIND2_BLOCKERS, "blind2", blocker_agrees, BLIND2_BLOCKER_FLOOR),
         (BLIND3_BLOCKERS, "blind3", blocker_agrees, BLIND3_BLOCKER_FLOOR),
+        (BLIND4_BLOCKERS, "blind4", blocker_agrees, MIN_AGREEMENT),
     ],
-    ids=["blind-goals", "blind-blockers", "blind2-goals", "blind2-blockers", "blind3-blockers"],
+    ids=[
+        "blind-goals",
+        "blind-blockers",
+        "blind2-goals",
+        "blind2-blockers",
+        "blind3-blockers",
+        "blind4-blockers",
+    ],
 )
 def test_it_agrees_with_labels_written_blind(rows, part, agrees, floor):
     assert len(rows) >= 40
