@@ -65,14 +65,27 @@ def test_it_writes_a_note_with_the_coach_until_it_is_ready(
     note.fill(NOT_YET)
     checks.locator('[data-check="closing-ask"].is-blocking').wait_for()
     assert checks.get_by_text("1 required check still needs a look").is_visible()
+    # The polite status line says the same in one sentence; the list itself is not live.
+    status = page.locator("#check-status")
+    assert "1 required check still needs a look" in status.inner_text()
+    assert checks.get_attribute("aria-live") is None
     assert checks.locator('[data-check="placeholders"].is-ok').count() == 1
 
     note.fill(READY)
     checks.get_by_text("Ready to send.").wait_for()
     assert checks.get_by_text(f"{len(READY)} characters").is_visible()
     assert note.evaluate("el => el === document.activeElement")  # the live check kept focus
+    assert "Ready to send." in status.inner_text()
     assert_accessible(page)
     page.screenshot(path=str(screenshot_path(tmp_path, "composer-ready.png")), full_page=True)
+
+    # On a phone the verdict shows under the buttons, and nothing runs off the side.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert status.get_by_text("Ready to send.").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_path(tmp_path, "composer-phone.png")), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     page.get_by_role("button", name="Mark as sent").click()
     page.wait_for_url(f"{base}/")

@@ -47,11 +47,15 @@ def test_it_opens_the_composer_from_a_today_item_with_a_draft(owner_client, upda
     assert "Head of Design at Northwind" in html  # the draft, in the box
     assert 'hx-trigger="input changed delay:400ms"' in html
     assert f'hx-post="/coach/today/update/{update.pk}/check/"' in html
-    assert 'id="checks" aria-live="polite"' in html
+    # One polite line carries the verdict; the list itself is not live, or every pause reads it all.
+    assert 'id="checks">' in html
+    assert 'id="check-status" role="status" aria-live="polite"' in html
+    assert "Ready to send." in html.split('id="check-status"')[1].split("</p>")[0]
     assert 'href="https://www.linkedin.com/in/ana-ruiz"' in html
     assert 'href="mailto:ana@example.org"' in html
     assert "hedgerow/composer.js" in html
     assert "Nothing logged yet." in html
+    assert "{#" not in html and "{%" not in html  # no template comment leaks onto the page
 
 
 def test_today_offers_the_composer_for_each_item(owner_client, update):

@@ -32,7 +32,18 @@
     }
   }
 
+  function announce(event) {
+    // After the live check swaps the list, say the verdict once, and only when it changed, so a
+    // screen reader is not read the whole list (or the same line) at every pause in typing.
+    if (!event.detail.target || event.detail.target.id !== "checks") return;
+    var summary = event.detail.target.querySelector("[data-summary]");
+    var line = document.querySelector("[data-check-summary]");
+    if (!summary || !line) return;
+    if (line.innerHTML.trim() !== summary.innerHTML.trim()) line.innerHTML = summary.innerHTML;
+  }
+
   function setUp() {
+    document.body.addEventListener("htmx:afterSwap", announce);
     document.querySelectorAll("button.copy-note").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () { copy(button); });
