@@ -76,3 +76,15 @@ def test_it_practises_end_to_end(
 
     page.goto(f"{base}/practice/skills/")
     assert_accessible(page)
+
+    # On a phone every column stays (the table scrolls in its own box), and nothing else overflows.
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.get_by_role("columnheader", name="Last practised").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert_accessible(page)
+    page.goto(f"{base}/practice/impulses/")
+    page.locator("summary", has_text="Week by week").click()
+    assert page.get_by_role("columnheader", name="Ratio").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_path(tmp_path, "impulses-phone.png")), full_page=True)

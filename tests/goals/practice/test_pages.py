@@ -290,7 +290,20 @@ def test_it_records_the_safe_substitute(owner, owner_client):
     assert "<strong>0%</strong> this week" in page(owner_client, "/practice/impulses/")
 
 
+def test_it_says_there_is_no_ratio_before_any_decision(owner, owner_client):
+    practice.capture_impulse(owner=owner, text="Ask for the stretch project")  # still open
+
+    html = page(owner_client, "/practice/impulses/")
+
+    assert "No ratio yet: it starts with the first impulse you decide on." in html
+    assert "line-chart" not in html  # no empty chart, no table of zeros
+    assert "Week by week" not in html
+    assert ">Catch it</button>" in html
+
+
 def test_it_sets_the_target_and_draws_it(owner, owner_client):
+    impulse = practice.capture_impulse(owner=owner, text="Ask for the stretch project")
+    owner_client.post(f"/practice/impulses/{impulse.pk}/settle/", {"outcome": "acted"})
     owner_client.post("/practice/impulses/target/", {"percent": "70"})
 
     assert ActionTarget.objects.get(owner=owner).ratio == 0.7
