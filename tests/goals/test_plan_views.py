@@ -77,6 +77,9 @@ def test_it_names_the_field_it_needs(owner_client):
     page = html(response)
     assert "Your goal, in one sentence: a few words are enough." in page
     assert "Give the date as YYYY-MM-DD" in page
+    # The message is tied to the box, so a screen reader hears it on the field.
+    assert 'id="goal_sentence_error"' in page
+    assert 'goal-check goal_sentence_error" aria-invalid="true"' in page
 
 
 def test_it_revises_the_commitment(owner_client, goal):
