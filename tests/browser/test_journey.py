@@ -77,3 +77,20 @@ def test_it_imports_an_archive_and_marks_an_update_done(
     assert page.get_by_role("heading", name="Timeline").is_visible()
     assert_accessible(page)
     page.screenshot(path=str(screenshot_path(tmp_path, "contact.png")), full_page=True)
+
+
+def test_it_starts_at_the_field_a_form_complains_about(
+    live_server: Any, transactional_db: None, browser_page: Any
+) -> None:
+    person_with_password()
+    page, base = browser_page, live_server.url
+    sign_in(page, base, "/accounts/settings/")
+    page.evaluate("document.getElementById('id_invitation_notes_per_month').form.noValidate = true")
+
+    page.get_by_label("Personalised invitation notes a month").fill("500")
+    page.get_by_role("button", name="Save").click()
+
+    page.get_by_text("give a number from 0 to 100").wait_for()
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == "id_invitation_notes_per_month"
+    assert_accessible(page)

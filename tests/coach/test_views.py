@@ -259,7 +259,7 @@ def test_it_names_the_field_when_the_allowance_is_unusable(owner, owner_client, 
         "/accounts/settings/", {"linkedin_url": "", "invitation_notes_per_month": value}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Personalised invitation notes a month: give a" in response.content.decode()
     assert profile_of(owner).invitation_notes_per_month == 5
 

@@ -58,7 +58,8 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         return redirect("accounts:settings")
     tokens = ApiToken.objects.filter(owner=request.user)
     context = {"form": form, "tokens": tokens, "nav": "settings"}
-    return render(request, "accounts/settings.html", context)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "accounts/settings.html", context, status=status)
 
 
 @require_http_methods(["POST"])

@@ -7,3 +7,14 @@ document.addEventListener("htmx:afterSwap", function (event) {
     target.focus();
   }
 });
+
+// When a form comes back with a problem, start at the field it names, so nobody has to hunt for
+// the message (it is tied to the field with aria-describedby).
+document.addEventListener("DOMContentLoaded", function () {
+  var field = document.querySelector(
+    ".has-error input, .has-error textarea, .has-error select, [aria-invalid='true']"
+  );
+  if (field) {
+    field.focus();
+  }
+});
