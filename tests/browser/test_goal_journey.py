@@ -32,6 +32,9 @@ def write_commitment(page: Any, start: str) -> None:
     assert_accessible(page)
     sentence.fill("Publish my first novel by writing every morning.")
     check.get_by_text("Clear.").wait_for()
+    announcer = page.locator("[data-announces='goal-check']")  # only the verdict is spoken
+    assert announcer.text_content().startswith("Clear.")
+    assert check.get_attribute("aria-live") is None
     page.get_by_label("Why now", exact=True).fill("I have carried this story for ten years.")
     page.get_by_label("Start of your fifty weeks", exact=True).fill(start)
     page.get_by_role("button", name="Save", exact=True).click()

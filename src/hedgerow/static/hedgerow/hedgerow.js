@@ -18,3 +18,21 @@ document.addEventListener("DOMContentLoaded", function () {
     field.focus();
   }
 });
+
+// A live check announces only its verdict, and only when the verdict changes: reading every line
+// aloud at each pause in typing would drown the person out.
+document.addEventListener("htmx:afterSwap", function (event) {
+  var region = event.detail.target;
+  if (!region || !region.id) {
+    return;
+  }
+  var announcer = document.querySelector("[data-announces='" + region.id + "']");
+  var verdict = region.querySelector(".check-verdict");
+  if (!announcer || !verdict) {
+    return;
+  }
+  var text = verdict.textContent.replace(/\s+/g, " ").trim();
+  if (text !== announcer.textContent) {
+    announcer.textContent = text;
+  }
+});
