@@ -219,12 +219,12 @@ def _visibility_and_skills(user: AbstractUser, today: date) -> None:
             after=after,
             on=today - timedelta(days=days_ago),
         )
+    # Each part continues the words the pitch builder puts before it ("I'm …", "I …", …).
     practice.save_pitch(
         owner=user,
         audience="Health-tech meetups",
-        who_i_am="I'm a consultant who has spent six years inside product teams.",
-        what_i_do="I help teams find out what clinic staff really need before they build.",
-        for_whom="Clinics and the companies that build for them.",
-        proof="Last month five interviews showed which two steps nurses skip.",
-        ask="I'd love to hear how your team decides what to build next.",
+        who_i_am="a consultant who has spent six years inside product teams",
+        what_i_do="help health-tech teams find out what clinic staff really need",
+        proof="five interviews last month showed which two steps nurses skip",
+        ask="how your team decides what to build next",
     )
