@@ -17,10 +17,9 @@ from hedgerow.network.services import (
     OUTREACH_KINDS,
     AgendaTarget,
     InvalidInput,
-    Logged,
+    log_for_item,
     log_interaction,
     outreach_warning,
-    settle_item,
 )
 
 SOURCE = "hedgerow"  # rows this app writes, told apart from imported ones
@@ -177,11 +176,12 @@ def mark_sent(
                 f"invitation note; this one has {len(text)}."
             )
         return _record_invitation(contact=contact, note=text)
-    logged: Logged = log_interaction(
-        contact=contact, kind=Interaction.Kind.MESSAGE, text=text, source=SOURCE
-    )
     if target is not None:
-        settle_item(target=target, log_if_due=False)
+        logged = log_for_item(target=target, text=text, source=SOURCE)
+    else:
+        logged = log_interaction(
+            contact=contact, kind=Interaction.Kind.MESSAGE, text=text, source=SOURCE
+        )
     return Sent(
         contact=contact,
         interaction=logged.interaction,

@@ -244,10 +244,16 @@ def log_for_item(
     on: date | None = None,
     direction: str = Interaction.Direction.OUTGOING,
     text: str = "",
+    source: str = "manual",
 ) -> Logged:
     """Log what the person did about an agenda item, and settle the item: they acted on it."""
     logged = log_interaction(
-        contact=contact_for_item(target), kind=kind, on=on, direction=direction, text=text
+        contact=contact_for_item(target),
+        kind=kind,
+        on=on,
+        direction=direction,
+        text=text,
+        source=source,
     )
     settle_item(target=target, log_if_due=False)
     return logged
