@@ -607,3 +607,14 @@ def test_it_refuses_reflection_and_practice_without_a_key(client, owner, method,
 
     assert response.status_code == 401
     assert response.json() == {"detail": "Unauthorized"}
+
+
+def test_it_revises_the_days_rating_with_200(client, headers, owner):
+    body = {"clarity": 5, "strategy": 5, "focus": 5}
+    assert post(client, "/api/v1/practice/ratings", body, headers).status_code == 201
+
+    again = post(client, "/api/v1/practice/ratings", body | {"focus": 9}, headers)
+
+    assert again.status_code == 200
+    assert again.json()["focus"] == 9
+    assert AspirationRating.objects.filter(owner=owner).count() == 1

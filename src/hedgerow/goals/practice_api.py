@@ -344,15 +344,19 @@ def ratings(request: ApiRequest) -> list[RatingJson]:
 
 
 @router.post(
-    "/ratings", response={201: RatingJson}, summary="Rate clarity, strategy and focus (0-10)"
+    "/ratings",
+    response={200: RatingJson, 201: RatingJson},
+    summary="Rate clarity, strategy and focus (0-10)",
 )
 def rate(request: ApiRequest, payload: RatingIn) -> Status[RatingJson]:
-    """One rating a day: rating again the same day revises it."""
+    """One rating a day: rating again the same day revises it (200), a first one is 201."""
+    day = payload.on or timezone.localdate()
+    revising = practice_access.aspiration_ratings_of(request.auth).filter(rated_on=day).exists()
     try:
         row = practice.rate_aspiration(owner=request.auth, **payload.dict())
     except InvalidInput as error:
         raise unusable(error) from None
-    return Status(201, rating_json(row))
+    return Status(200 if revising else 201, rating_json(row))
 
 
 # --- confidence through skills (C1) ---------------------------------------------------------------
