@@ -11,10 +11,15 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from hedgerow.accounts.services import add_person
 from hedgerow.network.models import Contact
+
+# Real password hashing costs a quarter of a second per person; tests need none of its strength
+# (production keeps PBKDF2, see tests/test_settings.py).
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The clock most tests run at: a Wednesday morning, 25 November 2026.
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -52,3 +52,13 @@ def test_it_prefers_the_database_url(monkeypatch):
         5433,
         "hedge",
     )
+
+
+def test_it_hashes_passwords_with_a_slow_hasher_in_production():
+    # The test suite swaps in a fast hasher (tests/conftest.py); the settings file must not.
+    hashers = getattr(settings, "PASSWORD_HASHERS", None)
+    if hashers is None:
+        from django.conf import global_settings
+
+        hashers = global_settings.PASSWORD_HASHERS
+    assert hashers[0].rsplit(".", 1)[-1] in {"Argon2PasswordHasher", "PBKDF2PasswordHasher"}
