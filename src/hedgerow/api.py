@@ -46,7 +46,7 @@ api = NinjaAPI(
 api.add_router("/", network_router)
 api.add_router("/coach/", coach_router)
 api.add_router("/goals/", goals_router)
-api.add_router("/practice/", "hedgerow.goals.practice_api.router")
+api.add_router("/practice/", "hedgerow.practice.api.router")
 
 
 def exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

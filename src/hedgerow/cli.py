@@ -159,7 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
     # Each app adds its own commands; none of them imports Django before it runs.
     from hedgerow.coach import cli as coach_cli
     from hedgerow.goals import cli as goal_cli
-    from hedgerow.goals import practice_cli, weeks_cli
+    from hedgerow.goals import weeks_cli
+    from hedgerow.practice import cli as practice_cli
 
     for app_cli in (coach_cli, goal_cli, weeks_cli, practice_cli):
         app_cli.add_commands(commands, person, as_json)
@@ -231,6 +232,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     from hedgerow.goals.demo import load_goal_demo
     from hedgerow.network.demo import load_demo
+    from hedgerow.practice.demo import load_practice_demo
 
     home = Path(settings.HOME)
     marker = home / "DEMO"
@@ -243,6 +245,7 @@ def run_demo(args: argparse.Namespace) -> int:
     print("Preparing the demo network (the first time takes a few seconds)…", flush=True)
     person = load_demo(username="demo", password="demo")  # noqa: S106 - published password
     load_goal_demo(person)
+    load_practice_demo(person)
     if args.no_serve:
         return 0
     print(f"\nSign in at http://{args.host}:{args.port}/ with name 'demo' and password 'demo'.")

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "hedgerow.network",
     "hedgerow.coach",
     "hedgerow.goals",
+    "hedgerow.practice",
 ]
 
 MIDDLEWARE = [

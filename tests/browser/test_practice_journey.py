@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from hedgerow.goals.models import Impulse
+from hedgerow.practice.models import Impulse
 from tests.browser.conftest import (
     assert_accessible,
     person_with_password,

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from hedgerow.cli import main
-from hedgerow.goals import practice
-from hedgerow.goals.models import Accomplishment, ActionTarget, Impulse, Pitch, PracticeSession
+from hedgerow.practice import services as practice
+from hedgerow.practice.models import Accomplishment, ActionTarget, Impulse, Pitch, PracticeSession
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 

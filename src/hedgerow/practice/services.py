@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from typing_extensions import TypedDict
 
-from hedgerow.goals import practice_access as access
-from hedgerow.goals.models import (
+from hedgerow.lib.charts import Series, line_chart
+from hedgerow.network.services import InvalidInput
+from hedgerow.practice import access
+from hedgerow.practice.models import (
     Accomplishment,
     ActionTarget,
     Aspiration,
@@ -30,8 +32,6 @@ from hedgerow.goals.models import (
     PracticeSession,
     Reflection,
 )
-from hedgerow.lib.charts import Series, line_chart
-from hedgerow.network.services import InvalidInput
 
 OLDEST_BIRTH_YEAR = 1900
 YOUNGEST_AGE = 10  # a birth year later than this many years ago is surely a typo

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hedgerow.goals import practice_views as views
+from hedgerow.practice import views
 
 app_name = "practice"
 

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from hedgerow.goals.models import Impulse, PracticeSession, Reflection
+from hedgerow.practice.models import Impulse, PracticeSession, Reflection
 
 DATE_HINT = "Give the date as YYYY-MM-DD, for example 2026-11-25."
 

@@ -13,10 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from hedgerow.goals import practice
-from hedgerow.goals import practice_access as access
-from hedgerow.goals.models import AspirationAtAge, Impulse, Pitch, Reflection
-from hedgerow.goals.practice_forms import (
+from hedgerow.practice import access
+from hedgerow.practice import services as practice
+from hedgerow.practice.forms import (
     AccomplishmentForm,
     AgesForm,
     AspirationForm,
@@ -30,6 +29,7 @@ from hedgerow.goals.practice_forms import (
     UpdateRangeForm,
     default_range,
 )
+from hedgerow.practice.models import AspirationAtAge, Impulse, Pitch, Reflection
 
 RECENT = 20  # rows listed under each form; enough to look back without scrolling forever
 
@@ -59,7 +59,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "sessions": access.practice_sessions_of(owner).count(),
         "pitches": access.pitches_of(owner).count(),
     }
-    return render(request, "goals/practice/overview.html", context)
+    return render(request, "practice/overview.html", context)
 
 
 # --- aspiration (A1) ------------------------------------------------------------------------------
@@ -98,7 +98,7 @@ def _aspiration_page(request: HttpRequest, status: int = 200, **forms: Any) -> H
         "ratings": ratings[-RECENT:][::-1],
         "chart": practice.rating_chart(ratings),
     }
-    return render(request, "goals/practice/aspiration.html", context, status=status)
+    return render(request, "practice/aspiration.html", context, status=status)
 
 
 @require_POST
@@ -195,7 +195,7 @@ def _impulses_page(
         "target": target,
         "chart": practice.ratio_chart(weeks, target),
     }
-    return render(request, "goals/practice/impulses.html", context, status=status)
+    return render(request, "practice/impulses.html", context, status=status)
 
 
 def _settled_initial(impulse: Impulse) -> dict[str, str]:
@@ -288,7 +288,7 @@ def _visibility_page(
         "range_query": _range_query(update),
         "accomplishments": access.accomplishments_of(owner)[:RECENT],
     }
-    return render(request, "goals/practice/visibility.html", context, status=status)
+    return render(request, "practice/visibility.html", context, status=status)
 
 
 def _range_query(update: practice.VisibilityUpdate | None) -> str:
@@ -357,7 +357,7 @@ def _skills_page(
         "sessions": access.practice_sessions_of(owner)[:RECENT],
         "pitches": access.pitches_of(owner),
     }
-    return render(request, "goals/practice/skills.html", context, status=status)
+    return render(request, "practice/skills.html", context, status=status)
 
 
 @require_POST
@@ -435,7 +435,7 @@ def _render_pitch(
         "length": practice.spoken_length(text) if text else None,
         "limit": practice.ELEVATOR_SECONDS,
     }
-    return render(request, "goals/practice/pitch.html", context, status=status)
+    return render(request, "practice/pitch.html", context, status=status)
 
 
 @require_POST

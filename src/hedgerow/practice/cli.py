@@ -153,7 +153,7 @@ def run_impulse(args: argparse.Namespace) -> int:
 
 
 def _capture(owner, text: str, as_json: bool) -> int:
-    from hedgerow.goals.practice import InvalidInput, capture_impulse, impulse_json
+    from hedgerow.practice.services import InvalidInput, capture_impulse, impulse_json
 
     try:
         impulse = capture_impulse(owner=owner, text=text)
@@ -167,9 +167,9 @@ def _capture(owner, text: str, as_json: bool) -> int:
 
 
 def _list_impulses(owner, as_json: bool) -> int:
-    from hedgerow.goals.models import Impulse
-    from hedgerow.goals.practice import impulse_json
-    from hedgerow.goals.practice_access import impulses_of
+    from hedgerow.practice.access import impulses_of
+    from hedgerow.practice.models import Impulse
+    from hedgerow.practice.services import impulse_json
 
     open_ones = list(impulses_of(owner).filter(outcome=Impulse.Outcome.OPEN))
     if as_json:
@@ -185,8 +185,8 @@ def _list_impulses(owner, as_json: bool) -> int:
 def _settle_impulse(owner, args: argparse.Namespace) -> int:
     from django.http import Http404
 
-    from hedgerow.goals.practice import InvalidInput, impulse_json, settle_impulse
-    from hedgerow.goals.practice_access import impulse_of
+    from hedgerow.practice.access import impulse_of
+    from hedgerow.practice.services import InvalidInput, impulse_json, settle_impulse
 
     raw_id, raw_outcome = args.settle
     if not raw_id.isdigit():
@@ -230,7 +230,7 @@ def _yes_no(value: str | None) -> bool | None:
 
 
 def _print_ratios(owner, as_json: bool) -> int:
-    from hedgerow.goals.practice import overall_ratio, target_ratio, weekly_ratios
+    from hedgerow.practice.services import overall_ratio, target_ratio, weekly_ratios
 
     weeks = weekly_ratios(owner=owner)
     target = target_ratio(owner)
@@ -262,7 +262,7 @@ def _percent(value: float | None) -> str:
 
 
 def _set_target(owner, raw: str) -> int:
-    from hedgerow.goals.practice import set_action_target
+    from hedgerow.practice.services import set_action_target
 
     text = raw.strip().rstrip("%")
     if not text.isdigit() or not 0 <= int(text) <= 100:
@@ -276,7 +276,7 @@ def _set_target(owner, raw: str) -> int:
 
 
 def run_accomplishment_add(args: argparse.Namespace) -> int:
-    from hedgerow.goals.practice import InvalidInput, log_accomplishment
+    from hedgerow.practice.services import InvalidInput, log_accomplishment
 
     owner = acting_person(args.user)
     try:
@@ -309,7 +309,7 @@ def run_accomplishment_add(args: argparse.Namespace) -> int:
 def run_accomplishment_update(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
-    from hedgerow.goals.practice import InvalidInput, compose_update
+    from hedgerow.practice.services import InvalidInput, compose_update
 
     end: date = args.end or timezone.localdate()
     start: date = args.start or end - timedelta(days=27)
@@ -343,7 +343,7 @@ def run_accomplishment_update(args: argparse.Namespace) -> int:
 
 
 def run_practice_log(args: argparse.Namespace) -> int:
-    from hedgerow.goals.practice import InvalidInput, log_practice, practice_session_json
+    from hedgerow.practice.services import InvalidInput, log_practice, practice_session_json
 
     owner = acting_person(args.user)
     try:
@@ -375,7 +375,7 @@ def _score(raw: str, flag: str) -> int:
 
 
 def run_practice_summary(args: argparse.Namespace) -> int:
-    from hedgerow.goals.practice import summarize_skills
+    from hedgerow.practice.services import summarize_skills
 
     summaries = summarize_skills(acting_person(args.user))
     if args.json:
@@ -402,7 +402,7 @@ TOO_LONG = (
 
 
 def run_practice_pitch(args: argparse.Namespace) -> int:
-    from hedgerow.goals import practice
+    from hedgerow.practice import services as practice
 
     parts = {
         "who_i_am": args.who,
@@ -428,7 +428,7 @@ def run_practice_pitch(args: argparse.Namespace) -> int:
 
 
 def _save_pitch(args: argparse.Namespace, parts: dict[str, str]) -> int:
-    from hedgerow.goals import practice
+    from hedgerow.practice import services as practice
 
     owner = acting_person(args.user)
     try:
@@ -462,8 +462,8 @@ def _print_length(length, *, advise: bool) -> None:
 
 
 def run_practice_pitches(args: argparse.Namespace) -> int:
-    from hedgerow.goals import practice
-    from hedgerow.goals.practice_access import pitches_of
+    from hedgerow.practice import services as practice
+    from hedgerow.practice.access import pitches_of
 
     pitches = list(pitches_of(acting_person(args.user)))
     if args.json:
@@ -479,7 +479,7 @@ def run_practice_pitches(args: argparse.Namespace) -> int:
 
 
 def run_practice_time(args: argparse.Namespace) -> int:
-    from hedgerow.goals import practice
+    from hedgerow.practice import services as practice
 
     text = read_text_argument(args.source)
     length = practice.spoken_length(text)

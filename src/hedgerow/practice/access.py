@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from hedgerow.goals.models import (
+from hedgerow.practice.models import (
     Accomplishment,
     ActionTarget,
     Aspiration,

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from hedgerow.goals import practice
-from hedgerow.goals.models import (
+from hedgerow.practice import services as practice
+from hedgerow.practice.models import (
     Accomplishment,
     ActionTarget,
     Aspiration,

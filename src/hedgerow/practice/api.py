@@ -18,15 +18,16 @@ from ninja.errors import HttpError
 from pydantic import Field
 from typing_extensions import TypedDict  # pydantic needs this one on 3.11
 
-from hedgerow.goals import practice, practice_access
-from hedgerow.goals.models import (
+from hedgerow.network.services import InvalidInput
+from hedgerow.practice import access as practice_access
+from hedgerow.practice import services as practice
+from hedgerow.practice.models import (
     AspirationAtAge,
     AspirationRating,
     Impulse,
     Pitch,
     PracticeSession,
 )
-from hedgerow.network.services import InvalidInput
 
 router = Router(tags=["practice"])
 

@@ -9,8 +9,8 @@ import pytest
 
 from hedgerow.accounts.services import create_api_token
 from hedgerow.cli import main
-from hedgerow.goals import practice
-from hedgerow.goals.models import AspirationRating, Impulse, Pitch, PracticeSession, Reflection
+from hedgerow.practice import services as practice
+from hedgerow.practice.models import AspirationRating, Impulse, Pitch, PracticeSession, Reflection
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 IMPULSE_KEYS = ["id", "text", "captured_at", "outcome", "substitute", "was_right", "note"]
