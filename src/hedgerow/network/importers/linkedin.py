@@ -32,6 +32,7 @@ from hedgerow.lib.bulk import (
     roomy_sqlite_cache,
 )
 from hedgerow.network.identity import (
+    Traits,
     name_parts,
     normalize_email,
     normalize_linkedin_url,
@@ -212,6 +213,8 @@ class LinkedInImport:
         self._total_bytes = archive.total_size
         self.changed_jobs: list[str] = []
         self.disconnected: list[str] = []
+        self.hidden = 0  # blank rows of members who hide their details
+        self.namesake_messages = 0  # messages whose sender's name several contacts share
 
     def run(self) -> None:
         # messages.csv is read from the start (by a worker process when it is big) while the
@@ -413,19 +416,23 @@ class LinkedInImport:
         parts = name_parts(repair(first), repair(last))
         display = parts.display  # a property that looks at every letter: once, not thrice
         if not url and not display:
-            self.problem(file, line, "First Name, Last Name and URL are all empty")
+            self.hidden += 1  # a member who hides their details: LinkedIn leaves the row blank
             return
-        person = self.book.find(url, display)
-        if person is not None:
-            # Seen even when the row is bad, so a typo never ends a connection.
-            seen.add(person)
+        company, position = repair(company)[:300], repair(position)[:300]
         try:
             connected_on = parse_connected_on(connected_raw)
         except BadValue as error:
             self.problem(file, line, f'Connected On "{connected_raw}" {error}')
+            # Seen even when the row is bad, so a typo never ends a connection.
+            found = self.book.find(Traits(name=display, url=url), taken=seen)
+            if found is not None:
+                seen.add(found.person)
             return
-        company, position = repair(company)[:300], repair(position)[:300]
-        if person is None:
+        record = Traits(
+            name=display, url=url, company=company, position=position, connected_on=connected_on
+        )
+        found = self.book.find(record, taken=seen)
+        if found is None:
             person = self.book.add(
                 Person(
                     id=None,
@@ -442,7 +449,11 @@ class LinkedInImport:
             )
             seen.add(person)
             self.count("contacts_created")
-        elif self.refresh_connection(person, url, parts, company, position, connected_on):
+            self.note_email(person, email)
+            return
+        person = found.person
+        seen.add(person)
+        if self.refresh_connection(person, url, parts, company, position, connected_on):
             self.book.mark_changed(person)
             self.count("contacts_updated")
         else:
@@ -459,7 +470,9 @@ class LinkedInImport:
         connected_on: date | None,
     ) -> bool:
         changed = self.book.adopt_url(person, url)
-        changed = person.set_name(parts) or changed
+        if person.set_name(parts):
+            self.book.directory.rekey(person)
+            changed = True
         if (company, position) != (person.company, person.position):
             if self.earlier and (person.company or person.position) and (company or position):
                 self.new_position(person, company, position)
@@ -593,7 +606,8 @@ class LinkedInImport:
                 inviter_urls[self.url(inviter)] += 1
         else:
             name, url = repair(sender), self.url(inviter)
-        person = self.book.find(url, name)
+        found = self.book.find(Traits(name=name, url=url))
+        person = found.person if found else None
         key = f"{direction}|{sent.isoformat()}|{url or normalize_name(name)}"
         return Invitation(
             owner=self.owner,
@@ -718,6 +732,18 @@ class LinkedInImport:
             notes.append(
                 f"{people(n)} you exchanged messages with but are not connected to "
                 f"{'was' if n == 1 else 'were'} added as contacts."
+            )
+        if self.hidden:
+            n = self.hidden
+            notes.append(
+                f"{n} {'member hides' if n == 1 else 'members hide'} their details from exports; "
+                "LinkedIn leaves their rows blank, so they are not among your contacts."
+            )
+        if self.namesake_messages:
+            n = self.namesake_messages
+            notes.append(
+                f"{n} {'message was' if n == 1 else 'messages were'} left out: the export names "
+                "the sender or recipient only, and several of your contacts have that name."
             )
         if self.summary.problems:
             n = len(self.summary.problems)
@@ -847,10 +873,13 @@ class MessageReader:
         person = self.book.by_url.get(url) if url else None
         if person is not None:
             return person
-        person = self.book.find(url, name)
-        if person is not None:
-            self.book.adopt_url(person, url)
-            return person
+        found = self.book.find(Traits(name=name, url=url))
+        if found is not None:
+            self.book.adopt_url(found.person, url)
+            return found.person
+        if not url and name and self.book.ambiguous(name):
+            self.run.namesake_messages += 1
+            return None  # several people have this name: filing it under one could be wrong
         if not url and (self.has_urls or not key or key in SYSTEM_SENDERS):
             return None  # nobody we could find again on the next import
         parts = parse_full_name(name) if name else name_from_slug(url)

@@ -1,4 +1,5 @@
-"""The owner's contacts held in memory during a LinkedIn import, keyed by profile URL.
+"""The owner's contacts held in memory during a LinkedIn import, found through identity's
+Directory (profile URL first; name, company, position and date connected for old exports).
 
 Loading every contact once and writing new and changed ones in batches keeps an import of
 30,000 connections free of per-row queries.
@@ -7,11 +8,12 @@ Loading every contact once and writing new and changed ones in batches keeps an 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from hedgerow.lib.bulk import insert_rows
-from hedgerow.network.identity import NameParts, normalize_name
+from hedgerow.network.identity import Directory, Match, NameParts, Traits
 from hedgerow.network.models import Contact
 
 SOURCE = "linkedin"
@@ -68,6 +70,15 @@ class Person:
     source: str = SOURCE
     dirty: bool = False
 
+    def traits(self) -> Traits:
+        return Traits(
+            name=self.name,
+            url=self.url,
+            company=self.company,
+            position=self.position,
+            connected_on=self.connected_on,
+        )
+
     @property
     def pk(self) -> int:
         """The id of someone already written; only they can be referred to."""
@@ -99,15 +110,16 @@ def name_from_slug(url: str) -> NameParts:
 
 
 class ContactBook:
-    """Every contact of one owner, findable by normalized URL and (lazily) by normalized name."""
+    """Every contact of one owner, in a Directory: found by URL, or by name and what else a
+    row says about them."""
 
     def __init__(self, owner_id: int) -> None:
         self.owner_id = owner_id
-        self.by_url: dict[str, Person] = {}
+        self.directory: Directory[Person] = Directory(Person.traits)
+        self.by_url = self.directory.by_url
         self.loaded: list[Person] = []
         self.pending: list[Person] = []
         self.changed: list[Person] = []
-        self._by_name: dict[str, Person] | None = None
         self.without_url = 0  # when none, a URL that is not found needs no name lookup
         self._load()
 
@@ -133,41 +145,29 @@ class ContactBook:
         for row in rows.iterator(chunk_size=BATCH_SIZE):
             person = Person(*row)
             self.loaded.append(person)
-            if person.url:
-                self.by_url.setdefault(person.url, person)
-            else:
+            self.directory.add(person)
+            if not person.url:
                 self.without_url += 1
 
-    @property
-    def by_name(self) -> dict[str, Person]:
-        # Built only when a file lacks profile URLs (old exports), as it costs a pass over names.
-        if self._by_name is None:
-            self._by_name = {}
-            for person in self.loaded + self.pending:
-                self._by_name.setdefault(normalize_name(person.name), person)
-        return self._by_name
+    def find(self, record: Traits, taken: Container[Person] = ()) -> Match[Person] | None:
+        """The person a row is about (see identity.Directory), or None for someone new."""
+        if record.url:
+            person = self.by_url.get(record.url)
+            if person is not None and person not in taken:
+                return Match(person, True, "matched by LinkedIn profile")
+            if not self.without_url:
+                return None  # everyone has a URL, and none is this one
+        return self.directory.find(record, taken=taken)
 
-    def find(self, url: str, name: str) -> Person | None:
-        """By profile URL; else by exact normalized name among people we have no URL for."""
-        if url:
-            person = self.by_url.get(url)
-            if person is not None or not self.without_url:
-                return person
-        if not name:
-            return None
-        person = self.by_name.get(normalize_name(name))
-        if person is not None and (not url or not person.url):
-            return person
-        return None
+    def ambiguous(self, name: str) -> bool:
+        """Someone of this name is known, yet the name alone cannot say which one."""
+        return len(self.directory.named(name)) > 1
 
     def add(self, person: Person) -> Person:
         self.pending.append(person)
-        if person.url:
-            self.by_url[person.url] = person
-        else:
+        self.directory.add(person)
+        if not person.url:
             self.without_url += 1
-        if self._by_name is not None:
-            self._by_name.setdefault(normalize_name(person.name), person)
         return person
 
     def adopt_url(self, person: Person, url: str) -> bool:
@@ -175,7 +175,7 @@ class ContactBook:
         if not url or person.url:
             return False
         person.url = url
-        self.by_url[url] = person
+        self.directory.rekey(person)
         self.without_url -= 1
         self.mark_changed(person)
         return True

@@ -1,10 +1,11 @@
 """Bring contact cards (vCard, Google Contacts) into a person's network without duplicates.
 
-A card is matched to the owner's contacts by, in order: LinkedIn profile URL, any email, then the
-exact normalized name together with the normalized company. A match is merged: empty fields are
-filled, emails, notes and tags are added, and a differing non-empty value is kept and reported.
-A weaker likeness (a close name, or the same name at another company) is never merged silently: it
-goes to the review list, and no contact is created until the person resolves it.
+A card is matched to the owner's contacts by identity.Directory's rules: LinkedIn profile URL, any
+email, then the same name with the same company. A match is merged: empty fields are filled,
+emails, notes and tags are added, and a differing non-empty value is kept and reported. A weaker
+likeness (a near name whose distinctive words match, or the same name at another company) is never
+merged silently: it goes to the review list, and no contact is created until the person resolves
+it. A card with an address of its own is nobody's doubt.
 
 Everything the matching needs is loaded into memory once per import (one query per kind of key) and
 the writes are batched, so a file of thousands of cards against tens of thousands of contacts stays
@@ -25,9 +26,15 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from rapidfuzz import fuzz, process
 
-from hedgerow.network.identity import normalize_email, normalize_linkedin_url, normalize_name
+from hedgerow.network.identity import (
+    Directory,
+    Match,
+    Traits,
+    normalize_email,
+    normalize_linkedin_url,
+    normalize_name,
+)
 from hedgerow.network.importers.base import (
     ImportSummary,
     Problem,
@@ -39,8 +46,6 @@ from hedgerow.network.importers.base import (
 )
 from hedgerow.network.models import Contact, ContactEmail, ImportRun, ReviewItem, Tag
 
-# token_sort_ratio at or above this is "probably the same person, ask first".
-NEAR_MATCH_SCORE = 88
 MAX_NOTES = 50
 COUNT_KEYS = (
     "contacts_created",
@@ -141,6 +146,15 @@ class Card:
     def usable(self) -> bool:
         return bool(self.name)
 
+    def traits(self) -> Traits:
+        return Traits(
+            name=self.name if self.named else "",
+            url=self.linkedin_url,
+            emails=tuple(e.email for e in self.emails),
+            company=self.company,
+            position=self.position,
+        )
+
     def content(self) -> dict[str, Any]:
         """What the card says, without where it sat in the file."""
         data = asdict(self)
@@ -226,13 +240,15 @@ class Entry:
     new: bool = False
     changed_fields: set[str] = field(default_factory=set)
 
-
-@dataclass
-class Match:
-    entry: Entry
-    strong: bool
-    how: str  # "matched by email ana@x.org", or a review reason in plain words
-    score: float = 100.0
+    def traits(self) -> Traits:
+        contact = self.contact
+        return Traits(
+            name=contact.name,
+            url=contact.linkedin_url,
+            emails=tuple(sorted(self.emails)),
+            company=contact.company,
+            position=contact.position,
+        )
 
 
 @dataclass
@@ -251,12 +267,9 @@ class Ledger:
     def __init__(self, *, owner_id: int, source: str) -> None:
         self.owner_id = owner_id
         self.source = source
-        self.by_url: dict[str, Entry] = {}
-        self.by_email: dict[str, Entry] = {}
-        self.by_name: dict[str, list[Entry]] = {}
-        # Sorted-token names bucketed by length: a name can only be NEAR_MATCH_SCORE alike to
-        # names of similar length, so each lookup compares against a few buckets, not everyone.
-        self.fuzzy: dict[int, tuple[list[str], list[Entry]]] = {}
+        self.directory: Directory[Entry] = Directory(Entry.traits)
+        self.by_url = self.directory.by_url
+        self.by_email = self.directory.by_email
         self.tags: dict[str, Tag] = {}
         self.review_ids: set[str] = set()
         self._entries: list[Entry] = []
@@ -291,62 +304,14 @@ class Ledger:
 
     def _index(self, entry: Entry) -> None:
         self._entries.append(entry)
-        contact = entry.contact
-        if contact.linkedin_url:
-            self.by_url.setdefault(contact.linkedin_url, entry)
-        for email in entry.emails:
-            self.by_email.setdefault(email, entry)
-        key = normalize_name(contact.name)
-        if key:
-            self.by_name.setdefault(key, []).append(entry)
-            fuzzy_key = _sorted_tokens(key)
-            keys, entries = self.fuzzy.setdefault(len(fuzzy_key), ([], []))
-            keys.append(fuzzy_key)
-            entries.append(entry)
+        self.directory.add(entry)
 
     def entry_for(self, contact_id: int) -> Entry:
         return next(e for e in self._entries if e.contact.pk == contact_id)
 
-    # --- matching ---
-
-    def match(self, card: Card) -> Match | None:
-        """Strong matches in the order of issue 2 §5, then near matches for the review list."""
-        if card.linkedin_url and (entry := self.by_url.get(card.linkedin_url)):
-            return Match(entry, strong=True, how="matched by LinkedIn profile")
-        for card_email in card.emails:
-            if entry := self.by_email.get(card_email.email):
-                return Match(entry, strong=True, how=f"matched by email {card_email.email}")
-        if not card.named:
-            return None
-        key = normalize_name(card.name)
-        same_name = [e for e in self.by_name.get(key, []) if not _urls_conflict(card, e.contact)]
-        if same_name:
-            return _by_name_and_company(card, same_name)
-        return self._near_match(card, key)
-
-    def _near_match(self, card: Card, key: str) -> Match | None:
-        if not key:
-            return None
-        # token_sort_ratio is ratio() over sorted tokens; the contacts' side is sorted once.
-        query = _sorted_tokens(key)
-        hits: list[tuple[float, Entry]] = []
-        for length in _comparable_lengths(len(query)):
-            keys, entries = self.fuzzy.get(length, ([], []))
-            found = process.extract(
-                query,
-                keys,
-                scorer=fuzz.ratio,
-                processor=None,
-                score_cutoff=NEAR_MATCH_SCORE,
-                limit=5,
-            )
-            hits.extend((score, entries[index]) for _choice, score, index in found)
-        hits.sort(key=lambda hit: -hit[0])
-        for score, entry in hits:
-            if not _urls_conflict(card, entry.contact):
-                reason = f"The name is close to {entry.contact.name} ({score:.0f}% alike)."
-                return Match(entry, strong=False, how=reason, score=float(score))
-        return None
+    def match(self, card: Card) -> Match[Entry] | None:
+        """The contact this card is (sure), may be (a doubt), or None: see identity.Directory."""
+        return self.directory.find(card.traits(), doubts=True)
 
     # --- changes ---
 
@@ -400,7 +365,7 @@ class Ledger:
         self._add_tags(entry, card.tags)
         return entry, outcome
 
-    def review(self, match: Match, card: Card, run: ImportRun | None) -> bool:
+    def review(self, match: Match[Entry], card: Card, run: ImportRun | None) -> bool:
         """Put the card on the review list; False when it is there already (a re-import)."""
         external_id = card.external_id(self.source)
         if external_id in self.review_ids:
@@ -409,7 +374,7 @@ class Ledger:
         self._new_reviews.append(
             ReviewItem(
                 owner_id=self.owner_id,
-                contact=match.entry.contact,
+                contact=match.person.contact,
                 import_run=run,
                 source=self.source,
                 candidate=card.to_candidate(),
@@ -424,7 +389,7 @@ class Ledger:
         setattr(entry.contact, name, value)
         entry.changed_fields.add(name)
         if name == "linkedin_url":
-            self.by_url[value] = entry
+            self.directory.rekey(entry)
 
     def _add_emails(self, entry: Entry, card: Card, outcome: Outcome) -> None:
         for card_email in card.emails:
@@ -437,7 +402,7 @@ class Ledger:
                 )
                 continue
             entry.emails.add(card_email.email)
-            self.by_email[card_email.email] = entry
+            self.directory.rekey(entry)
             self._new_emails.append(
                 ContactEmail(
                     owner_id=self.owner_id,
@@ -493,50 +458,10 @@ class Ledger:
         )
 
 
-def _sorted_tokens(key: str) -> str:
-    return " ".join(sorted(key.split()))
-
-
-def _comparable_lengths(length: int) -> range:
-    """Lengths that can reach NEAR_MATCH_SCORE: ratio() is at most 200·min(a, b) / (a + b)."""
-    low = next(b for b in range(length + 1) if 200 * b >= NEAR_MATCH_SCORE * (length + b))
-    high = length
-    while 200 * length >= NEAR_MATCH_SCORE * (length + high + 1):
-        high += 1
-    return range(low, high + 1)
-
-
-def _urls_conflict(card: Card, contact: Contact) -> bool:
-    """Two different LinkedIn profiles are two different people, however alike their names."""
-    return bool(card.linkedin_url and contact.linkedin_url) and (
-        card.linkedin_url != contact.linkedin_url
-    )
-
-
 def _same(name: str, ours: str, theirs: str) -> bool:
     if name == "linkedin_url":
         return ours == theirs
     return normalize_name(ours) == normalize_name(theirs)
-
-
-def _by_name_and_company(card: Card, same_name: list[Entry]) -> Match:
-    company = normalize_name(card.company)
-    same_company = [e for e in same_name if normalize_name(e.contact.company) == company]
-    if len(same_company) == 1:
-        return Match(same_company[0], strong=True, how="matched by name and company")
-    if same_company:
-        where = f" at {card.company}" if card.company else " without a company"
-        reason = f"{len(same_company)} contacts are named {card.name}{where}; which one is this?"
-        return Match(same_company[0], strong=False, how=reason)
-    entry = same_name[0]
-    ours = entry.contact.company
-    if card.company and ours:
-        differs = f"the card says “{card.company}”, the contact “{ours}”"
-    elif card.company:
-        differs = f"the card says “{card.company}”, the contact has no company"
-    else:
-        differs = f"the card has no company, the contact is at “{ours}”"
-    return Match(entry, strong=False, how=f"Same name as {entry.contact.name}, but {differs}.")
 
 
 def _plural(n: int, word: str) -> str:
@@ -606,8 +531,8 @@ def _apply_card(
         summary.add("emails_added", outcome.emails_added)
         if outcome.kept:
             notes.add(f"Added {card.name}; {'; '.join(outcome.kept)}.")
-    elif match.strong:
-        outcome = ledger.merge(match.entry, card)
+    elif match.sure:
+        outcome = ledger.merge(match.person, card)
         summary.add("contacts_merged" if outcome.added else "contacts_unchanged")
         summary.add("emails_added", outcome.emails_added)
         sentence = _merge_sentence(match, outcome)
@@ -615,13 +540,13 @@ def _apply_card(
             notes.add(sentence)
     elif ledger.review(match, card, run):
         summary.add("review_items_created")
-        notes.add(f"{card.name} may be {match.entry.contact.name}; added to the review list.")
+        notes.add(f"{card.name} may be {match.person.contact.name}; added to the review list.")
     else:
         summary.add("contacts_unchanged")
 
 
-def _merge_sentence(match: Match, outcome: Outcome) -> str:
-    name = match.entry.contact.name
+def _merge_sentence(match: Match[Entry], outcome: Outcome) -> str:
+    name = match.person.contact.name
     kept = "; ".join(outcome.kept)
     if outcome.added:
         text = f"Merged {name} ({match.how}): added {', '.join(outcome.added)}"
