@@ -7,6 +7,10 @@ HEDGEROW_DEBUG         "1" for Django's debug pages (never in production)
 HEDGEROW_TIME_ZONE     the zone "today" is counted in (default: UTC)
 HEDGEROW_ALLOWED_HOSTS comma-separated host names the server answers to
 HEDGEROW_HTTPS         "1" behind a TLS-terminating proxy: secure cookies
+HEDGEROW_BASE_URL      the address people open, for links in emails and the CLI
+HEDGEROW_SMTP_HOST     send email (group digests) through this SMTP server; else to files
+HEDGEROW_SMTP_PORT, HEDGEROW_SMTP_USER, HEDGEROW_SMTP_PASSWORD, HEDGEROW_SMTP_STARTTLS,
+HEDGEROW_FROM_EMAIL    the rest of the SMTP settings
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ INSTALLED_APPS = [
     "hedgerow.coach",
     "hedgerow.goals",
     "hedgerow.practice",
+    "hedgerow.groups",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +166,22 @@ if env_bool("HEDGEROW_HTTPS"):
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+
+# Email (group digests): SMTP when a server is named, otherwise written to files in the home
+# folder, so nothing is lost and nothing is sent by surprise.
+BASE_URL = os.environ.get("HEDGEROW_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+DEFAULT_FROM_EMAIL = os.environ.get("HEDGEROW_FROM_EMAIL", "Hedgerow <hedgerow@localhost>")
+if os.environ.get("HEDGEROW_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["HEDGEROW_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("HEDGEROW_SMTP_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("HEDGEROW_SMTP_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("HEDGEROW_SMTP_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("HEDGEROW_SMTP_STARTTLS", default=True)
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = HOME / "outbox"
 
 LOGGING = {
     "version": 1,
