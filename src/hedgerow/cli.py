@@ -100,8 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     token_revoke.set_defaults(handler=run_token_revoke)
 
     imp = commands.add_parser("import", parents=[person, as_json], help="import contacts")
-    imp.add_argument("source", choices=["linkedin", "vcard", "google-csv"])
+    imp.add_argument("source", choices=["linkedin", "vcard", "google-csv", "mbox"])
     imp.add_argument("path", type=Path)
+    imp.add_argument(
+        "--me",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="mbox: an address of yours (repeatable); otherwise from Settings or the file",
+    )
     imp.set_defaults(handler=run_import)
 
     today = commands.add_parser("today", parents=[person, as_json], help="whom to write to today")
@@ -152,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     review = commands.add_parser(
         "review", parents=[person, as_json], help="imported cards that may be people you know"
     )
-    review.add_argument("action", nargs="?", choices=["merge", "separate"])
+    review.add_argument("action", nargs="?", choices=["merge", "separate", "undo"])
     review.add_argument("id", nargs="?", type=int, help="the review item's id")
     review.set_defaults(handler=run_review)
 
@@ -322,9 +329,14 @@ def run_import(args: argparse.Namespace) -> int:
     from hedgerow.network.services import importer_for
 
     owner = acting_person(args.user)
+    if args.me and args.source != "mbox":
+        raise CommandError("--me is for mbox imports: it says which addresses are yours.")
+    extra = {"me": args.me} if args.source == "mbox" else {}
     with progress_bar(f"Importing {args.path.name}") as progress:
         try:
-            summary = importer_for(args.source)(owner=owner, path=args.path, progress=progress)
+            summary = importer_for(args.source)(
+                owner=owner, path=args.path, progress=progress, **extra
+            )
         except UnusableInput as error:
             raise CommandError(str(error)) from None
     if args.json:
@@ -564,17 +576,19 @@ def run_review(args: argparse.Namespace) -> int:
     from django.http import Http404
 
     from hedgerow.network.access import review_item_of, review_items_of
-    from hedgerow.network.importers.merge import resolve_review_item
+    from hedgerow.network.mail_review import resolve_any_review_item
 
     owner = acting_person(args.user)
     if args.action:
         if args.id is None:
-            raise CommandError("Say which item: hedgerow review merge|separate ID.")
+            raise CommandError("Say which item: hedgerow review merge|separate|undo ID.")
         try:
             item = review_item_of(owner, args.id)
         except Http404:
             raise CommandError(f"You have no review item #{args.id}.", status=1) from None
-        contact = resolve_review_item(item=item, merge=args.action == "merge")
+        if args.action == "undo":
+            return undo_review_merge(owner, item)
+        contact = resolve_any_review_item(item=item, merge=args.action == "merge")
         if contact is None:
             print("That one was already decided.")
         else:
@@ -598,6 +612,18 @@ def run_review(args: argparse.Namespace) -> int:
         print(f"#{row['id']}: {card_name} — maybe {row['contact']['name']}? {row['reason']}")
     if not rows:
         print("Nothing to review.")
+    return 0
+
+
+def undo_review_merge(owner, item) -> int:
+    from hedgerow.network.access import merges_of
+    from hedgerow.network.mail_review import undo_merge
+
+    record = merges_of(owner).filter(review_item=item, undone_at__isnull=True).first()
+    if record is None:
+        raise CommandError(f"Review item #{item.pk} has no merge to undo.", status=1)
+    restored = undo_merge(record=record)
+    print(f"Undone: {restored.name if restored else 'the contact'} is on their own again.")
     return 0
 
 

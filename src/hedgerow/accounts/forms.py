@@ -1,6 +1,7 @@
 from django import forms
 
 from hedgerow.accounts.models import Profile
+from hedgerow.lib.addresses import address_key
 
 MAX_INVITATION_NOTES = 100
 
@@ -25,18 +26,38 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ["linkedin_url", "store_message_bodies", "invitation_notes_per_month"]
+        fields = [
+            "linkedin_url",
+            "email_addresses",
+            "store_message_bodies",
+            "invitation_notes_per_month",
+        ]
         labels = {
             "linkedin_url": "Your LinkedIn profile address",
-            "store_message_bodies": "Keep the text of LinkedIn messages I import",
+            "email_addresses": "Your email addresses",
+            "store_message_bodies": "Keep the text of messages I import (LinkedIn and mail)",
         }
+        widgets = {"email_addresses": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
             "linkedin_url": "We learn it from your invitations; set it here if we guessed wrong.",
+            "email_addresses": (
+                "One a line: mail from these is yours, mail to them is to you. Imports of your "
+                "mail and calendar use them."
+            ),
             "store_message_bodies": (
                 "Off by default: we keep only who wrote to whom and when. "
                 "Turn it on before importing to keep what was said."
             ),
         }
+
+    def clean_email_addresses(self) -> str:
+        lines = self.cleaned_data.get("email_addresses", "").replace(",", " ").split()
+        for line in lines:
+            if not address_key(line):
+                raise forms.ValidationError(
+                    f"Your email addresses: “{line}” is not an email address."
+                )
+        return "\n".join(dict.fromkeys(line.lower() for line in lines))
 
     def clean_invitation_notes_per_month(self) -> int:
         """Left empty, the allowance stays as it was."""

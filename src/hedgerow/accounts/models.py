@@ -17,6 +17,8 @@ class Profile(models.Model):
     store_message_bodies = models.BooleanField(default=False)
     # LinkedIn's free plan allows a few personalized invitation notes a month (rule N4).
     invitation_notes_per_month = models.PositiveSmallIntegerField(default=5)
+    # The owner's own email addresses, one a line: tells mail they sent from mail they received.
+    email_addresses = models.TextField(blank=True)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

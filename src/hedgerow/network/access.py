@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from hedgerow.network.models import (
     Contact,
+    ContactMerge,
     ImportRun,
     Interaction,
     Invitation,
@@ -73,6 +74,14 @@ def review_items_of(user: User) -> QuerySet[ReviewItem]:
 
 def review_item_of(user: User, item_id: int) -> ReviewItem:
     return get_object_or_404(review_items_of(user).select_related("contact"), pk=item_id)
+
+
+def merges_of(user: User) -> QuerySet[ContactMerge]:
+    return ContactMerge.objects.filter(owner_id=user.pk)
+
+
+def merge_of(user: User, merge_id: int) -> ContactMerge:
+    return get_object_or_404(merges_of(user), pk=merge_id)
 
 
 AGENDA_KINDS = ("update", "follow-up", "due")

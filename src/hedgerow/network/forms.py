@@ -136,6 +136,7 @@ SOURCE_CHOICES = [
     ("linkedin", "LinkedIn archive (.zip)"),
     ("vcard", "vCard file (.vcf)"),
     ("google-csv", "Google Contacts export (.csv)"),
+    ("mbox", "Mail archive (.mbox, e.g. Gmail Takeout)"),
 ]
 
 
@@ -146,7 +147,7 @@ class ImportForm(forms.Form):
         error_messages={"required": "Choose the file to import.", "empty": "That file is empty."},
     )
     keep_message_text = forms.BooleanField(
-        label="Keep the text of LinkedIn messages",
+        label="Keep the text of messages (LinkedIn and mail)",
         required=False,
         help_text="Off by default: we keep only who wrote to whom and when.",
     )

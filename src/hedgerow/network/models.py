@@ -138,6 +138,9 @@ class Interaction(models.Model):
     external_id = models.CharField(max_length=128, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     text = models.TextField(blank=True)
+    # How many people the message or meeting involved, the owner included (mail and calendar
+    # imports): a small group is evidence of a real relationship (rule N10).
+    participants = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -284,3 +287,113 @@ class ReviewItem(models.Model):
 
     def __str__(self) -> str:
         return f"Review: {self.candidate.get('name', '?')} vs {self.contact}"
+
+
+class MailAddress(models.Model):
+    """An address met in the owner's mail or calendar, and the contact it belongs to.
+
+    `address` is the normalized key (addresses.address_key), so every spelling of one mailbox
+    finds the same contact again on the next import or sync; `how` says how it was matched.
+    """
+
+    class How(models.TextChoices):
+        EMAIL = "email", "Known email"
+        NAME = "name", "Same name, and the mail domain fits the company"
+        NEW = "new", "New contact"
+        MERGED = "merged", "Merged from the review list"
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, db_index=False)
+    address = models.CharField(max_length=254)
+    name = models.CharField(max_length=300, blank=True)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="mail_addresses")
+    how = models.CharField(max_length=20, choices=How.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["address"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "address"], name="unique_owner_mail_address")
+        ]
+
+    def __str__(self) -> str:
+        return self.address
+
+
+class Suggestion(models.Model):
+    """What the owner said about someone they may know (rule N10): dismissed or not now, and
+    the week they were Today's suggestion."""
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, db_index=False)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    dismissed_on = models.DateField(null=True, blank=True)
+    snoozed_until = models.DateField(null=True, blank=True)
+    offered_week = models.DateField(null=True, blank=True, help_text="Monday of its Today week.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "contact"], name="unique_owner_suggestion")
+        ]
+        indexes = [models.Index(fields=["owner", "offered_week"])]
+
+    def __str__(self) -> str:
+        return f"Suggestion of {self.contact_id}"
+
+
+class ContactMerge(models.Model):
+    """A merge from the review list, kept so it can be undone: the absorbed contact's fields
+    and which of its rows moved."""
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    into = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    review_item = models.ForeignKey(
+        ReviewItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    absorbed = models.JSONField(help_text="The merged-away contact's fields.")
+    moved = models.JSONField(help_text='{"interactions": [ids], "emails": [ids], "addresses": []}')
+    merged_at = models.DateTimeField()
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at"]
+
+    def __str__(self) -> str:
+        return f"Merge of {self.absorbed.get('name', '?')} into {self.into_id}"
+
+
+class ImapAccount(models.Model):
+    """A mailbox `hedgerow sync imap` reads headers from; the password is never stored here."""
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    host = models.CharField(max_length=255)
+    port = models.PositiveIntegerField(default=993)
+    username = models.CharField(max_length=255)
+    security = models.CharField(max_length=10, default="ssl")  # ssl | starttls | none
+    folders = models.JSONField(default=list, blank=True, help_text="[] means the whole mailbox.")
+    last_synced_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "host", "username"], name="unique_owner_imap_account"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} at {self.host}"
+
+
+class ImapFolder(models.Model):
+    """How far a folder has been read: UIDs only grow while UIDVALIDITY stays the same."""
+
+    account = models.ForeignKey(ImapAccount, on_delete=models.CASCADE, related_name="states")
+    name = models.CharField(max_length=500)
+    uidvalidity = models.BigIntegerField()
+    last_uid = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "name"], name="unique_imap_folder")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.uidvalidity}:{self.last_uid})"

@@ -314,6 +314,7 @@ IMPORTERS = {
     "linkedin": ("hedgerow.network.importers.linkedin", "import_linkedin"),
     "vcard": ("hedgerow.network.importers.vcard", "import_vcard"),
     "google-csv": ("hedgerow.network.importers.google_csv", "import_google_csv"),
+    "mbox": ("hedgerow.network.importers.mbox", "import_mbox"),
 }
 
 

@@ -36,4 +36,5 @@ urlpatterns = [
     path("import/<int:run_id>/", views.import_run, name="import-run"),
     path("import/review/", views.review, name="review"),
     path("import/review/<int:pk>/", views.review_resolve, name="review-resolve"),
+    path("import/review/merges/<int:pk>/undo/", views.merge_undo, name="merge-undo"),
 ]

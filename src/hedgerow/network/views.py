@@ -33,6 +33,7 @@ from hedgerow.network.forms import (
     SnoozeForm,
 )
 from hedgerow.network.importers.base import UnusableInput
+from hedgerow.network.mail_review import resolve_any_review_item, undo_merge
 from hedgerow.network.models import Contact, ImportRun, Update
 from hedgerow.network.timeline import contact_timeline
 
@@ -370,7 +371,14 @@ def import_page(request: HttpRequest) -> HttpResponse:
     return render(request, "network/import.html", context, status=400 if failed else 200)
 
 
-SOURCE_LABELS = {"linkedin": "LinkedIn", "vcard": "vCard", "google-csv": "Google Contacts"}
+SOURCE_LABELS = {
+    "linkedin": "LinkedIn",
+    "vcard": "vCard",
+    "google-csv": "Google Contacts",
+    "mbox": "Mail (mbox)",
+    "ics": "Calendar",
+    "imap": "Mail (IMAP)",
+}
 
 
 def _labelled(runs: Iterable[ImportRun]) -> list[ImportRun]:
@@ -423,7 +431,20 @@ def review(request: HttpRequest) -> HttpResponse:
         .order_by("-score", "id")[:100]
     )
     rows = [{"item": item, "fields": _candidate_fields(item.candidate)} for item in items]
-    return render(request, "network/review.html", {"nav": "import", "items": rows})
+    merges = access.merges_of(request.user).filter(undone_at__isnull=True).select_related("into")
+    context = {"nav": "import", "items": rows, "merges": merges[:20]}
+    return render(request, "network/review.html", context)
+
+
+@require_POST
+def merge_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    record = access.merge_of(request.user, pk)
+    restored = undo_merge(record=record)
+    if restored is None:
+        messages.info(request, "That merge was already undone.")
+    else:
+        messages.success(request, f"{restored.name} is a contact of their own again.")
+    return redirect("network:review")
 
 
 CANDIDATE_FIELDS = [
@@ -459,13 +480,8 @@ def review_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Choose “same person” or “different people”.")
         return redirect("network:review")
-    try:
-        from hedgerow.network.importers.merge import resolve_review_item
-    except ImportError:
-        messages.error(request, "Resolving matches is not ready in this version of Hedgerow yet.")
-        return redirect("network:review")
     merge = form.cleaned_data["decision"] == "merge"
-    resolve_review_item(item=item, merge=merge)
+    resolve_any_review_item(item=item, merge=merge)
     name = item.contact.name
     text = f"Merged into {name}." if merge else f"Kept apart from {name}."
     messages.success(request, text)
