@@ -147,7 +147,7 @@ class ImportForm(forms.Form):
         error_messages={"required": "Choose the file to import.", "empty": "That file is empty."},
     )
     keep_message_text = forms.BooleanField(
-        label="Keep the text of messages (LinkedIn and mail)",
+        label="Keep the text of LinkedIn messages and mail",
         required=False,
         help_text="Off by default: we keep only who wrote to whom and when.",
     )

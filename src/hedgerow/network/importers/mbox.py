@@ -404,9 +404,11 @@ def guess_owner(envelopes: list[tuple[Envelope, set[str]]]) -> set[str]:
         present.update(k for k in people if k)
     n = len(envelopes)
     found = {k for k, c in delivered.items() if c >= max(2, n // 20)}
-    if not found and present:
-        top, count = present.most_common(1)[0]
-        if count >= max(2, int(n * 0.4)):
+    ranked = present.most_common(2)
+    if not found and ranked:
+        (top, count), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+        # Two people in every message (a folder of one conversation): which is you is a guess.
+        if count >= max(2, int(n * 0.4)) and count > runner_up:
             found = {top}
     return found
 
