@@ -21,7 +21,7 @@ from datetime import datetime
 from hedgerow.lib.addresses import address_key, is_machine
 from hedgerow.lib.bulk import first_column, insert_rows
 from hedgerow.network.importers.base import ImportSummary
-from hedgerow.network.mail_people import Directory, Person
+from hedgerow.network.mail_people import MailPeople, Person
 from hedgerow.network.models import ImportRun, Interaction
 
 EMAIL_SOURCE = "email"  # mbox and IMAP share it, so one message is one interaction
@@ -96,7 +96,7 @@ class History:
     owner_id: int
     own: set[str]  # the owner's address keys
     source: str  # EMAIL_SOURCE or CALENDAR_SOURCE
-    directory: Directory
+    directory: MailPeople
     summary: ImportSummary
     keep_text: bool = False
     known: set[str] = field(default_factory=set)
@@ -115,7 +115,7 @@ class History:
         keep_text: bool = False,
     ) -> History:
         contact_source = "email" if source == EMAIL_SOURCE else "calendar"
-        directory = Directory.load(owner_id=owner_id, source=contact_source, run=run)
+        directory = MailPeople.load(owner_id=owner_id, source=contact_source, run=run)
         existing = Interaction.objects.filter(owner_id=owner_id, source=source).exclude(
             external_id=""
         )

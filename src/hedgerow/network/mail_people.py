@@ -1,11 +1,11 @@
 """Who is behind an address in the owner's mail or calendar: a contact they have, or a new one.
 
-In order: an address seen before (MailAddress), a contact's known email, then the name (parsed
-with nameparser, compared with rapidfuzz) with the mail domain as evidence of the company. A
-name that fits but has no such evidence is a doubt: the address gets a contact of its own, and a
-review item asks the owner whether the two are one person (merging can be undone, see
-mail_review). Kept apart from the card importers' matcher on purpose, so it can move into the
-shared identity rules in one step.
+The rules are identity.Directory's, the same as for every import: a known address (any spelling
+of it: address_key), then the name with what else the record says. Mail says one more thing: the
+domain an address is at stands for a company ("ana@acme.example" works at Acme), so when exactly
+one namesake's company fits the domain, the record says that company. A name that fits but with
+nothing to confirm it is a doubt: the address gets a contact of its own, and a review item asks
+the owner whether the two are one person (merging can be undone, see mail_review).
 
 Everything is loaded once per import and new rows are written in batches by flush().
 """
@@ -16,13 +16,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
-from rapidfuzz import fuzz, process
 
 from hedgerow.lib.addresses import address_key, domain_of, organisation_of
-from hedgerow.network.identity import normalize_name, parse_full_name
+from hedgerow.network.identity import Directory, Traits, normalize_name, parse_full_name
 from hedgerow.network.models import Contact, ContactEmail, ImportRun, MailAddress, ReviewItem
 
-NEAR_NAME_SCORE = 90  # token_sort_ratio at or above this is "a close name"
 REVIEW_SOURCE = "mail"  # review items from mail and calendar share one source
 BATCH = 500
 
@@ -34,10 +32,11 @@ class Person:
     contact: Contact
     new: bool = False
     named: bool = True  # False while we only know their address
+    keys: set[str] = field(default_factory=set)  # address keys known to be theirs
 
-    @property
-    def company_key(self) -> str:
-        return _compact(self.contact.company)
+    def traits(self) -> Traits:
+        name = self.contact.name if self.named else ""
+        return Traits(name=name, emails=tuple(sorted(self.keys)), company=self.contact.company)
 
 
 @dataclass
@@ -52,14 +51,11 @@ class Doubt:
 
 
 @dataclass
-class Directory:
+class MailPeople:
     owner_id: int
     source: str  # the contacts' source when they are created here ("email", "calendar")
     run: ImportRun | None
-    by_address: dict[str, Person] = field(default_factory=dict)
-    by_name: dict[str, list[Person]] = field(default_factory=dict)
-    fuzzy_names: list[str] = field(default_factory=list)
-    fuzzy_people: list[Person] = field(default_factory=list)
+    directory: Directory[Person] = field(default_factory=lambda: Directory(Person.traits))
     counts: dict[str, int] = field(default_factory=dict)
     _new_addresses: list[tuple[Person, str, str, str]] = field(default_factory=list)
     _new_emails: list[tuple[Person, str]] = field(default_factory=list)
@@ -70,37 +66,33 @@ class Directory:
     _review_ids: set[str] = field(default_factory=set)
 
     @classmethod
-    def load(cls, *, owner_id: int, source: str, run: ImportRun | None) -> Directory:
+    def load(cls, *, owner_id: int, source: str, run: ImportRun | None) -> MailPeople:
         found = cls(owner_id=owner_id, source=source, run=run)
         people: dict[int, Person] = {}
         contacts: QuerySet[Contact] = Contact.objects.filter(owner_id=owner_id)
-        for contact in contacts.only("id", "name", "company", "source").iterator(chunk_size=2000):
+        for contact in contacts.only("id", "name", "company").iterator(chunk_size=2000):
             # A contact made from an address alone is named after it until a name turns up.
             people[contact.pk] = Person(contact=contact, named="@" not in contact.name)
-            found._index_name(people[contact.pk])
+        holder: dict[str, Person] = {}
         emails = ContactEmail.objects.filter(owner_id=owner_id).values_list("contact_id", "email")
         for contact_id, email in emails.iterator(chunk_size=2000):
             found._taken_emails.add(email)
-            key = address_key(email)
-            if key and contact_id in people:
-                found.by_address.setdefault(key, people[contact_id])
+            if (key := address_key(email)) and contact_id in people:
+                holder.setdefault(key, people[contact_id])
         addresses = MailAddress.objects.filter(owner_id=owner_id).values_list("address", "contact")
         for key, contact_id in addresses.iterator(chunk_size=2000):
             if contact_id in people:
-                found.by_address[key] = people[contact_id]  # the owner's decision wins
+                holder[key] = people[contact_id]  # the owner's decisions win
+        for key, person in holder.items():
+            person.keys.add(key)
+        for person in people.values():
+            found.directory.add(person)
         found._review_ids = set(
             ReviewItem.objects.filter(owner_id=owner_id, source=REVIEW_SOURCE).values_list(
                 "external_id", flat=True
             )
         )
         return found
-
-    def _index_name(self, person: Person) -> None:
-        key = normalize_name(person.contact.name)
-        if key and " " in key and "@" not in person.contact.name:
-            self.by_name.setdefault(key, []).append(person)
-            self.fuzzy_names.append(" ".join(sorted(key.split())))
-            self.fuzzy_people.append(person)
 
     def count(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
@@ -112,54 +104,38 @@ class Directory:
         key = address_key(address)
         if not key:
             return None
-        person = self.by_address.get(key)
+        person = self.directory.by_email.get(key)
         if person is not None:
             if not person.named and name:
                 self._rename(person, name)
             return person
-        match = self._by_name(name, key)
-        if match is not None and match[1]:
-            person = match[0]
+        parts = parse_full_name(name) if name else None
+        display = parts.display if parts and parts.first and parts.last else ""
+        match = self.directory.find(self._record(display, key), doubts=True) if display else None
+        if match is not None and match.sure:
+            person = match.person
             self.count("contacts_matched_by_name")
             self._remember(person, key, name, MailAddress.How.NAME)
             self._add_email(person, address)
             return person
         person = self._create(name, key, address)
         if match is not None:
-            resembles, _strong, reason, score = match
-            self._doubt(person, resembles, key, reason, score)
+            reason = _doubt_reason(match.person, key)
+            self._doubt(person, match.person, key, reason, match.score)
         return person
 
-    def _by_name(self, name: str, key: str) -> tuple[Person, bool, str, float] | None:
-        """(person, strong, reason, score) for a name that fits an existing contact."""
-        parts = parse_full_name(name)
-        if not parts.first or not parts.last:
-            return None  # one word ("Bo") or none: too little to go on
-        wanted = normalize_name(parts.display)
+    def _record(self, name: str, key: str) -> Traits:
+        """What the message says about its sender; the domain as the company it stands for."""
         organisation = organisation_of(key)
-        same = self.by_name.get(wanted, [])
-        if same:
-            fitting = [p for p in same if _company_fits(p.company_key, organisation)]
-            if len(fitting) == 1:
-                company = fitting[0].contact.company
-                return fitting[0], True, f"same name, and {domain_of(key)} is {company}", 100.0
-            return same[0], False, _doubt_reason(same[0], key, organisation), 100.0
-        if not self.fuzzy_names:
-            return None
-        found = process.extractOne(
-            " ".join(sorted(wanted.split())),
-            self.fuzzy_names,
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=NEAR_NAME_SCORE,
-        )
-        if found is None:
-            return None
-        person, score = self.fuzzy_people[found[2]], float(found[1])
-        if _company_fits(person.company_key, organisation):
-            company = person.contact.company
-            return person, True, f"a close name, and {domain_of(key)} is {company}", score
-        return person, False, _doubt_reason(person, key, organisation), score
+        company = ""
+        if organisation:
+            fitting = [
+                p.contact.company
+                for p in self.directory.named(name)
+                if _company_fits(_compact(p.contact.company), organisation)
+            ]
+            company = fitting[0] if len(set(map(normalize_name, fitting))) == 1 else ""
+        return Traits(name=name, emails=(key,), company=company)
 
     # --- remembering ---
 
@@ -175,10 +151,10 @@ class Directory:
             connected=False,
             source=self.source,
         )
-        person = Person(contact=contact, new=True, named=bool(name))
+        person = Person(contact=contact, new=True, named=bool(name), keys={key})
         self._created.append(person)
         self.count("contacts_created")
-        self._index_name(person)
+        self.directory.add(person)
         self._remember(person, key, name, MailAddress.How.NEW)
         self._add_email(person, address)
         return person
@@ -189,12 +165,13 @@ class Directory:
         contact.name = (parts.display or name)[:300]
         contact.first_name, contact.last_name = parts.first[:150], parts.last[:150]
         person.named = True
-        self._index_name(person)
+        self.directory.rekey(person)
         if not person.new:
             self._renamed.append(person)
 
     def _remember(self, person: Person, key: str, name: str, how: str) -> None:
-        self.by_address[key] = person
+        person.keys.add(key)
+        self.directory.rekey(person)
         self._new_addresses.append((person, key, name[:300], how))
 
     def _add_email(self, person: Person, address: str) -> None:
@@ -282,15 +259,11 @@ def _company_fits(company_key: str, organisation: str) -> bool:
     )
 
 
-def _doubt_reason(person: Person, key: str, organisation: str) -> str:
-    company = person.contact.company
-    if organisation and company:
+def _doubt_reason(person: Person, key: str) -> str:
+    contact = person.contact
+    if contact.company:
         return (
-            f"Same name as {person.contact.name}, but writes from {domain_of(key)}, not {company}."
+            f"Same name as {contact.name} ({contact.company}), but {domain_of(key)} does not "
+            "say they work there."
         )
-    if company:
-        return (
-            f"Same name as {person.contact.name} ({company}); the address "
-            f"{key} does not say where they work."
-        )
-    return f"Same name as {person.contact.name}; nothing else says whether it is them."
+    return f"Same name as {contact.name}; nothing else says whether it is them."

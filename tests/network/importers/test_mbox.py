@@ -146,7 +146,9 @@ def test_it_asks_before_attaching_mail_to_a_namesake(owner, make_contact):
     assert ana.interactions.count() == 0
     item = ReviewItem.objects.get(owner=owner)
     assert item.contact == ana
-    assert "acme.example, not Globex" in item.reason
+    assert item.reason == (
+        "Same name as Ana Ruiz (Globex), but acme.example does not say they work there."
+    )
     mail_ana = Contact.objects.get(pk=item.candidate["mail_contact_id"])
     assert mail_ana.interactions.count() == 2
     assert summary.counts["review_items_created"] == 1
