@@ -1,10 +1,11 @@
-"""`python -m bench.coach [--show-misses]`: how often the coach agrees with our labeled notes.
+"""`python -m bench.coach [--show-misses] [--skip-untuned]`: how the coach agrees with our labels.
 
 Prints agreement of `ready` with the labels (overall, on the development part the rules were
-tuned on, on the held-out part written after, and on the blind parts written by teammates who
-never saw the checks: "blind" (95% on first sight), "blind2" (93.75%) and "blind3" (92.5%) were
-studied afterwards, "blind4" never has been), per-check precision and recall (a failing
-check is a positive), and the time per `check_note` call. Pure Python, no database.
+tuned on, on the held-out part written after, and on the blind parts written by people who never
+saw the checks), the first-sight figure of every blind part and their pool, a per-check confusion
+table (a failing check is a positive), and the time per `check_note` call. The newest blind part
+("blind6") has never been tuned on: whoever tunes the checks runs with `--skip-untuned` so it
+stays unseen. Pure Python, no database.
 """
 
 from __future__ import annotations
@@ -25,10 +26,23 @@ BLIND = TESTS / "blind_notes.jsonl"
 BLIND2 = TESTS / "blind2_notes.jsonl"
 BLIND3 = TESTS / "blind3_notes.jsonl"
 BLIND4 = TESTS / "blind4_notes.jsonl"
+BLIND5 = TESTS / "blind5_notes.jsonl"
+BLIND6 = TESTS / "blind6_notes.jsonl"
+SETS = (LABELS, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6)
+PARTS = ("dev", "holdout", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
 TIMING_ROUNDS = 20
-TARGET_AGREEMENT = 0.95
-UNTUNED = "blind4"  # the newest blind part; move on to a fresh one once this is studied
+TARGET_AGREEMENT = 0.92  # issue 10: on the newest never-tuned part and pooled at first sight
+UNTUNED = "blind6"  # the newest blind part; move on to a fresh one once this is studied
 MAX_MS = 20.0
+# `ready` agreement of each blind part on its first run, before anyone studied it (docs/coach.md).
+# The untuned part is measured live, so its first sight is whatever this run says.
+FIRST_SIGHT = {
+    "blind": (57, 60),
+    "blind2": (75, 80),
+    "blind3": (74, 80),
+    "blind4": (76, 80),
+    "blind5": (104, 120),
+}
 
 
 @dataclass(frozen=True)
@@ -43,9 +57,11 @@ class Scored:
         return self.ready == self.record["ready"]
 
 
-def load(paths: tuple[Path, ...] = (LABELS, BLIND, BLIND2, BLIND3, BLIND4)) -> list[dict]:
+def load(paths: tuple[Path, ...] = SETS, *, skip_untuned: bool = False) -> list[dict]:
     records = []
     for path in paths:
+        if skip_untuned and path.name.startswith(UNTUNED + "_"):
+            continue
         with path.open(encoding="utf-8") as lines:
             records += [json.loads(line) for line in lines if line.strip()]
     return records
@@ -68,12 +84,13 @@ def agreement(scored: Iterable[Scored]) -> tuple[int, int]:
     return sum(item.agrees for item in results), len(results)
 
 
-def per_check(scored: list[Scored]) -> list[tuple[str, int, int, int, int]]:
-    """(id, support, true positives, false positives, false negatives) per check id."""
+def per_check(scored: list[Scored]) -> list[tuple[str, int, int, int, int, int]]:
+    """(id, support, true positives, false positives, false negatives, true negatives) per check
+    id: the confusion table of each check, a failing check being a positive."""
     ids = sorted({check for item in scored for check in item.applied})
     rows = []
     for check in ids:
-        tp = fp = fn = support = 0
+        tp = fp = fn = tn = support = 0
         for item in scored:
             if check not in item.applied:
                 continue
@@ -83,8 +100,17 @@ def per_check(scored: list[Scored]) -> list[tuple[str, int, int, int, int]]:
             tp += expected and found
             fp += found and not expected
             fn += expected and not found
-        rows.append((check, support, tp, fp, fn))
+            tn += not expected and not found
+        rows.append((check, support, tp, fp, fn, tn))
     return rows
+
+
+def first_sight(scored: list[Scored]) -> tuple[int, int]:
+    """Every blind part at first sight: the recorded figures, and the untuned part as it is now."""
+    agreed = sum(hit for hit, _ in FIRST_SIGHT.values())
+    total = sum(count for _, count in FIRST_SIGHT.values())
+    live, count = agreement(item for item in scored if item.record["part"] == UNTUNED)
+    return agreed + live, total + count
 
 
 def timings_ms(records: list[dict]) -> tuple[float, list[float]]:
@@ -106,19 +132,36 @@ def ratio(hit: int, total: int) -> str:
 
 
 def print_report(scored: list[Scored], cold: float, times: list[float]) -> None:
-    files = ", ".join(path.name for path in (LABELS, BLIND, BLIND2, BLIND3, BLIND4))
-    print(f"Coach agreement with {len(scored)} labeled notes ({files})")
-    for part in ("all", "dev", "holdout", "blind", "blind2", "blind3", "blind4"):
+    parts = sorted({item.record["part"] for item in scored}, key=PARTS.index)
+    print(f"Coach agreement with {len(scored)} labeled notes (tests/coach/*.jsonl)")
+    for part in ("all", *parts):
         chosen = [item for item in scored if part == "all" or item.record["part"] == part]
         agreed, total = agreement(chosen)
-        print(f"  ready agrees  {part:<8} {agreed:>4}/{total:<4} {ratio(agreed, total)}")
-    print()
-    print(f"  {'check':<17} {'labeled':>7} {'precision':>10} {'recall':>8}   fp  fn")
-    for check, support, tp, fp, fn in per_check(scored):
+        seen = FIRST_SIGHT.get(part)
+        note = f"   first sight {seen[0]}/{seen[1]} {ratio(*seen).strip()}" if seen else ""
+        if part == UNTUNED:
+            note = "   never tuned on: this is its first sight"
+        print(f"  ready agrees  {part:<8} {agreed:>4}/{total:<4} {ratio(agreed, total)}{note}")
+    if UNTUNED in parts:
+        pooled, count = first_sight(scored)
         print(
-            f"  {check:<17} {support:>7} {ratio(tp, tp + fp):>10} {ratio(tp, tp + fn):>8}"
-            f"  {fp:>3} {fn:>3}"
+            f"  ready agrees  every blind part at first sight {pooled}/{count}"
+            f" {ratio(pooled, count)}"
         )
+    for title, chosen in (("all notes", scored), (f"the never-tuned part ({UNTUNED})", None)):
+        rows = chosen if chosen is not None else [s for s in scored if s.record["part"] == UNTUNED]
+        if not rows:
+            continue
+        print(f"\n  Per check on {title} (a failing check is a positive)")
+        print(
+            f"  {'check':<17} {'labeled':>7} {'tp':>4} {'fp':>4} {'fn':>4} {'tn':>4}"
+            f" {'precision':>10} {'recall':>8}"
+        )
+        for check, support, tp, fp, fn, tn in per_check(rows):
+            print(
+                f"  {check:<17} {support:>7} {tp:>4} {fp:>4} {fn:>4} {tn:>4}"
+                f" {ratio(tp, tp + fp):>10} {ratio(tp, tp + fn):>8}"
+            )
     ordered = sorted(times)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
     print()
@@ -128,14 +171,20 @@ def print_report(scored: list[Scored], cold: float, times: list[float]) -> None:
     )
     # Judged on notes never tuned on: the tuned parts agree by construction.
     agreed, total = agreement(item for item in scored if item.record["part"] == UNTUNED)
-    verdict = "meets" if total and agreed / total >= TARGET_AGREEMENT else "is below"
-    print(
-        f"  agreement on never-tuned notes ({UNTUNED}) {verdict} the {TARGET_AGREEMENT:.0%} target"
-    )
+    if not total:
+        print(f"  ({UNTUNED}, never tuned on, was skipped)")
+        return
+    pooled, count = first_sight(scored)
+    for label, hit, of in ((f"never-tuned notes ({UNTUNED})", agreed, total),
+                           ("every blind part at first sight", pooled, count)):  # fmt: skip
+        verdict = "meets" if hit / of >= TARGET_AGREEMENT else "is below"
+        print(f"  agreement on {label} {verdict} the {TARGET_AGREEMENT:.0%} target")
 
 
 def print_misses(scored: list[Scored]) -> None:
     for item in scored:
+        if item.record["part"] == UNTUNED:
+            continue  # never shown, so it stays a fair test
         expected = set(item.record["failing"])
         if item.agrees and expected == item.failing:
             continue
@@ -152,8 +201,11 @@ def print_misses(scored: list[Scored]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.coach", description=__doc__)
     parser.add_argument("--show-misses", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--skip-untuned", action="store_true", help=f"leave out {UNTUNED}, to keep it unseen"
+    )
     args = parser.parse_args(argv)
-    records = load()
+    records = load(skip_untuned=args.skip_untuned)
     cold, times = timings_ms(records)
     scored = [score(record) for record in records]
     if args.show_misses:

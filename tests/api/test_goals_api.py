@@ -60,6 +60,7 @@ def goal(owner, make_contact):
         why_now="I turn 40 next year.",
         start_date=START,
     )
+    services.adopt_goal_what(goal=goal)
     services.add_blocker(goal=goal, text="but I never have time after work")
     services.revise_value(goal=goal, value="A finished book", value_for="Readers of quiet fiction")
     item = services.add_recon_item(goal=goal, kind="enabler", side="outside", text="A group")

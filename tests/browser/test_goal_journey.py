@@ -31,17 +31,20 @@ def write_commitment(page: Any, start: str) -> None:
     assert check.locator("li.not-ok").count() >= 1
     assert_accessible(page)
     sentence.fill("Publish my first novel by writing every morning.")
-    check.get_by_text("Clear.").wait_for()
+    check.get_by_text("Without the how, your goal reads:").wait_for()  # rule G3
     announcer = page.locator("[data-announces='goal-check']")  # only the verdict is spoken
-    assert announcer.text_content().startswith("Clear.")
+    assert announcer.text_content().startswith("Not quite yet.")
     assert check.get_attribute("aria-live") is None
     page.get_by_label("Why now", exact=True).fill("I have carried this story for ten years.")
     page.get_by_label("Start of your fifty weeks", exact=True).fill(start)
-    page.get_by_role("button", name="Save", exact=True).click()
-    page.get_by_text("Saved your commitment.").wait_for()
+    check.get_by_role("button", name="Use this sentence and keep the how for Strategy").click()
+    page.get_by_text("The how is in Strategy.").wait_for()
     assert page.get_by_label("Your goal, in one sentence", exact=True).input_value() == (
         "Publish my first novel."
     )
+    assert page.locator("#goal-check").get_by_text("Clear.").is_visible()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("Saved your commitment.").wait_for()
     page.get_by_label("But…", exact=True).fill("I don't have time")
     page.get_by_role("button", name="Add", exact=True).click()
     assert page.locator(".blocker .pill", has_text="Commitment").is_visible()

@@ -29,10 +29,20 @@ GOALS = labeled("labeled_goals.jsonl")
 BLOCKERS = labeled("labeled_blockers.jsonl")
 
 
+def labeled_fails(row: dict) -> set[str]:
+    """Rows written before issue 10 name a how in `how` only; a how now fails what-not-how."""
+    return set(row["fails"]) | ({"what-not-how"} if row["how"] else set())
+
+
 def goal_agrees(row: dict) -> bool:
+    """The same answer to "is it clear?" (issue 10 measures this; bench shows every check too)."""
+    clear = row.get("clear", not labeled_fails(row))
+    return check_goal(row["text"])["clear"] == clear
+
+
+def goal_checks_agree(row: dict) -> bool:
     report = check_goal(row["text"])
-    failed = {check["id"] for check in report["checks"] if not check["ok"]}
-    return failed == set(row["fails"]) and (report["how"] is None) == (row["how"] is None)
+    return {check["id"] for check in report["checks"] if not check["ok"]} == labeled_fails(row)
 
 
 def blocker_agrees(row: dict) -> bool:
@@ -60,7 +70,10 @@ def test_it_has_well_formed_labels():
     assert len(texts) == len(set(texts))
 
 
-@pytest.mark.parametrize(("rows", "agrees"), [(GOALS, goal_agrees), (BLOCKERS, blocker_agrees)])
+@pytest.mark.parametrize(
+    ("rows", "agrees"),
+    [(GOALS, goal_agrees), (GOALS, goal_checks_agree), (BLOCKERS, blocker_agrees)],
+)
 def test_it_agrees_with_each_labeled_set(rows, agrees):
     assert share(rows, agrees) >= MIN_AGREEMENT
 
@@ -105,8 +118,14 @@ BLIND2_BLOCKER_FLOOR = 0.90
 BLIND3_BLOCKERS = labeled("blind3_blockers.jsonl")
 # The third scored 100% once mechanisms for its kinds of miss were written; the same room as blind2.
 BLIND3_BLOCKER_FLOOR = 0.90
-# Written while the third was studied; never opened or tuned on.
+# Written while the third was studied; 91.25% on first sight, never tuned on.
 BLIND4_BLOCKERS = labeled("blind4_blockers.jsonl")
+# Issue 10's first fresh sets, written from the method alone: first sight goals 71.7% (`clear`),
+# blockers 79.0%; then studied and turned into general mechanisms (docs/goals.md), so the floor
+# is the 90% target, above first sight.
+BLIND5_GOALS = labeled("blind5_goals.jsonl")
+BLIND5_BLOCKERS = labeled("blind5_blockers.jsonl")
+BLIND5_FLOOR = 0.90
 
 
 @pytest.mark.parametrize(
@@ -118,6 +137,8 @@ BLIND4_BLOCKERS = labeled("blind4_blockers.jsonl")
         (BLIND2_BLOCKERS, "blind2", blocker_agrees, BLIND2_BLOCKER_FLOOR),
         (BLIND3_BLOCKERS, "blind3", blocker_agrees, BLIND3_BLOCKER_FLOOR),
         (BLIND4_BLOCKERS, "blind4", blocker_agrees, MIN_AGREEMENT),
+        (BLIND5_GOALS, "blind5", goal_agrees, BLIND5_FLOOR),
+        (BLIND5_BLOCKERS, "blind5", blocker_agrees, 0.79),
     ],
     ids=[
         "blind-goals",
@@ -126,6 +147,8 @@ BLIND4_BLOCKERS = labeled("blind4_blockers.jsonl")
         "blind2-blockers",
         "blind3-blockers",
         "blind4-blockers",
+        "blind5-goals",
+        "blind5-blockers",
     ],
 )
 def test_it_agrees_with_labels_written_blind(rows, part, agrees, floor):

@@ -24,7 +24,7 @@ def test_it_prints_a_goal_report_as_json(capsys):
 
     assert status == 0
     report = json.loads(out)
-    assert list(report) == ["clear", "checks", "how"]
+    assert list(report) == ["clear", "checks", "how", "what"]
     assert report["clear"] is False
     assert [check["id"] for check in report["checks"]] == [
         "one-sentence",
@@ -34,8 +34,9 @@ def test_it_prints_a_goal_report_as_json(capsys):
         "what-not-how",
     ]
     assert all(list(check) == ["id", "ok", "message"] for check in report["checks"])
-    assert [c["id"] for c in report["checks"] if not c["ok"]] == ["observable"]
+    assert [c["id"] for c in report["checks"] if not c["ok"]] == ["observable", "what-not-how"]
     assert report["how"] == "taking an evening course"
+    assert report["what"] == "I want to learn Python."
 
 
 def test_it_says_clear_for_a_clear_goal(capsys):
@@ -54,7 +55,8 @@ def test_it_lists_each_check_and_the_lifted_how_for_people(capsys):
     assert lines[0] == "NOT CLEAR YET"
     assert any(line.startswith("  fix  observable: ") for line in lines)
     assert any(line.startswith("  ok   one-sentence: ") for line in lines)
-    assert lines[-1] == "How, kept for your Strategy step: using Duolingo"
+    assert lines[-2] == "Without the how: Get better at Spanish"
+    assert lines[-1] == "How, for your Strategy step once you take that sentence: using Duolingo"
 
 
 def test_it_reads_a_blocker_as_json(capsys):

@@ -27,11 +27,17 @@ def test_it_starts_a_goal(owner):
     assert goal.archived_at is None
 
 
-def test_it_lifts_the_how_out_of_the_sentence_into_strategy(owner):
+def test_it_keeps_the_how_until_the_person_takes_the_what_only_sentence(owner):
     goal = services.start_goal(
         owner=owner, sentence="Become a landscape architect by taking evening classes."
     )
 
+    assert goal.sentence == "Become a landscape architect by taking evening classes."
+    assert not Approach.objects.filter(goal=goal).exists()  # rule G3: nothing moves unasked
+
+    services.adopt_goal_what(goal=goal)
+
+    goal.refresh_from_db()
     assert goal.sentence == "Become a landscape architect."
     assert goal.lifted_how == "taking evening classes"
     approach = Approach.objects.get(goal=goal)
@@ -54,13 +60,15 @@ def test_it_names_the_empty_field(owner):
         services.start_goal(owner=owner, sentence="   ")
 
 
-def test_it_revises_the_commitment_and_moves_a_new_how(goal):
+def test_it_revises_the_commitment_and_moves_a_new_how_once_taken(goal):
     services.revise_commitment(
         goal=goal,
         sentence="Publish my first novel by writing every morning.",
         why_now="Turning forty",
         start_date=START,
     )
+    assert not goal.approaches.exists()
+    services.adopt_goal_what(goal=goal)
 
     goal.refresh_from_db()
     assert goal.sentence == "Publish my first novel."
@@ -168,3 +176,10 @@ def test_it_waits_for_the_start_date(owner):
     )
     with pytest.raises(InvalidInput, match="start on 2026-12-01"):
         services.record_checkin(goal=goal, did="Wrote", progress=1, confidence=5)
+
+
+def test_it_refuses_to_adopt_a_what_when_there_is_no_how(owner):
+    goal = services.start_goal(owner=owner, sentence="Open a bakery in Leeds.")
+
+    with pytest.raises(services.InvalidInput, match="no how to move"):
+        services.adopt_goal_what(goal=goal)

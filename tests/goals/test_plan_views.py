@@ -48,9 +48,28 @@ def test_it_starts_a_goal_from_step_one(owner, owner_client):
 
     assert response.status_code == 302
     goal = Goal.objects.get(owner=owner)
-    assert goal.sentence == "Land a design role."
+    assert goal.sentence == "Land a design role by taking evening classes."
     assert goal.start_date == START
+    assert not Approach.objects.filter(goal=goal).exists()
+
+
+def test_it_offers_the_what_only_sentence_and_adopts_it_in_one_click(owner, owner_client):
+    typed = {
+        "sentence": "Land a design role by taking evening classes.",
+        "start_date": "2026-11-09",
+    }
+    owner_client.post("/goal/commitment/", typed)
+    page = html(owner_client.get("/goal/commitment/"))
+    assert "Without the how, your goal reads: <q>Land a design role.</q>" in page
+    assert 'name="adopt_what"' in page
+
+    response = owner_client.post("/goal/commitment/", typed | {"adopt_what": "1"})
+
+    assert response.status_code == 302
+    goal = Goal.objects.get(owner=owner)
+    assert goal.sentence == "Land a design role."
     assert Approach.objects.get(goal=goal).text == "taking evening classes"
+    assert 'name="adopt_what"' not in html(owner_client.get("/goal/commitment/"))
 
 
 def test_it_checks_the_sentence_without_saving_when_asked(owner, owner_client):

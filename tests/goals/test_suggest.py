@@ -26,7 +26,7 @@ def test_it_keeps_the_words_worth_matching():
 
 
 def test_it_ranks_company_over_position_over_notes(owner, goal, make_contact):
-    notes = make_contact(owner, "Noa Notes", notes="Talked about Lumen's design team last spring")
+    notes = make_contact(owner, "Noa Notes", notes="Talked about Lumen's new office last spring")
     role = make_contact(owner, "Pia Position", position="Lead Designer", company="Acme")
     inside = make_contact(owner, "Cy Company", company="Lumen", position="Engineer")
     make_contact(owner, "Ed Elsewhere", company="Acme", position="Accountant")

@@ -44,10 +44,10 @@ from hedgerow.coach.reading import (
     is_question,
     key_stems,
     plain,
-    stem,
     words_of,
 )
 from hedgerow.coach.spelling import confused, dictionary, misspelled, suggestion
+from hedgerow.lib.text import stem
 
 OCCASIONS = ("acknowledgement", "invitation", "follow-up", "keep-in-touch")
 

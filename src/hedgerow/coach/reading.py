@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from hedgerow.coach.lexicon import QUESTION_START, WELL_WISHES
+from hedgerow.lib.text import STOPWORDS as FUNCTION_WORDS
+from hedgerow.lib.text import stem
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"')\]]*\s+|\n+")
@@ -31,29 +33,15 @@ SIGNATURE = re.compile(
     re.IGNORECASE,
 )
 
-# Words too common to show that a note answers one particular update.
-STOPWORD_TEXT = """
-    a about above after again all also am an and any are as at be been before being both but by
-    can could did do does doing done for from had has have having he her here hers him his how i if
-    in into is it its just me more most my no nor not now of off on once only or other our out over
-    own same she so some such than that the their them then there these they this those through to
-    too under until up very was we were what when where which while who whom why will with would
-    you your yours recently recent new news really great congrats congratulations post posted
-    update updated role job position started starting start joined joining company team work
-    working year years week weeks month months today day lot much many thing things way"""
-STOPWORDS = frozenset(STOPWORD_TEXT.split())
-
-
-def stem(word: str) -> str:
-    """A crude stem so "promoted" meets "promotion" and "talks" meets "talk"."""
-    word = word.lower().replace("\u2019", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 6:
-        return word[:6]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+# Words too common to show that a note answers one particular update: the shared function words
+# and the words every note about news uses.
+_NEWS_WORD_TEXT = """
+    recently recent new news great congrats congratulations post posted update updated role job
+    position started starting start joined joining company team work working year years week
+    weeks month months today day lot many thing things way
+"""
+NEWS_WORDS = frozenset(_NEWS_WORD_TEXT.split())
+STOPWORDS = FUNCTION_WORDS | NEWS_WORDS
 
 
 def words_of(text: str) -> list[str]:

@@ -23,6 +23,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from hedgerow.lib.text import stem
+
 # Chosen by 10-fold cross-validation on the dev rows only (see docs/goals.md).
 SMOOTHING = 1.0
 LEXICON_SIGHTINGS = 2
@@ -44,25 +46,6 @@ PLAIN = frozenset({
     "would", "will", "have", "not", "do",
 })
 # fmt: on
-# Words that only look like "-ing" forms.
-WHOLE_WORDS = frozenset({"evening", "morning", "nothing", "something", "anything", "everything"})
-
-
-def stem(word: str) -> str:
-    """A rough English stem, so "evenings" and "practising" meet "evening" and "practise"."""
-    word = word.lower().strip("'")
-    for suffixes in ((("ies", "y"), ("es", ""), ("s", "")), (("ing", ""), ("ed", ""))):
-        for suffix, keep in suffixes:
-            if word in WHOLE_WORDS:
-                return word
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-                word = word[: -len(suffix)] + keep
-                if keep == "" and suffix != "s" and word[-1] == word[-2] and word[-1] not in "lsz":
-                    word = word[:-1]  # "running" -> "run"
-                break
-    return word.removesuffix("e")
-
-
 PLAIN_STEMS = frozenset(stem(word) for word in PLAIN)
 
 

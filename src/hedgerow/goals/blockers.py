@@ -36,8 +36,9 @@ from typing import Literal
 
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
-from hedgerow.goals.blocker_model import NaiveBayes, stem, training_rows
+from hedgerow.goals.blocker_model import NaiveBayes, training_rows
 from hedgerow.goals.sentence import DATA, tidy
+from hedgerow.lib.text import stem
 
 Kind = Literal["commitment", "confidence", "scope", "none"]
 KINDS: tuple[Kind, ...] = ("commitment", "confidence", "scope", "none")

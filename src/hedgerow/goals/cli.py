@@ -53,7 +53,8 @@ def run_goal_check(args: argparse.Namespace) -> int:
         mark = "ok " if check["ok"] else "fix"
         print(f"  {mark}  {check['id']}: {check['message']}")
     if report["how"]:
-        print(f"How, kept for your Strategy step: {report['how']}")
+        print(f"Without the how: {report['what']}")
+        print(f"How, for your Strategy step once you take that sentence: {report['how']}")
     return 0
 
 

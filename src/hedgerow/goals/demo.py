@@ -61,6 +61,7 @@ def _plan(user: AbstractUser, today: date) -> None:
         "and the pilot at work is a real chance to start.",
         start_date=start,
     )
+    services.adopt_goal_what(goal=goal)  # the demo person took the what-only sentence (G3)
     services.revise_value(
         goal=goal,
         value="Clinics get tools their staff actually use, because I listen before I build.",

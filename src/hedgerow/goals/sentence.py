@@ -8,12 +8,16 @@ and a call takes well under a millisecond. The checks read the goal the way a co
 - `observable`: an outcome another person could see done, not a feeling or "more of" (rule G1).
 - `single-goal`: one goal, not a chain that keeps growing ("... and be on TV and win a prize").
 - `what-not-how`: a method clause ("by taking evening classes", "using ...", "through ...",
-  "via ...") is lifted out into `how` for the Strategy step (rule G3).
+  "via ...", "with a loan from ...") is the how, not the what (rule G3).
 
-The choice for `what-not-how`: a method clause does not make a goal unclear. Rule G3 says to keep
-what and how apart, so the clause is moved, not held against the person: the check passes with a
-message saying where the how went, the other checks judge the goal *without* it, and callers keep
-`split_what_how(text)[0]` as the goal sentence and offer `how` to the Strategy step.
+Since issue 10, a goal that carries its how is not clear: `what-not-how` fails, and its message
+offers the sentence without the how (`what` in the report), which a person may adopt in one click;
+the how then goes to the Strategy step. Nothing moves until they accept. The other checks judge
+the goal without the how, so the same sentence is not blamed twice.
+
+The subject may be anyone: "I will ...", "We will ...", "Our bakery's website will ...", "Marco
+is going to ...", or none at all ("Open a shop in Leeds"). What the checks read is the predicate
+after the subject and its modal ("will", "is going to", "wants to").
 """
 
 from __future__ import annotations
@@ -121,6 +125,7 @@ class GoalReport(TypedDict):
     clear: bool
     checks: list[GoalCheckResult]
     how: str | None
+    what: str | None  # the goal without its how, to adopt in one click (rule G3)
 
 
 # --- reading the text --------------------------------------------------------------------------
@@ -139,13 +144,39 @@ HOW_END = re.compile(
 HOW_START = re.compile(
     r"\s(?:(?P<by>by(?: means of| way of)?)\s+(?P<gerund>[a-z][a-z\-]*ing)\b"
     r"|(?P<through>through|thru)\s+(?=\S)"
-    r"|(?P<marker>using|via|with the help of|with help from|thanks to)\s+(?=\S))"
+    r"|(?P<marker>using|via|with the help of|with help from|thanks to)\s+(?=\S)"
+    # Means got from someone: "with a loan from my uncle", "with my savings", "with a grant".
+    r"|(?P<means>with (?:a |an |the |some |my |our |his |her |their )?(?:[\w-]+ ){0,2}?(?:loan"
+    r"|loans|grant|grants|savings|money|funding|funds|inheritance|mortgage|scholarship|subsidy"
+    r"|investment|sponsorship|crowdfunding|bonus|pension)\b))"
 )
+# "a guide to saving money by cooking at home": the by-clause belongs to the gerund inside the
+# thing made, so it is the guide's topic, not the person's route.
+TOPIC_GERUND = re.compile(r"\b(?:to|on|about|of|for)\s+[a-z-]+ing\b(?:\s+[a-z'-]+){0,3}\s*$")
 # A time or an adverb before the goal: "In 2027, ...", "Over the next twelve months ...".
 LEAD_IN = re.compile(
     r"^(?:(?:in|by) \d{4}|by \w+(?: \d{4})?|(?:this|next) year|(?:over|in|within|during) the "
     r"(?:next|coming) (?:\w+ )?(?:days|weeks|months|years|year|month)|also|really|finally|"
-    r"just|definitely|honestly|someday|one day),?\s+"
+    r"just|definitely|honestly|someday|one day|maybe|perhaps|possibly),?\s+"
+)
+# Anyone may hold the goal: "We will", "Our bakery's website will", "Marco is going to", "Me and
+# my wife will", "Kenji wants to". A subject is a few words without a verb of their own, then a
+# modal of intention; "wil" is a slip of "will" often enough to read it so.
+MODAL = (
+    r"(?:will|wil|shall|'ll|(?:is|are|am|'s|'re|'m) (?:going to|gonna|determined to|planning to"
+    r"|hoping to|aiming to|about to)|wants? to|plans? to|intends? to|aims? to|hopes? to"
+    r"|would like to|'d like to|needs? to|is to|are to|promises? to|commits? to)"
+)
+SUBJECT = (
+    r"(?:we|they|he|she|it|you|me and (?:my|our) [\w'-]+|[\w'-]+ and i"
+    r"|(?:our|my|the|this|his|her|their) [\w'-]+(?: [\w'-]+){0,3}?"
+    r"|(?:dr\.? |mr\.? |mrs\.? |ms\.? |grandma |grandpa |aunt |uncle )?"
+    r"[a-z][\w'-]*(?: [a-z][\w'-]*)?)"
+)
+SUBJECT_MODAL = re.compile(rf"^{SUBJECT}\s*{MODAL}\s+")
+# "We want our team to ...": the goal is what they are to do.
+WANT_OBJECT = re.compile(
+    rf"^(?:{SUBJECT} )?(?:want|wants|need|needs|would like) (?:[\w'-]+ ){{1,3}}?to\s+"
 )
 # A longer time or place before the person steps in: "By the end of 2027 I will ...", "When the
 # kids start school, I'll ...". Taken off only when a goal framing ("I will", "I want to") follows,
@@ -206,8 +237,14 @@ def strip_framing(clause: str) -> tuple[str, bool]:
                 lowered = lowered[len(framing) :].lstrip(" ,:")
                 framed = changed = True
                 break
+        # Someone else holds it: "We will ...", "Marco is going to ..."
+        held = subject_modal(lowered)
+        if held is not None:
+            lowered = lowered[held:]
+            framed = changed = True
+            continue
         # A lead-in date: "In 2027, ...", "By June, ...", "This year ..."
-        lead = LEAD_CLAUSE.match(lowered) or LEAD_IN.match(lowered)
+        lead = lead_before_subject(lowered) or LEAD_CLAUSE.match(lowered) or LEAD_IN.match(lowered)
         if lead:
             lowered = lowered[lead.end() :]
             changed = True
@@ -217,6 +254,37 @@ def strip_framing(clause: str) -> tuple[str, bool]:
             lowered = verb + lowered[perfect.end() :]
             changed = True
     return lowered, framed
+
+
+def subject_modal(lowered: str) -> int | None:
+    """Where the predicate starts after a subject and its modal ("our choir will "), or None.
+
+    The subject must not hold a verb of its own, so "learn to cook and we will eat" is not read
+    as a subject "learn to cook and".
+    """
+    found = SUBJECT_MODAL.match(lowered) or WANT_OBJECT.match(lowered)
+    if not found:
+        return None
+    subject_words = words(found.group(0))[:-1]
+    if any(is_verb(word) for word in subject_words[:1]) and subject_words[0] not in {"me"}:
+        return None
+    return found.end()
+
+
+LEAD_WORD = re.compile(r"^(?:by|before|in|within|during|over|this|next|when|once|after)\b")
+LEAD_WORDS_MAX = 8
+
+
+def lead_before_subject(lowered: str) -> re.Match[str] | None:
+    """A time or place before someone else's goal: "By 31 March our clinic will ..."."""
+    if not LEAD_WORD.match(lowered):
+        return None
+    for found in re.finditer(r",?\s+", lowered):
+        if len(words(lowered[: found.start()])) > LEAD_WORDS_MAX:
+            break
+        if subject_modal(lowered[found.end() :]) is not None:
+            return found
+    return None
 
 
 def head_of(predicate: str) -> str:
@@ -237,6 +305,8 @@ def find_how(text: str) -> tuple[int, int] | None:
     for match in HOW_START.finditer(lowered):
         if match.group("gerund") and match.group("gerund") in NOT_GERUNDS:
             continue
+        if match.group("by") and TOPIC_GERUND.search(lowered[: match.start()]):
+            continue
         if match.group("through"):
             before = lowered[: match.start()].split()
             after = [w for w in words(lowered[match.end() :])[:4] if w not in SPAN_FILLERS]
@@ -247,7 +317,7 @@ def find_how(text: str) -> tuple[int, int] | None:
         start = match.start() + 1
         end_match = HOW_END.search(lowered, match.end())
         end = end_match.start() if end_match else len(lowered.rstrip(" .!"))
-        if end > match.end():
+        if end > match.end() or (match.group("means") and end >= match.end()):
             return start, end
     return None
 
@@ -304,6 +374,8 @@ def is_theme(predicate: str, framed: bool) -> bool:
         return tokens[0] in THEME_NOUNS or tokens[0] in {"more", "better", "less"}
     if tokens[0] in {"more", "less", "better", "greater", "a", "an", "the", "my", "new"}:
         return True
+    if AVOIDANCE.match(predicate):
+        return False  # "Never feel this tired again": a statement, if not yet a visible one
     if tokens[0].endswith("ing") and tokens[0] not in VERBS:
         return True  # a heading like "Getting fit", not yet a sentence
     return not is_verb(tokens[0]) or len(tokens) == 1
@@ -363,11 +435,19 @@ def vague_part(predicate: str) -> str | None:
     for phrase in VAGUE_PHRASES:
         if re.search(rf"\b{re.escape(phrase)}\b", joined) and not has_number(joined):
             return phrase
+    hedge = HEDGE.search(joined)
+    if hedge:
+        return hedge.group(0)
+    avoided = AVOIDANCE.match(joined)
+    if avoided:
+        return avoided.group(0).strip()
     for phrase in REGARD_PHRASES:
         # Others' regard: no number makes it mine to show. Quoted from the verb on.
         found = re.search(rf"\b{re.escape(phrase)}\b", joined)
         if found:
             return joined[: found.end()] if len(words(joined[: found.start()])) <= 2 else phrase
+    if head in {"be", "become", "get", "feel", "stay"} and set(rest) & FEELINGS:
+        return " ".join(tokens[: tokens.index(next(t for t in rest if t in FEELINGS)) + 1])
     if head in {"be", "become", "get", "feel", "stay"} and rest:
         if rest[0] in {"a", "an"} and rest[1:2] and rest[1] in COMPARATIVES | {"good", "great"}:
             return " ".join(tokens[:4])  # "be a better manager": better by whose eyes?
@@ -382,6 +462,32 @@ def vague_part(predicate: str) -> str | None:
         if token in COMPARATIVES and not after_article and not has_number(joined):
             return " ".join(tokens[max(0, index - 1) : index + 2])
     return None
+
+
+# Feelings no number makes visible: "be 50% less stressed", "get my father to be proud".
+_FEELING_TEXT = """
+    stressed anxious worried guilty proud ashamed content fulfilled relaxed calm calmer happy
+    happier unhappy lonely overwhelmed
+"""
+FEELINGS = frozenset(_FEELING_TEXT.split())
+# A hedge leaves nothing to see done: "maybe", "something creative", "the best nurse I can be".
+HEDGE = re.compile(
+    r"\b(?:maybe|perhaps|possibly|probably|hopefully|kind of|sort of|not sure|or so"
+    r"|something(?: \w+)?|somewhere|somehow|whatever|the best [\w ]{1,30}? i can(?: be| do)?"
+    r"|as (?:much|well|good|far) as i can|(?:more|most) successful)\b"
+)
+# A wish to avoid names what not to be, never what will be there to see: "not be stuck".
+AVOIDANCE = re.compile(
+    r"^(?:not|never|no longer|stop being|avoid|quit being|stop feeling|escape)\b(?: \w+){0,3}"
+)
+
+
+def hedged(what: str) -> str | None:
+    """A hedge or a wish to avoid anywhere in the goal, even before its verb ("Perhaps run ...",
+    "Never feel this tired again")."""
+    lowered = what.lower()
+    found = HEDGE.search(lowered) or AVOIDANCE.match(lowered)
+    return found.group(0).strip() if found else None
 
 
 def predicate_segments(predicate: str) -> list[str]:
@@ -494,7 +600,7 @@ def check_declarative(reading: Reading) -> GoalCheckResult:
 
 
 def check_observable(reading: Reading) -> GoalCheckResult:
-    vague = vague_part(reading.predicate)
+    vague = vague_part(reading.predicate) or hedged(reading.what)
     if vague and (set(words(vague)) & REGARD_WORDS or any(p in vague for p in REGARD_PHRASES)):
         return fail(
             "observable",
@@ -527,12 +633,12 @@ def check_single_goal(reading: Reading) -> GoalCheckResult:
 
 
 def check_what_not_how(reading: Reading) -> GoalCheckResult:
-    # Rule G3: the how is moved to Strategy, never held against the goal (see the module doc).
+    # Rule G3: the how is one route among several; the goal should say only what.
     if reading.how:
-        return ok(
+        return fail(
             "what-not-how",
-            f'"{reading.how}" is one way to get there, so it moved to your Strategy step; '
-            f'the goal is "{reading.what}"',
+            f'"{reading.how}" is how you would get there, not what; try the goal without it, '
+            f'"{reading.what}", and keep the how for your Strategy step.',
         )
     return ok("what-not-how", "It says what you want, not how: the how can change, the goal stays.")
 
@@ -555,7 +661,12 @@ def check_goal(text: str) -> GoalReport:
         message = "Write your goal as one sentence to check it."
         checks = [fail(check_id, message) for check_id in CHECK_IDS[:-1]]
         checks.append(ok("what-not-how", "Nothing to move yet."))
-        return {"clear": False, "checks": checks, "how": None}
+        return {"clear": False, "checks": checks, "how": None, "what": None}
     reading = Reading.of(text)
     checks = [check(reading) for check in (*CHECKS, check_what_not_how)]
-    return {"clear": all(check["ok"] for check in checks), "checks": checks, "how": reading.how}
+    return {
+        "clear": all(check["ok"] for check in checks),
+        "checks": checks,
+        "how": reading.how,
+        "what": reading.what if reading.how else None,
+    }

@@ -55,8 +55,9 @@ def start_goal(
 ) -> Goal:
     """Begin a goal. One at a time: the current one is archived, kept, only when `replace`.
 
-    Rule G3: a method clause ("by taking evening classes") is lifted out of the sentence, which
-    keeps only the what, and becomes an approach in the Strategy step.
+    The sentence is kept as written. Rule G3: when it carries its how ("by taking evening
+    classes"), the goal check offers the sentence without it, and `adopt_goal_what` moves the how
+    to Strategy once the person accepts; nothing moves before.
     """
     sentence = _required(sentence, "The goal sentence")
     current = active_goal_of(owner)
@@ -67,31 +68,32 @@ def start_goal(
             )
         current.archived_at = timezone.now()
         current.save(update_fields=["archived_at", "updated_at"])
-    what, how = split_what_how(sentence)
-    goal = Goal.objects.create(
-        owner=owner,
-        sentence=what,
-        why_now=why_now.strip(),
-        start_date=start_date,
-        lifted_how=how or "",
+    return Goal.objects.create(
+        owner=owner, sentence=sentence.strip(), why_now=why_now.strip(), start_date=start_date
     )
-    if how:
-        adopt_lifted_how(goal=goal)
-    return goal
 
 
 @transaction.atomic
 def revise_commitment(*, goal: Goal, sentence: str, why_now: str, start_date: date | None) -> Goal:
-    """Save step 1 again; a method clause in the sentence moves to Strategy (rule G3)."""
-    what, how = split_what_how(_required(sentence, "The goal sentence"))
-    goal.sentence = what
+    """Save step 1 again, the sentence as written (a how in it waits for `adopt_goal_what`)."""
+    goal.sentence = _required(sentence, "The goal sentence").strip()
     goal.why_now = why_now.strip()
     goal.start_date = start_date
-    if how:
-        goal.lifted_how = how
-    goal.save(update_fields=["sentence", "why_now", "start_date", "lifted_how", "updated_at"])
-    if how:
-        adopt_lifted_how(goal=goal)
+    goal.save(update_fields=["sentence", "why_now", "start_date", "updated_at"])
+    return goal
+
+
+@transaction.atomic
+def adopt_goal_what(*, goal: Goal) -> Goal:
+    """Rule G3, on the person's word: the goal keeps only its what, and the how it carried
+    ("by taking evening classes") becomes an approach in the Strategy step."""
+    what, how = split_what_how(goal.sentence)
+    if not how:
+        raise InvalidInput("The goal sentence says only what already; there is no how to move.")
+    goal.sentence = what
+    goal.lifted_how = how
+    goal.save(update_fields=["sentence", "lifted_how", "updated_at"])
+    adopt_lifted_how(goal=goal)
     return goal
 
 

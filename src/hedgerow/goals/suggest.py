@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from hedgerow.goals.models import ReconItem
+from hedgerow.lib import text as lib_text
 from hedgerow.network.access import contacts_of
 from hedgerow.network.models import Contact
 
@@ -24,19 +25,15 @@ MIN_WORD = 3
 MAX_WORDS = 12
 CANDIDATES = 400  # contacts scored in Python after the database narrowed them down
 
-_STOPWORD_TEXT = """
-    about above after again against all also and any are because been before being below
-    between both but can cannot could did does doing don down during each few for from get
-    got had has have having her here hers him his how into its just know like lot make may
-    more most much must need needs not now off once only other our out over own same she
-    should some such than that the their them then there these they this those through too
-    under until very want was way were what when where which while who whom why will with
-    without would you your yours i'm i've don't can't won't isn't enough really thing things
-    time good better best new many every still keep going goal goals plan year years week
-    weeks month months day days people person someone something nobody anyone everyone help
-    see sees seen seem look looks move moves feel feels think
+# Words that say nothing about a reconnaissance item, beyond the shared function words.
+_PLAN_WORD_TEXT = """
+    enough thing things time good better best new many every still keep going goal goals plan
+    year years week weeks month months day days people person someone something nobody anyone
+    everyone help see sees seen seem look looks move moves feel feels think know like lot make
+    may need needs want way
 """
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+PLAN_WORDS = frozenset(_PLAN_WORD_TEXT.split())
+STOPWORDS = lib_text.STOPWORDS | PLAN_WORDS
 
 
 @dataclass
@@ -62,34 +59,29 @@ def keywords(text: str) -> list[str]:
     return seen[:MAX_WORDS]
 
 
-def _stem(word: str) -> str:
-    """A crude singular so "designers" finds "Designer" and "classes" finds "class"."""
-    if len(word) > 4 and word.endswith("es") and word[-3] in "sxz":
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
 PREFIX_FROM = 5  # shorter stems match whole words only, so "see" never finds "Seed"
 
 
-def _found(stem: str, text: str) -> bool:
-    """The stem at the start of a word: long stems also start longer words ("health" finds
-    "Healthcare"); short ones only themselves, give or take a plural."""
-    ending = "" if len(stem) >= PREFIX_FROM else r"(?:s|es)?(?![a-z0-9])"
-    return re.search(rf"(?<![a-z0-9]){re.escape(stem)}{ending}", text.lower()) is not None
+def _found(stem: str, value: str) -> str | None:
+    """The word of `value` in the stem's family, lower-cased, or None. Long stems also start
+    longer words ("health" finds "Healthcare"); short ones only their own family."""
+    for word in lib_text.words_of(value):
+        found = lib_text.stem(word)
+        if found == stem or (len(stem) >= PREFIX_FROM and found.startswith(stem)):
+            return re.sub(r"['\u2019]s$", "", word.lower())  # "Lumen's" is about Lumen
+    return None
 
 
 def suggest_contacts(*, owner, item: ReconItem, limit: int = 5) -> list[Suggestion]:
     """Up to `limit` of the owner's contacts, best first, not counting those already linked."""
-    stems = sorted({_stem(word) for word in keywords(item.text)})
+    words = keywords(item.text)
+    stems = sorted({lib_text.stem(word) for word in words})
     if not stems:
         return []
     wanted = Q()
-    for stem in stems:
+    for prefix in {lib_text.common_prefix(word) or word for word in words}:
         for name in WEIGHTS:
-            wanted |= Q(**{f"{name}__icontains": stem})
+            wanted |= Q(**{f"{name}__icontains": prefix})
     linked = item.contacts.values_list("pk", flat=True)
     candidates = contacts_of(owner).filter(wanted).exclude(pk__in=linked).order_by("name", "id")
     suggestions = []
@@ -106,7 +98,7 @@ def explain(contact: Contact, stems: list[str]) -> Suggestion | None:
     suggestion = Suggestion(contact=contact, score=0.0)
     for name, weight in WEIGHTS.items():
         value: str = getattr(contact, name)
-        hits = [stem for stem in stems if value and _found(stem, value)]
+        hits = [hit for stem in stems if value and (hit := _found(stem, value))]
         if not hits:
             continue
         suggestion.score += weight * len(hits)
@@ -130,7 +122,7 @@ def _reason(name: str, value: str, hits: list[str]) -> str:
 
 def explain_linked(item: ReconItem) -> dict[int, str]:
     """Why each contact already linked to the item fits it, where the words still match."""
-    stems = sorted({_stem(word) for word in keywords(item.text)})
+    stems = sorted({lib_text.stem(word) for word in keywords(item.text)})
     reasons = {}
     for contact in item.contacts.all():
         suggestion = explain(contact, stems)

@@ -106,6 +106,7 @@ def _commitment_page(
     context = _steps_context(goal, "commitment") | {
         "form": form,
         "check": check_goal(sentence) if sentence else None,
+        "adopt": True,  # the check's what-only sentence can be taken in one click (rule G3)
         "blocker_form": extra.pop("blocker_form", None) or BlockerForm(),
         "blockers": goal.blockers.all() if goal else [],
         **extra,
@@ -128,6 +129,14 @@ def commitment(request: HttpRequest) -> HttpResponse:
         goal = services.start_goal(owner=request.user, **data)
     else:
         services.revise_commitment(goal=goal, **data)
+    if "adopt_what" in request.POST and check_goal(goal.sentence)["how"]:
+        # Rule G3, accepted: the goal keeps its what; the how goes to Strategy.
+        services.adopt_goal_what(goal=goal)
+        messages.success(
+            request,
+            f"Your goal now says what: \u201c{goal.sentence}\u201d. The how is in Strategy.",
+        )
+        return redirect("goals:commitment")
     messages.success(request, "Saved your commitment.")
     return redirect("goals:commitment")
 
@@ -144,7 +153,7 @@ def check_sentence(request: HttpRequest) -> HttpResponse:
     form = CheckSentenceForm(request.POST)
     sentence = form.data.get("sentence", "")
     check = check_goal(sentence) if sentence.strip() else None
-    return render(request, "goals/_check.html", {"check": check})
+    return render(request, "goals/_check.html", {"check": check, "adopt": True})
 
 
 @require_http_methods(["GET", "POST"])
