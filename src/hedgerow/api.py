@@ -19,6 +19,7 @@ from hedgerow.accounts.services import person_for_api_key
 from hedgerow.coach.api import router as coach_router
 from hedgerow.goals.api import router as goals_router
 from hedgerow.network.api import router as network_router
+from hedgerow.today.api import router as today_router
 
 
 class ApiKey(HttpBearer):
@@ -44,6 +45,7 @@ api = NinjaAPI(
     docs=LocalSwagger(),
 )
 api.add_router("/", network_router)
+api.add_router("/", today_router)
 api.add_router("/coach/", coach_router)
 api.add_router("/goals/", goals_router)
 api.add_router("/practice/", "hedgerow.practice.api.router")

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "hedgerow.goals",
     "hedgerow.practice",
     "hedgerow.groups",
+    "hedgerow.today",
 ]
 
 MIDDLEWARE = [
@@ -134,7 +135,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "network:today"
+LOGIN_REDIRECT_URL = "today:today"
 LOGOUT_REDIRECT_URL = "accounts:login"
 # A one-time sign-in link stays valid for a day, or until it is used.
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60

@@ -7,6 +7,7 @@ api_patterns, api_app, api_namespace = api.urls
 exempt_from_login_redirect(api_patterns)
 
 urlpatterns = [
+    path("", include("hedgerow.today.urls")),
     path("", include("hedgerow.network.urls")),
     path("coach/", include("hedgerow.coach.urls")),
     path("goal/", include("hedgerow.goals.urls")),

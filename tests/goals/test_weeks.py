@@ -89,7 +89,7 @@ def test_it_offers_the_checkin_near_the_end_of_the_week(owner):
     assert checkin_due(goal, date(2026, 11, 6), []) == {
         "goal_id": goal.pk,
         "week": 1,
-        "due_on": "2026-11-08",
+        "due_on": date(2026, 11, 8),
         "weeks_to_go": 50,
     }
     assert checkin_due(goal, date(2026, 11, 8), [1]) is None
@@ -133,8 +133,8 @@ def test_it_sums_up_the_plan(owner):
     assert summary["streak"] == 3
     assert summary["status"] == "on_track"
     assert summary["progress"] == 1
-    assert summary["end_date"] == "2027-10-18"
-    assert summary["next_checkin_on"] == "2026-11-27"  # day 5 of week 4
+    assert summary["end_date"] == date(2027, 10, 18)
+    assert summary["next_checkin_on"] == date(2026, 11, 27)  # day 5 of week 4
     assert [row["week"] for row in summary["checkins"]] == [1, 2, 3]
 
 
@@ -154,10 +154,10 @@ def test_it_charts_progress_with_a_dashed_expected_line_and_confidence(owner):
 
 def test_it_says_when_the_next_checkin_opens(owner):
     goal = Goal.objects.create(owner=owner, sentence="Publish my first novel.", start_date=START)
-    assert plan_status(goal, date(2026, 10, 1))["next_checkin_on"] == "2026-11-06"
-    assert plan_status(goal, date(2026, 11, 7))["next_checkin_on"] == "2026-11-07"  # due now
+    assert plan_status(goal, date(2026, 10, 1))["next_checkin_on"] == date(2026, 11, 6)
+    assert plan_status(goal, date(2026, 11, 7))["next_checkin_on"] == date(2026, 11, 7)  # due now
     CheckIn.objects.create(
         owner=owner, goal=goal, week=1, did="Wrote", progress=1, confidence=5, recorded_on=START
     )
-    assert plan_status(goal, date(2026, 11, 7))["next_checkin_on"] == "2026-11-13"
+    assert plan_status(goal, date(2026, 11, 7))["next_checkin_on"] == date(2026, 11, 13)
     assert plan_status(goal, date(2027, 11, 7))["next_checkin_on"] is None

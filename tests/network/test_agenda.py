@@ -73,7 +73,7 @@ def test_it_lists_accepted_invitations_until_a_warm_reply_is_sent(owner, make_co
 
     follow_ups = build_agenda(owner, TODAY)["follow_ups"]
     assert [(f["contact"]["name"], f["accepted_on"]) for f in follow_ups] == [
-        ("Ana Ruiz", "2026-11-23")
+        ("Ana Ruiz", date(2026, 11, 23))
     ]
 
     services.log_interaction(contact=ana, kind="message", text="Lovely to be connected!")
@@ -101,7 +101,7 @@ def test_it_lists_core_contacts_whose_cadence_ran_out(owner, make_contact):
                 "position": "",
                 "linkedin_url": "",
             },
-            "last_interaction_on": "2026-09-06",
+            "last_interaction_on": date(2026, 9, 6),
             "days_overdue": 5,
             "cadence_days": 75,
         }

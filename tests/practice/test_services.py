@@ -278,7 +278,7 @@ def test_it_summarises_each_skill_with_its_average_gain(owner, outsider):
 
     summaries = {s.skill: s for s in practice.summarize_skills(owner)}
 
-    assert list(summaries) == list(PracticeSession.Skill.values)
+    assert list(summaries) == list(PracticeSession.Skill.values())
     assert (summaries["cold_call"].sessions, summaries["cold_call"].average_gain) == (2, 2.0)
     assert summaries["interview"].average_gain == -2.0
     assert summaries["interview"].last_on == date(2026, 11, 2)

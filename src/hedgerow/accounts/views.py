@@ -35,7 +35,7 @@ def sign_in_by_link(request: HttpRequest, uidb64: str, token: str) -> HttpRespon
     if not user.has_usable_password():
         messages.info(request, "Welcome! Choose a password so you can sign in again later.")
         return redirect("accounts:password")
-    return redirect("network:today")
+    return redirect("today:today")
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,7 +45,7 @@ def set_password(request: AuthenticatedHttpRequest) -> HttpResponse:
         user = form.save()
         update_session_auth_hash(request, user)
         messages.success(request, "Your password is set.")
-        return redirect("network:today")
+        return redirect("today:today")
     return render(request, "accounts/password.html", {"form": form})
 
 

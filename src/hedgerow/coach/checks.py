@@ -48,8 +48,9 @@ from hedgerow.coach.reading import (
 )
 from hedgerow.coach.spelling import confused, dictionary, misspelled, suggestion
 from hedgerow.lib.text import stem
+from hedgerow.vocabulary import Occasion
 
-OCCASIONS = ("acknowledgement", "invitation", "follow-up", "keep-in-touch")
+OCCASIONS = Occasion.values()
 
 INVITATION_LIMIT = 300  # characters LinkedIn accepts in an invitation note (rule N4)
 INVITATION_FREE_LIMIT = 200  # characters on a free account

@@ -12,8 +12,9 @@ import argparse
 import sys
 from typing import Any
 
-# As hedgerow.coach.checks.OCCASIONS; repeated so building the parser imports no Django.
-OCCASIONS = ("acknowledgement", "invitation", "follow-up", "keep-in-touch")
+from hedgerow.vocabulary import Occasion
+
+OCCASIONS = Occasion.values()
 
 
 def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.ArgumentParser):
@@ -48,7 +49,8 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
 
 def run_draft(args: argparse.Namespace) -> int:
     from hedgerow.coach.drafts import draft_as_json, write_draft
-    from hedgerow.lib.cli import CommandError, acting_person, one_contact, print_json
+    from hedgerow.lib.cli import CommandError, acting_person, print_json
+    from hedgerow.network.cli import one_contact
 
     if not 0 <= args.phrasing <= 99:
         raise CommandError("--phrasing must be between 0 and 99.")

@@ -19,8 +19,9 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 from hedgerow.accounts.models import Position
 from hedgerow.coach.checks import Report, check_note
 from hedgerow.network.models import Contact, Interaction, Invitation, Update
+from hedgerow.vocabulary import Occasion
 
-OCCASIONS = ("acknowledgement", "invitation", "follow-up", "keep-in-touch")
+OCCASIONS = Occasion.values()
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]+\]")
 # Words that open a short summary of a post ("Posted about remote onboarding").
 POST_OPENINGS = re.compile(

@@ -214,4 +214,4 @@ def send(
         messages.warning(request, sent.warning)  # rule N6
     if sent.quota is not None:
         messages.info(request, sent.quota.advice or f"That's {sent.quota.summary}.")
-    return redirect("network:today")
+    return redirect("today:today")

@@ -4,7 +4,6 @@ the pages and the CLI; someone else's goal is never found."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
@@ -15,16 +14,11 @@ from hedgerow.goals.blockers import BlockerReading, classify_blocker
 from hedgerow.goals.export import CheckinJson, PlanJson, goal_checkins, goal_plan
 from hedgerow.goals.models import Goal
 from hedgerow.goals.sentence import GoalReport, InvalidInput, check_goal, usable_text
+from hedgerow.lib.http import ApiRequest
 
 router = Router(tags=["goals"])
 
 NO_GOAL = "You have no goal yet: write one under Goal, step 1, first."
-
-
-class ApiRequest(HttpRequest):
-    """What API views receive: the API's authentication sets `auth` to the person."""
-
-    auth: User
 
 
 class TextIn(Schema):

@@ -323,7 +323,7 @@ def _checkins(checkins: list[CheckinJson]) -> list[str]:
     for row in checkins:
         cells = [
             str(row["week"]),
-            row["recorded_on"],
+            row["recorded_on"].isoformat(),
             _cell(row["did"]),
             _cell(row["learned"]),
             _cell(row["obstacles"]),

@@ -63,7 +63,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "status_label": weeks.STATUS_LABELS.get(summary["status"] or ""),
             "check": check_goal(goal.sentence),
             "due_on": _due_on(summary),
-            "next_on": _day(summary["next_checkin_on"]),
+            "next_on": summary["next_checkin_on"],
             "charts": weeks.progress_charts(summary) if summary["checkins"] else [],
             "next_actions": goal.next_actions.filter(done_on__isnull=True)[:5],
         }
@@ -72,11 +72,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def _due_on(summary: weeks.PlanStatus) -> date | None:
     due = summary["checkin_due"]
-    return _day(due["due_on"] if due else None)
-
-
-def _day(iso: str | None) -> date | None:
-    return date.fromisoformat(iso) if iso else None
+    return due["due_on"] if due else None
 
 
 @require_GET

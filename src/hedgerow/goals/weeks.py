@@ -41,13 +41,13 @@ STATUS_LABELS = {"on_track": "On track", "behind": "Behind", "at_risk": "At risk
 class CheckinDue(TypedDict):
     goal_id: int
     week: int
-    due_on: str
+    due_on: date
     weeks_to_go: int
 
 
 class CheckinRow(TypedDict):
     week: int
-    recorded_on: str
+    recorded_on: date
     did: str
     progress: int
     confidence: int
@@ -56,8 +56,8 @@ class CheckinRow(TypedDict):
 class PlanStatus(TypedDict):
     goal_id: int
     sentence: str
-    start_date: str | None
-    end_date: str | None
+    start_date: date | None
+    end_date: date | None
     week: int
     weeks_to_go: int
     streak: int
@@ -66,7 +66,7 @@ class PlanStatus(TypedDict):
     progress: int | None
     confidence: int | None
     checkin_due: CheckinDue | None
-    next_checkin_on: str | None
+    next_checkin_on: date | None
     checkins: list[CheckinRow]
 
 
@@ -139,7 +139,7 @@ def checkin_due(goal: Goal, today: date, recorded: Iterable[int]) -> CheckinDue 
     return {
         "goal_id": goal.pk,
         "week": week,
-        "due_on": week_last_day(goal.start_date, week).isoformat(),
+        "due_on": week_last_day(goal.start_date, week),
         "weeks_to_go": weeks_to_go(goal.start_date, today),
     }
 
@@ -161,8 +161,8 @@ def plan_status(goal: Goal, today: date) -> PlanStatus:
     return {
         "goal_id": goal.pk,
         "sentence": goal.sentence,
-        "start_date": start.isoformat() if start else None,
-        "end_date": goal.end_date.isoformat() if goal.end_date else None,
+        "start_date": start,
+        "end_date": goal.end_date,
         "week": week,
         "weeks_to_go": weeks_to_go(start, today) if start else PLAN_WEEKS,
         "streak": streak((c.week for c in checkins), min(week, PLAN_WEEKS)),
@@ -176,7 +176,7 @@ def plan_status(goal: Goal, today: date) -> PlanStatus:
     }
 
 
-def _next_checkin_on(start: date | None, today: date, recorded: set[int]) -> str | None:
+def _next_checkin_on(start: date | None, today: date, recorded: set[int]) -> date | None:
     """The day the next check-in is asked for: today while one is due, None once the plan ends."""
     if start is None:
         return None
@@ -186,13 +186,13 @@ def _next_checkin_on(start: date | None, today: date, recorded: set[int]) -> str
     if week > PLAN_WEEKS:
         return None
     opens = start + timedelta(days=7 * (week - 1) + DUE_FROM_DAY - 1)
-    return max(opens, today).isoformat()
+    return max(opens, today)
 
 
 def checkin_row(checkin: CheckIn) -> CheckinRow:
     return {
         "week": checkin.week,
-        "recorded_on": checkin.recorded_on.isoformat(),
+        "recorded_on": checkin.recorded_on,
         "did": checkin.did,
         "progress": checkin.progress,
         "confidence": checkin.confidence,

@@ -1,4 +1,4 @@
-"""What every `hedgerow` command shares: errors, the acting person, contact lookup, JSON.
+"""What every `hedgerow` command shares: errors, the acting person, dates, JSON.
 
 App modules (`hedgerow/<app>/cli.py`) import from here to add their own commands without
 importing the top-level `hedgerow.cli`.
@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from typing import Any
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
 
 
 class CommandError(Exception):
@@ -26,6 +30,12 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-25") from None
+
+
+def base_url(given: str | None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> str:
+    """The address people open: --base-url, else HEDGEROW_BASE_URL, else where we serve."""
+    url = given or os.environ.get("HEDGEROW_BASE_URL") or f"http://{host}:{port}"
+    return url.rstrip("/")
 
 
 def acting_person(name: str | None):
@@ -50,24 +60,16 @@ def acting_person(name: str | None):
     return everyone[0]
 
 
-def one_contact(owner, query: str):
-    from hedgerow.network.services import find_contacts
-
-    matches = list(find_contacts(owner, query)[:21])
-    if not matches:
-        raise CommandError(f"No contact matches {query!r}.", status=1)
-    if len(matches) > 1:
-        lines = [f"{query!r} matches several people; give their LinkedIn profile URL or email:"]
-        lines += [f"  {c.name}  {c.company}  {c.linkedin_url}".rstrip() for c in matches[:20]]
-        if len(matches) > 20:
-            lines.append("  …and more")
-        raise CommandError("\n".join(lines))
-    return matches[0]
-
-
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    """Scripts read dates as ISO text ("2026-11-25"): services keep them as dates until here."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_as_text)
     sys.stdout.write("\n")
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def read_text_argument(source: str) -> str:

@@ -20,6 +20,7 @@ from hedgerow.network.models import (
     Tag,
     Update,
 )
+from hedgerow.vocabulary import AgendaKind
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -84,7 +85,7 @@ def merge_of(user: User, merge_id: int) -> ContactMerge:
     return get_object_or_404(merges_of(user), pk=merge_id)
 
 
-AGENDA_KINDS = ("update", "follow-up", "due")
+AGENDA_KINDS = AgendaKind.values()
 
 
 def agenda_item_of(user: User, kind: str, item_id: int) -> Update | Invitation | Contact:

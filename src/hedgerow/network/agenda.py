@@ -1,7 +1,8 @@
-"""Today's agenda: whom to write to and why, in the order the method gives (N1, N5, N8, N7, N11).
+"""The network's part of Today: whom to write to and why, in the method's order (N1, N5, N8, N11).
 
-`build_agenda` returns plain data in the shape `hedgerow today --json` prints; the Today page
-renders the same data, so the page, the CLI and the API can never disagree.
+`build_agenda` returns plain data with real dates; `hedgerow.today` adds the goal's check-in, and
+the page, the CLI and the API all render that one structure, so they can never disagree. Dates
+become text only at those edges.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
-from hedgerow.goals.weeks import CheckinDue, due_checkin
 from hedgerow.network.access import contacts_of, invitations_of, updates_of
 from hedgerow.network.models import Contact, Interaction, Invitation, Update
 
@@ -33,18 +33,18 @@ class UpdateItem(TypedDict):
     kind: str
     summary: str
     url: str
-    detected_on: str
+    detected_on: date
 
 
 class FollowUpItem(TypedDict):
     id: int
     contact: ContactRef
-    accepted_on: str
+    accepted_on: date
 
 
 class DueItem(TypedDict):
     contact: ContactRef
-    last_interaction_on: str | None
+    last_interaction_on: date | None
     days_overdue: int
     cadence_days: int
 
@@ -53,7 +53,7 @@ class PendingItem(TypedDict):
     id: int
     name: str
     linkedin_url: str
-    sent_on: str
+    sent_on: date
     days_waiting: int
 
 
@@ -70,13 +70,12 @@ class Network(TypedDict):
 
 
 class Agenda(TypedDict):
-    as_of: str
+    as_of: date
     updates: list[UpdateItem]
     follow_ups: list[FollowUpItem]
     due: list[DueItem]
     pending_invitations: list[PendingItem]
     network: Network
-    checkin: CheckinDue | None  # rule G6: the weekly goal check-in, when one is due
 
 
 def contact_ref(contact: Contact) -> ContactRef:
@@ -114,7 +113,7 @@ def updates_due(owner, as_of: date, limit: int | None = None) -> list[UpdateItem
             "kind": u.kind,
             "summary": u.summary,
             "url": u.url,
-            "detected_on": u.detected_on.isoformat(),
+            "detected_on": u.detected_on,
         }
         for u in updates
     ]
@@ -133,7 +132,7 @@ def follow_ups_due(owner, as_of: date) -> list[FollowUpItem]:
         {
             "id": inv.pk,
             "contact": contact_ref(inv.contact),
-            "accepted_on": inv.accepted_on.isoformat(),
+            "accepted_on": inv.accepted_on,
         }
         for inv in _active(accepted, as_of).select_related("contact").order_by("accepted_on")
         if inv.contact is not None and inv.accepted_on is not None
@@ -155,7 +154,7 @@ def core_contacts_due(owner, as_of: date) -> list[DueItem]:
         items.append(
             {
                 "contact": contact_ref(contact),
-                "last_interaction_on": last_on.isoformat() if last_on else None,
+                "last_interaction_on": last_on,
                 "days_overdue": (as_of - due_on).days,
                 "cadence_days": contact.cadence_days,
             }
@@ -177,7 +176,7 @@ def pending_invitations(owner, as_of: date) -> list[PendingItem]:
                 "id": inv.pk,
                 "name": inv.name,
                 "linkedin_url": inv.linkedin_url,
-                "sent_on": sent_on.isoformat(),
+                "sent_on": sent_on,
                 "days_waiting": max(0, (as_of - sent_on).days),
             }
         )
@@ -222,13 +221,12 @@ def network_growth(owner, as_of: date) -> Network:
 def build_agenda(owner, as_of: date | None = None, update_limit: int | None = None) -> Agenda:
     as_of = as_of or timezone.localdate()
     return {
-        "as_of": as_of.isoformat(),
+        "as_of": as_of,
         "updates": updates_due(owner, as_of, update_limit),
         "follow_ups": follow_ups_due(owner, as_of),
         "due": core_contacts_due(owner, as_of),
         "pending_invitations": pending_invitations(owner, as_of),
         "network": network_growth(owner, as_of),
-        "checkin": due_checkin(owner, as_of),
     }
 
 

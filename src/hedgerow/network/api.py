@@ -4,24 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.contrib.auth.models import User
 from django.db.models import Prefetch
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from hedgerow.lib.http import ApiRequest
 from hedgerow.network import access, services
-from hedgerow.network.agenda import Agenda, build_agenda
 from hedgerow.network.models import Contact, ContactEmail, Interaction
+from hedgerow.vocabulary import InteractionKind
 
 router = Router(tags=["network"])
-
-
-class ApiRequest(HttpRequest):
-    """What API views receive: the API's authentication sets `auth` to the person."""
-
-    auth: User
 
 
 class ContactOut(Schema):
@@ -38,7 +31,7 @@ class ContactOut(Schema):
 
 
 class InteractionIn(Schema):
-    kind: Interaction.Kind
+    kind: InteractionKind
     on: date | None = None
     direction: Interaction.Direction = Interaction.Direction.OUTGOING
     text: str = ""
@@ -80,11 +73,6 @@ def snooze_until(days: int) -> date:
     if not 1 <= days <= 365:
         raise HttpError(422, "days must be between 1 and 365.")
     return timezone.localdate() + timedelta(days=days)
-
-
-@router.get("/today", response=Agenda, summary="Today's agenda (as `hedgerow today --json`)")
-def today(request: ApiRequest, as_of: date | None = None) -> Agenda:
-    return build_agenda(request.auth, as_of)
 
 
 @router.get("/contacts", response=list[ContactOut], summary="Contacts, optionally matching q")

@@ -40,7 +40,7 @@ class NoteForm(forms.Form):
 
 class LogForm(PrefixedIds):
     id_prefix = "log"
-    kind = forms.ChoiceField(label="What happened", choices=Interaction.Kind.choices)
+    kind = forms.ChoiceField(label="What happened", choices=Interaction.Kind.choices())
     direction = forms.ChoiceField(
         label="Who reached out",
         choices=Interaction.Direction.choices,
@@ -74,7 +74,7 @@ class SnoozeForm(forms.Form):
 
 class RecordUpdateForm(PrefixedIds):
     id_prefix = "update"
-    kind = forms.ChoiceField(label="What you saw", choices=Update.Kind.choices)
+    kind = forms.ChoiceField(label="What you saw", choices=Update.Kind.choices())
     summary = forms.CharField(
         label="In a few words",
         max_length=500,

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from hedgerow.vocabulary import InteractionKind, UpdateKind
+
 Owner = settings.AUTH_USER_MODEL
 
 DEFAULT_CADENCE_DAYS = 75  # rule N8: every two to three months
@@ -112,12 +114,7 @@ class ContactEmail(models.Model):
 
 
 class Interaction(models.Model):
-    class Kind(models.TextChoices):
-        MESSAGE = "message", "Message"
-        EMAIL = "email", "Email"
-        CALL = "call", "Call"
-        MEETING = "meeting", "Meeting"
-        NOTE = "note", "Note"
+    Kind = InteractionKind
 
     class Direction(models.TextChoices):
         OUTGOING = "outgoing", "From me"
@@ -130,7 +127,7 @@ class Interaction(models.Model):
     contact = models.ForeignKey(
         Contact, on_delete=models.CASCADE, related_name="interactions", db_index=False
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=InteractionKind.choices())
     direction = models.CharField(max_length=20, choices=Direction.choices)
     occurred_at = models.DateTimeField()
     source = models.CharField(max_length=30, default="manual")
@@ -161,14 +158,11 @@ class Interaction(models.Model):
 class Update(models.Model):
     """Rule N1: something changed for a contact, which is a reason to write to them."""
 
-    class Kind(models.TextChoices):
-        NEW_POSITION = "new_position", "New position"
-        PROFILE_CHANGE = "profile_change", "Profile change"
-        POST = "post", "Post, comment or shared link"
+    Kind = UpdateKind
 
     owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="updates")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=UpdateKind.choices())
     summary = models.CharField(max_length=500)
     url = models.CharField(max_length=500, blank=True)
     detail = models.JSONField(default=dict, blank=True)

@@ -105,9 +105,9 @@ def log_interaction(
     source: str = "manual",
 ) -> Logged:
     """Record an interaction. Any interaction resets the core-contact clock (rule N8)."""
-    if kind not in Interaction.Kind.values:
+    if kind not in Interaction.Kind.values():
         raise InvalidInput(
-            f"kind must be one of {', '.join(Interaction.Kind.values)}, not {kind!r}."
+            f"kind must be one of {', '.join(Interaction.Kind.values())}, not {kind!r}."
         )
     day = on or timezone.localdate()
     warning = None
@@ -192,8 +192,8 @@ def record_update(
     on: date | None = None,
 ) -> Update:
     """An update the person saw elsewhere (a post, a comment, a shared link): rule N1."""
-    if kind not in Update.Kind.values:
-        raise InvalidInput(f"kind must be one of {', '.join(Update.Kind.values)}.")
+    if kind not in Update.Kind.values():
+        raise InvalidInput(f"kind must be one of {', '.join(Update.Kind.values())}.")
     summary = summary.strip()
     if not summary:
         raise InvalidInput("Say in a few words what they posted or changed.")

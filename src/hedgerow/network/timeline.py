@@ -79,7 +79,7 @@ def _group_same_day(entries: list[Entry]) -> list[Entry]:
 
 
 def _conversation(run: list[Entry]) -> Entry:
-    kind = Interaction.Kind(run[0].interaction_kind).label.lower()
+    kind = Interaction.Kind.label_of(run[0].interaction_kind).lower()
     counts = [
         f"{n} {words}"
         for direction, words in DIRECTION_WORDS.items()

@@ -20,8 +20,6 @@ register_converter(ItemKind, "item")
 app_name = "network"
 
 urlpatterns = [
-    path("", views.today, name="today"),
-    path("today/", views.today, name="today-page"),
     path("today/<item:kind>/<int:pk>/note/", views.item_note, name="item-note"),
     path("today/<item:kind>/<int:pk>/done/", views.item_done, name="item-done"),
     path("today/<item:kind>/<int:pk>/snooze/", views.item_snooze, name="item-snooze"),

@@ -5,7 +5,7 @@ so every page works without JavaScript."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any, cast
 
 from django.contrib import messages
@@ -34,10 +34,9 @@ from hedgerow.network.forms import (
 )
 from hedgerow.network.importers.base import UnusableInput
 from hedgerow.network.mail_review import resolve_any_review_item, undo_merge
-from hedgerow.network.models import Contact, ImportRun, Update
+from hedgerow.network.models import Contact, ImportRun
 from hedgerow.network.timeline import contact_timeline
 
-SECTION_LIMIT = 10  # items per Today section before "and N more": a calm, doable day
 CONTACTS_PER_PAGE = 50
 TIMELINE_STEP = 50
 
@@ -50,77 +49,6 @@ def _next_url(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     return target if safe and target.startswith("/") else default
-
-
-# --- Today ---------------------------------------------------------------------------------------
-
-
-@require_GET
-def today(request: HttpRequest) -> HttpResponse:
-    as_of = timezone.localdate()
-    show_all = request.GET.get("all", "")
-    limit = None if show_all == "updates" else SECTION_LIMIT
-    plan = agenda.build_agenda(request.user, as_of, update_limit=limit)
-    more_updates = 0
-    if limit is not None and len(plan["updates"]) == limit:
-        more_updates = agenda.open_updates(request.user, as_of).count() - limit
-    follow_ups, more_follow_ups = _trim(plan["follow_ups"], show_all != "follow-ups")
-    due, more_due = _trim(plan["due"], show_all != "due")
-    pending, more_pending = _trim(plan["pending_invitations"], show_all != "pending")
-    contact_ids = [i["contact"]["id"] for i in (*plan["updates"], *follow_ups, *due)]
-    # Rule N6: say it before the person writes, not only after.
-    warnings = services.outreach_warnings(owner=request.user, contact_ids=contact_ids, on=as_of)
-    chart = agenda.growth_chart(plan["network"], as_of, months=24)
-    context = {
-        "nav": "today",
-        "as_of": as_of,
-        "network": plan["network"],
-        "updates": _rows("update", plan["updates"], warnings),
-        "more_updates": more_updates,
-        "follow_ups": _rows("follow-up", follow_ups, warnings),
-        "more_follow_ups": more_follow_ups,
-        "due": _rows("due", due, warnings),
-        "more_due": more_due,
-        "pending": [_with_dates(item) for item in pending],
-        "more_pending": more_pending,
-        "chart": chart,
-        "joined_this_year": sum(bar["added"] for bar in chart[-12:]),
-        "has_contacts": access.contacts_of(request.user).exists(),
-        "today_url": request.get_full_path(),
-    }
-    return render(request, "network/today.html", context)
-
-
-def _trim(items: list, trim: bool) -> tuple[list, int]:
-    if not trim or len(items) <= SECTION_LIMIT:
-        return items, 0
-    return items[:SECTION_LIMIT], len(items) - SECTION_LIMIT
-
-
-_DATE_KEYS = ("detected_on", "accepted_on", "last_interaction_on", "sent_on")
-
-
-def _with_dates(item: Any) -> dict[str, Any]:
-    """The agenda speaks ISO strings (the CLI's JSON); pages want dates to format."""
-    row = dict(item)
-    for key in _DATE_KEYS:
-        if row.get(key):
-            row[key] = date.fromisoformat(row[key])
-    return row
-
-
-def _rows(kind: str, items: list, warnings: dict[int, str]) -> list[dict[str, Any]]:
-    rows = []
-    for item in items:
-        row = _with_dates(item)
-        row["section"] = kind
-        if kind == "update":
-            row["update_kind"] = Update.Kind(item["kind"]).label
-        row["pk"] = item["contact"]["id"] if kind == "due" else item["id"]
-        row["key"] = f"{kind}-{row['pk']}"
-        row["warning"] = warnings.get(item["contact"]["id"])
-        rows.append(row)
-    return rows
 
 
 # --- Actions on Today's items --------------------------------------------------------------------
@@ -139,7 +67,7 @@ def _settled(
     messages.success(request, text)
     if warning:
         messages.warning(request, warning)
-    return redirect(_next_url(request, reverse("network:today")))
+    return redirect(_next_url(request, reverse("today:today")))
 
 
 def _not_done(request: HttpRequest, kind: str, pk: int, error: str) -> HttpResponse:
@@ -151,7 +79,7 @@ def _not_done(request: HttpRequest, kind: str, pk: int, error: str) -> HttpRespo
         response["HX-Reswap"] = "innerHTML"
         return response
     messages.error(request, error)
-    return redirect(_next_url(request, reverse("network:today")))
+    return redirect(_next_url(request, reverse("today:today")))
 
 
 def _first_error(form: Any) -> str:

@@ -11,13 +11,14 @@ from typing import Literal
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
 from typing_extensions import TypedDict  # pydantic needs this one on 3.11
 
+from hedgerow.lib.http import ApiRequest
 from hedgerow.network.services import InvalidInput
 from hedgerow.practice import access as practice_access
 from hedgerow.practice import services as practice
@@ -32,12 +33,6 @@ from hedgerow.practice.models import (
 router = Router(tags=["practice"])
 
 UPDATE_DAYS = 28  # as `hedgerow accomplishment update` without --from: the last four weeks
-
-
-class ApiRequest(HttpRequest):
-    """What API views receive: the API's authentication sets `auth` to the person."""
-
-    auth: User
 
 
 class ImpulseIn(Schema):
@@ -388,8 +383,8 @@ class PitchIn(Schema):
 def skill_value(name: str) -> str:
     """A skill as `practice log --skill` names it ("cold-call"); the stored name works too."""
     value = name.strip().replace("-", "_")
-    if value not in PracticeSession.Skill.values:
-        names = ", ".join(skill.replace("_", "-") for skill in PracticeSession.Skill.values)
+    if value not in PracticeSession.Skill.values():
+        names = ", ".join(skill.replace("_", "-") for skill in PracticeSession.Skill.values())
         raise HttpError(422, f"Skill must be one of: {names}.")
     return value
 

@@ -18,15 +18,9 @@ from hedgerow.lib.cli import (
     print_json,
     read_text_argument,
 )
+from hedgerow.vocabulary import ImpulseOutcome, Skill, from_option
 
-OUTCOMES = {"acted": "acted", "not-acted": "not_acted", "substituted": "substituted"}
-SKILLS = {
-    "interview": "interview",
-    "introduction": "introduction",
-    "cold-call": "cold_call",
-    "difficult-conversation": "difficult_conversation",
-    "public-speaking": "public_speaking",
-}
+DECIDED = [o.option for o in ImpulseOutcome if o is not ImpulseOutcome.OPEN]
 
 
 def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.ArgumentParser):
@@ -88,7 +82,7 @@ def _add_practice(commands, person, as_json) -> None:
     practice = commands.add_parser("practice", help="practise the skills confidence grows from")
     actions = practice.add_subparsers(title="actions", metavar="ACTION", required=True)
     log = actions.add_parser("log", parents=[person, as_json], help="log a practice session")
-    log.add_argument("--skill", required=True, choices=list(SKILLS))
+    log.add_argument("--skill", required=True, choices=[skill.option for skill in Skill])
     log.add_argument("--situation", required=True, help="where and with whom")
     log.add_argument("--before", required=True, help="confidence before, 0-10")
     log.add_argument("--after", required=True, help="confidence after, 0-10")
@@ -193,9 +187,9 @@ def _settle_impulse(owner, args: argparse.Namespace) -> int:
         raise CommandError(
             f"{raw_id!r} is not an impulse id; `hedgerow impulse --list` shows them."
         )
-    outcome = OUTCOMES.get(raw_outcome)
-    if outcome is None:
-        raise CommandError(f"Outcome must be one of {', '.join(OUTCOMES)}, not {raw_outcome!r}.")
+    if raw_outcome not in DECIDED:
+        raise CommandError(f"Outcome must be one of {', '.join(DECIDED)}, not {raw_outcome!r}.")
+    outcome = from_option(ImpulseOutcome, raw_outcome)
     if outcome == "substituted" and not args.substitute.strip():
         raise CommandError("Say what you did instead: --substitute TEXT.")
     right = _yes_no(args.right)
@@ -349,7 +343,7 @@ def run_practice_log(args: argparse.Namespace) -> int:
     try:
         session = log_practice(
             owner=owner,
-            skill=SKILLS[args.skill],
+            skill=from_option(Skill, args.skill),
             situation=args.situation,
             before=_score(args.before, "--before"),
             after=_score(args.after, "--after"),
@@ -381,12 +375,11 @@ def run_practice_summary(args: argparse.Namespace) -> int:
     if args.json:
         print_json([summary.as_json() for summary in summaries])
         return 0
-    names = {value: name for name, value in SKILLS.items()}
     for summary in summaries:
         gain = "-" if summary.average_gain is None else f"{summary.average_gain:+.1f}"
         last = summary.last_on.isoformat() if summary.last_on else "not yet"
         print(
-            f"{names[summary.skill]:24} {summary.sessions:3} session(s)  "
+            f"{summary.skill.replace('_', '-'):24} {summary.sessions:3} session(s)  "
             f"average gain {gain:>4}  last {last}"
         )
     return 0

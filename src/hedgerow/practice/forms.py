@@ -145,7 +145,7 @@ RIGHT_CHOICES = [("", "Not sure yet"), ("yes", "Yes"), ("no", "No")]
 class SettleForm(forms.Form):
     outcome = forms.ChoiceField(
         label="What did you do?",
-        choices=[c for c in Impulse.Outcome.choices if c[0] != Impulse.Outcome.OPEN],
+        choices=[c for c in Impulse.Outcome.choices() if c[0] != Impulse.Outcome.OPEN],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose what you did: acted, did not act, or something else."},
     )
@@ -250,7 +250,7 @@ def default_range() -> dict[str, date]:
 
 class PracticeForm(PrefixedIds):
     id_prefix = "practice"
-    skill = forms.ChoiceField(label="Skill", choices=PracticeSession.Skill.choices)
+    skill = forms.ChoiceField(label="Skill", choices=PracticeSession.Skill.choices())
     situation = text_field("The situation", rows=2)
     preparation = text_field("How you prepared (optional)", required=False, rows=2)
     confidence_before = score_field("Confidence before")

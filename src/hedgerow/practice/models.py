@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from hedgerow import vocabulary
 from hedgerow.goals.models import score_field
 
 Owner = settings.AUTH_USER_MODEL
@@ -102,16 +103,12 @@ class AspirationRating(models.Model):
 class Impulse(models.Model):
     """An impulse to act, captured in one step and settled later (rule A2)."""
 
-    class Outcome(models.TextChoices):
-        OPEN = "open", "Not decided yet"
-        ACTED = "acted", "Acted on it"
-        NOT_ACTED = "not_acted", "Did not act"
-        SUBSTITUTED = "substituted", "Did something safer instead"
+    Outcome = vocabulary.ImpulseOutcome
 
     owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
     text = models.CharField(max_length=500)
     captured_at = models.DateTimeField()
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, default=Outcome.OPEN)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices(), default=Outcome.OPEN)
     substitute = models.CharField(max_length=300, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     # Looking back: was acting (or not acting) the right call? None until the person says.
@@ -167,15 +164,10 @@ class Accomplishment(models.Model):
 class PracticeSession(models.Model):
     """Rule C1: confidence comes from skills, so practise them and note how it went."""
 
-    class Skill(models.TextChoices):
-        INTERVIEW = "interview", "Interviews"
-        INTRODUCTION = "introduction", "Saying who I am and what I do"
-        COLD_CALL = "cold_call", "Cold calls"
-        DIFFICULT_CONVERSATION = "difficult_conversation", "Difficult conversations"
-        PUBLIC_SPEAKING = "public_speaking", "Speaking in public"
+    Skill = vocabulary.Skill
 
     owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
-    skill = models.CharField(max_length=30, choices=Skill.choices)
+    skill = models.CharField(max_length=30, choices=vocabulary.Skill.choices())
     practised_on = models.DateField()
     situation = models.TextField()
     preparation = models.TextField(blank=True)

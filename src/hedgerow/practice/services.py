@@ -311,7 +311,7 @@ def weekly_ratios(*, owner, weeks: int = RATIO_WEEKS, today: date | None = None)
     """
     first = week_start(today or timezone.localdate()) - timedelta(weeks=weeks - 1)
     counts: dict[date, dict[str, int]] = {
-        first + timedelta(weeks=i): dict.fromkeys(Impulse.Outcome.values, 0) for i in range(weeks)
+        first + timedelta(weeks=i): dict.fromkeys(Impulse.Outcome.values(), 0) for i in range(weeks)
     }
     since = timezone.make_aware(datetime.combine(first, time.min))
     rows = access.impulses_of(owner).filter(captured_at__gte=since)
@@ -510,8 +510,10 @@ def log_practice(
     on: date | None = None,
 ) -> PracticeSession:
     """One time a person practised a skill, and how confident they felt before and after."""
-    if skill not in PracticeSession.Skill.values:
-        raise InvalidInput("Skill must be one of: " + ", ".join(PracticeSession.Skill.values) + ".")
+    if skill not in PracticeSession.Skill.values():
+        raise InvalidInput(
+            "Skill must be one of: " + ", ".join(PracticeSession.Skill.values()) + "."
+        )
     return PracticeSession.objects.create(
         owner=owner,
         skill=skill,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import template
@@ -21,4 +20,4 @@ def checkin_due(context: dict[str, Any]) -> dict[str, Any]:
     due = due_checkin(user, timezone.localdate()) if user and user.is_authenticated else None
     if due is None:
         return {"due": None}
-    return {"due": due, "due_on": date.fromisoformat(due["due_on"])}
+    return {"due": due, "due_on": due["due_on"]}
