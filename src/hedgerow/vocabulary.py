@@ -97,6 +97,7 @@ class ImportSource(Term):
     VCARD = "vcard", "vCard file"
     GOOGLE_CSV = "google-csv", "Google Contacts CSV"
     MBOX = "mbox", "Mail (mbox)"
+    ICS = "ics", "Calendar (.ics)"
 
 
 def from_option(term: type[Term], option: str) -> Term:

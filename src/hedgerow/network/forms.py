@@ -137,6 +137,7 @@ SOURCE_CHOICES = [
     ("vcard", "vCard file (.vcf)"),
     ("google-csv", "Google Contacts export (.csv)"),
     ("mbox", "Mail archive (.mbox, e.g. Gmail Takeout)"),
+    ("ics", "Calendar (.ics)"),
 ]
 
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.contrib.auth.models import AbstractBaseUser
+
 from hedgerow.lib.addresses import address_key, is_machine
 from hedgerow.lib.bulk import first_column, insert_rows
 from hedgerow.network.importers.base import ImportSummary
@@ -177,7 +179,7 @@ class History:
         if len(others) > MAX_RECIPIENTS:
             self.summary.add("skipped_large_meetings")
             return
-        participants = len({address_key(a) for _n, a in meeting.attendees} | {"(owner)"})
+        participants = len({address_key(a) for _n, a in others}) + 1  # and the owner
         for name, address in others:
             self._add(
                 name, address, meeting.key, Interaction.Kind.MEETING,
@@ -232,6 +234,29 @@ class History:
         for key, n in sorted(self.directory.counts.items()):
             self.summary.add(key, n)
         self.directory.counts = {}
+
+
+# --- the owner's own addresses ---------------------------------------------------------------
+
+
+def settings_addresses(owner: AbstractBaseUser) -> tuple[set[str], bool]:
+    from hedgerow.accounts.services import profile_of
+
+    profile = profile_of(owner)  # type: ignore[arg-type]
+    keys = {address_key(a) for a in profile.email_addresses.split()} - {""}
+    email_field = getattr(owner, "email", "")
+    if email_field and address_key(email_field):
+        keys.add(address_key(email_field))
+    return keys, profile.store_message_bodies
+
+
+def remember_addresses(owner: AbstractBaseUser, keys: set[str]) -> None:
+    from hedgerow.accounts.services import profile_of
+
+    profile = profile_of(owner)  # type: ignore[arg-type]
+    known = profile.email_addresses.split()
+    profile.email_addresses = "\n".join(known + sorted(keys - set(map(address_key, known))))
+    profile.save(update_fields=["email_addresses"])
 
 
 def _unique(people: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -315,6 +315,7 @@ IMPORTERS = {
     "vcard": ("hedgerow.network.importers.vcard", "import_vcard"),
     "google-csv": ("hedgerow.network.importers.google_csv", "import_google_csv"),
     "mbox": ("hedgerow.network.importers.mbox", "import_mbox"),
+    "ics": ("hedgerow.network.importers.ics", "import_ics"),
 }
 
 

@@ -37,7 +37,13 @@ from hedgerow.network.importers.base import (
     finish_run,
     start_run,
 )
-from hedgerow.network.mail import EMAIL_SOURCE, Envelope, History
+from hedgerow.network.mail import (
+    EMAIL_SOURCE,
+    Envelope,
+    History,
+    remember_addresses,
+    settings_addresses,
+)
 
 SOURCE = "mbox"
 BLOCK = 8 << 20  # bytes read at a time
@@ -445,17 +451,6 @@ def _check_mbox(path: Path) -> None:
         )
 
 
-def _settings_addresses(owner: AbstractBaseUser) -> tuple[set[str], bool]:
-    from hedgerow.accounts.services import profile_of
-
-    profile = profile_of(owner)  # type: ignore[arg-type]
-    keys = {address_key(a) for a in profile.email_addresses.split()} - {""}
-    email_field = getattr(owner, "email", "")
-    if email_field and address_key(email_field):
-        keys.add(address_key(email_field))
-    return keys, profile.store_message_bodies
-
-
 @transaction.atomic
 def import_mbox(
     *,
@@ -472,7 +467,7 @@ def import_mbox(
     bad = [a for a in me if not address_key(a)]
     if bad:
         raise UnusableInput(f"--me {bad[0]!r} is not an email address.")
-    own, keep_text = _settings_addresses(owner)
+    own, keep_text = settings_addresses(owner)
     own |= {address_key(a) for a in me}
     summary = ImportSummary(source=SOURCE, file_name=path.name)
     reader = _Reader(summary=summary, keep_text=keep_text, progress=progress, files=files)
@@ -483,7 +478,7 @@ def import_mbox(
                 f"Hedgerow could not tell which address in {path.name} is yours: give it with "
                 "--me ADDRESS, or add it under Settings, and import again."
             )
-        _remember_addresses(owner, own)
+        remember_addresses(owner, own)
         summary.notes.append(
             f"Your address {', '.join(sorted(own))} was found in the file and saved in Settings."
         )
@@ -503,15 +498,6 @@ def import_mbox(
     run.save(update_fields=["digest"])
     finish_run(run, summary)
     return summary
-
-
-def _remember_addresses(owner: AbstractBaseUser, keys: set[str]) -> None:
-    from hedgerow.accounts.services import profile_of
-
-    profile = profile_of(owner)  # type: ignore[arg-type]
-    known = profile.email_addresses.split()
-    profile.email_addresses = "\n".join(known + sorted(keys - set(map(address_key, known))))
-    profile.save(update_fields=["email_addresses"])
 
 
 @dataclass
