@@ -12,6 +12,7 @@ urlpatterns = [
     path("coach/", include("hedgerow.coach.urls")),
     path("goal/", include("hedgerow.goals.urls")),
     path("practice/", include("hedgerow.practice.urls")),
+    path("groups/", include("hedgerow.groups.urls")),
     path("accounts/", include("hedgerow.accounts.urls")),
     path("api/v1/", include((api_patterns, api_app), namespace=api_namespace)),
     path("admin/", admin.site.urls),

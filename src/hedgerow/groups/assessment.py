@@ -149,7 +149,7 @@ def release_check(rnd: Round) -> str:
 
 
 def _people(count: int) -> str:
-    return "One person" if count == 1 else f"{count} people"
+    return {0: "No one", 1: "One person"}.get(count, f"{count} people")
 
 
 # --- answering ------------------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def _why_hidden(rnd: Round, answered: int) -> str:
     threshold = rnd.group.results_threshold
     if rnd.is_open:
         return (
-            f"{_people(answered)} of {rnd.group.memberships.count()} answered so far. Results "
+            f"{answered} of {rnd.group.memberships.count()} have answered so far. Results "
             f"appear when the round closes, if at least {threshold} have answered; not before, so "
             "that no one's answers can be worked out from how the totals change."
         )

@@ -60,6 +60,20 @@ class FeedItem:
     def anchor(self) -> str:
         return f"{self.kind}-{self.obj.pk}"
 
+    @property
+    def reaction_rows(self) -> list[dict[str, Any]]:
+        """Each kind of reaction with its emoji, label, count and whether the reader gave it."""
+        return [
+            {
+                "kind": kind.value,
+                "emoji": Reaction.EMOJI[kind],
+                "label": kind.label,
+                "count": self.reactions.get(kind.value, 0),
+                "mine": kind.value in self.mine,
+            }
+            for kind in Reaction.Kind
+        ]
+
 
 def feed_items(
     membership: Membership, *, limit: int = FEED_SIZE, before: datetime | None = None
