@@ -348,9 +348,13 @@ def test_it_counts_a_question_before_a_pitch_sentence():
     assert outcome(report, "closing-ask")["ok"] is True
 
 
-def test_it_does_not_count_a_call_that_serves_a_favour():
+def test_it_does_not_let_a_closing_question_excuse_the_favour_before_it():
+    # issue 10: a note ending with a question passes the closing check; the ask still fails.
     text = "Nell, could you refer me for the analyst role at your bank? Could we talk on Monday?"
-    assert outcome(check_note(text, "keep-in-touch"), "closing-ask")["ok"] is False
+    report = check_note(text, "keep-in-touch")
+    assert outcome(report, "closing-ask")["ok"] is True
+    assert outcome(report, "no-ask")["ok"] is False
+    assert report["ready"] is False
 
 
 def test_it_finds_the_question_after_a_colon_in_a_nagging_sentence():
@@ -437,11 +441,13 @@ def test_it_accepts_a_vague_time_with_a_particular_event():
 
 
 def test_it_does_not_take_the_accepted_invitation_as_the_shared_experience():
-    text = "Thanks for accepting, Noor! Fancy a coffee next week? I'd love to hear your news."
+    # An invitation must recall something particular; "accepted invitation" is not it (N4).
+    text = "Noor, thanks for the accepted invitation! What are you working on now?"
     about = "accepted invitation; worked together on the Leeds tram bid"
-    assert outcome(check_note(text, "follow-up", about=about), "specific")["ok"] is False
-    named = "Thanks for accepting, Noor! The tram bid days were wild. Coffee next week?"
-    assert outcome(check_note(named, "follow-up", about=about), "specific")["ok"] is True
+    assert outcome(check_note(text, "invitation", about=about), "specific")["ok"] is False
+    # The warm reply to an acceptance needs only the catch-up (rule N5, issue 10).
+    reply = "Thanks for accepting, Noor! Fancy a coffee next week? I'd love to hear your news."
+    assert outcome(check_note(reply, "follow-up", about=about), "specific")["ok"] is True
 
 
 # --- catch-up in other languages (rule N5) ---------------------------------------------------
@@ -750,3 +756,143 @@ def test_it_fails_a_note_made_only_of_stock_lines(text):
 )
 def test_it_leaves_a_stock_line_with_something_of_their_own_alone(text):
     assert outcome(check_note(text, "keep-in-touch"), "not-boilerplate")["ok"] is True
+
+
+# --- issue 10: structure, not phrases -------------------------------------------------------
+
+ABOUT_KIT = "last spoke in May; she was opening a pottery studio in Leeds"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Rosa, how is the Leeds pottery studio? If you ever have ten minutes, could you look "
+        "over our kiln supplier brochure?",
+        "Rosa, loved hearing about the Leeds studio. Would you be open to mentoring me for a "
+        "few weeks? Happy to return the favour.",
+        "Rosa, hope the Leeds studio is busy! Any chance you could introduce my sister to your "
+        "gallery contacts?",
+        "Dear Rosa, I hope the pottery studio in Leeds is thriving. If you have 15 minutes, I'd be "
+        "grateful for your advice on a grant we are applying for. How are the classes going?",
+        "Rosa, great news on the Leeds studio! I now run a glaze company and we have very good "
+        "prices; I can send you our catalogue. How is it going?",
+    ],
+)
+def test_it_finds_an_ask_however_politely_it_is_worded(text):
+    report = check_note(text, "keep-in-touch", to="Rosa Patel", about=ABOUT_KIT)
+    assert "no-ask" in failing(report)
+    assert report["ready"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa, how is the Leeds pottery studio? Could you tell me how the first classes went?",
+        "Rosa, how is the Leeds pottery studio? If you ever have a moment, send me a photo of "
+        "the kilns!",
+        "Rosa, I hope the Leeds pottery studio is busy. Would you be up for a coffee when I'm "
+        "in town?",
+        "Rosa, our glaze order from your Leeds studio arrived and the whole team loves it. How "
+        "are the classes going?",
+    ],
+)
+def test_it_lets_kind_requests_with_the_same_words_pass(text):
+    report = check_note(text, "keep-in-touch", to="Rosa Patel", about=ABOUT_KIT)
+    assert "no-ask" not in failing(report), outcome(report, "no-ask")
+
+
+def test_it_fails_a_note_greeting_someone_else():
+    text = "Hi Carmen, thanks for accepting! Coffee in Lyon next month? I'd love to hear your news."
+    report = check_note(text, "follow-up", to="Inès Laurent", about="accepted invitation")
+    assert "recipient-test" in failing(report)
+    assert "Carmen" in outcome(report, "recipient-test")["message"]
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"),
+    [
+        ("Hi Ben,", "Benjamin Okoro"),
+        ("Dear Dr. Mensah,", "Kofi Mensah"),
+        ("Hey Bob,", "Robert Kline"),
+        ("Hi José,", "Jose Ramos"),
+        ("Hi there,", "Jose Ramos"),
+        ("Hello Seun,", "Oluwaseun Adeyemi"),
+    ],
+)
+def test_it_accepts_the_recipients_own_names_short_forms_and_titles(greeting, to):
+    text = f"{greeting} thanks for accepting! Coffee soon? I'd love to hear your news."
+    report = check_note(text, "follow-up", to=to, about="accepted invitation")
+    assert "recipient-test" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope the garden project is going well! Coffee next week?",
+        "Lovely to see the garden project take off; let's catch up soon?",
+    ],
+)
+def test_it_never_fails_the_closing_of_a_note_that_ends_with_a_question(text):
+    report = check_note(text, "keep-in-touch", to="Ana Ruiz", about="community garden project")
+    assert "closing-ask" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana, the garden project looked wonderful. Keen to hear what you plant next",
+        "Ana, the garden project looked wonderful. I would very much like to hear how it grows.",
+        "Ana, the garden project looked wonderful. want to hear everything about the harvest",
+    ],
+)
+def test_it_takes_a_wish_to_hear_about_them_as_a_closing(text):
+    report = check_note(text, "keep-in-touch", to="Ana Ruiz", about="community garden project")
+    assert "closing-ask" not in failing(report)
+
+
+def test_it_does_not_ask_a_warm_reply_to_name_a_shared_experience():
+    # rule N5: short, proposing to catch up; the acceptance is the occasion.
+    text = "Thanks for accepting, Ana! Pints next time you're in Cork? Keen to hear what's new."
+    report = check_note(text, "follow-up", to="Ana Ruiz", about="accepted; sailed at Kinsale 2019")
+    assert report["ready"] is True
+
+
+def test_it_calls_a_note_with_nothing_of_them_boilerplate():
+    text = "Thanks for accepting my invitation. Hope all is well. Let's catch up sometime!"
+    report = check_note(text, "follow-up", to="Ana Ruiz", about="accepted; sailed at Kinsale 2019")
+    assert "not-boilerplate" in failing(report)
+    kind = "Hope this message finds you well. How did the Kinsale regatta go this year?"
+    report = check_note(kind, "keep-in-touch", to="Ana Ruiz", about="sailed at Kinsale 2019")
+    assert "not-boilerplate" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana, this is my fourth message 🙄 How is the garden project?",
+        "Ana, I've written you three emails already and no reply. How is the garden project?",
+        "Ana, you vanished after May. I guess the garden project is more important than old "
+        "friends now. How is it?",
+        "Ana, who'd have thought, after the mess of the last allotment plan! How is the garden "
+        "project?",
+        "Ana, brave (or mad) to start the garden project. Is it actually paying the bills yet?",
+    ],
+)
+def test_it_reads_counting_silence_and_digs_as_unkind(text):
+    report = check_note(text, "keep-in-touch", to="Ana Ruiz", about="community garden project")
+    assert report["ready"] is False
+    assert failing(report) & {"recipient-test", "no-ask"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congratulations on running the ICU at LUTH! How is the first month?",
+        "The STEM club your students ran was brilliant. How is the new term?",
+    ],
+)
+def test_it_reads_a_short_word_in_capitals_as_a_name_not_a_shout(text):
+    report = check_note(text, "acknowledgement", to="Ana Ruiz", about=None)
+    assert "recipient-test" not in failing(report)
+    loud = "THANK YOU SO MUCH for the STEM club talk! How is the new term?"
+    assert "recipient-test" in failing(check_note(loud, "acknowledgement", to="Ana Ruiz"))

@@ -37,16 +37,18 @@ from dataclasses import dataclass
 
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
-from hedgerow.coach import lexicon
+from hedgerow.coach import clauses, lexicon
 from hedgerow.coach.reading import (
     Note,
     first_match,
     is_question,
     key_stems,
     plain,
+    signature,
     words_of,
 )
 from hedgerow.coach.spelling import confused, dictionary, misspelled, suggestion
+from hedgerow.lib.text import STOPWORDS as FUNCTION_WORDS
 from hedgerow.lib.text import stem
 from hedgerow.vocabulary import Occasion
 
@@ -63,6 +65,7 @@ SELF_TALK_MIN = 3
 SELF_SERVING_WEIGHT = 1  # "I'm looking for a role" weighs as much as two "I"s
 CONCRETE_WORDS_MIN = 1  # rule N4 (a): particular words, beyond "we met at a conference"
 SHOUT_MIN_LETTERS = 4
+ACRONYM_MAX = 5  # a lone capitalised word this short is more often a name than a shout
 DOUBLED_WORDS_ALLOWED = frozenset({"that", "had", "bye", "very", "so", "ha", "knock", "no"})
 
 
@@ -257,6 +260,15 @@ def mentions_of(name: str | None, note: Note) -> int:
 
 
 def check_specific(context: Context) -> CheckResult:  # rule N2, N4
+    if context.occasion == "follow-up":
+        # rule N5: the warm reply is short and proposes to catch up; their accepting is the
+        # occasion, so it need not name a shared experience.
+        return result(
+            "specific",
+            ok=True,
+            required=True,
+            message="A warm reply to an acceptance needs no more than the catch-up.",
+        )
     if context.about is None:
         return result(
             "specific",
@@ -265,7 +277,7 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             message="No update or shared experience was given, so there was nothing to check "
             "the note against.",
         )
-    if refers_to(context.about, context.note):
+    if refers_to(context.about, context.note) or (is_vague(context.about) and is_concrete(context)):
         return result(
             "specific",
             ok=True,
@@ -282,6 +294,13 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
 
 
 VAGUE_STEMS = frozenset(stem(word) for word in lexicon.VAGUE_EXPERIENCE)
+VAGUE_RECORD = frozenset({"around", "some", "contact", "details", "unclear", "maybe", "perhaps"})
+
+
+def is_vague(about: str) -> bool:
+    """A record that names nothing particular ("met at a conference, around 2020"): then the
+    note may name the particular thing itself (rule N4 a)."""
+    return not (key_stems(about) - VAGUE_STEMS - {stem(word) for word in VAGUE_RECORD})
 
 
 def refers_to(about: str, note: Note) -> bool:
@@ -330,6 +349,8 @@ def asks_about_them(note: Note) -> bool:
     """
     body = [plain(sentence) for sentence in note.body_sentences]
     closing = [plain(sentence) for sentence in note.closing_sentences]
+    if body and body[-1].rstrip().endswith("?"):
+        return True  # issue 10: a note that ends with a question always invites a reply
     if closing and ends_on_the_writer(closing[-1]):
         return False
     pitched = bool(lexicon.SALES.search(note.lowered))
@@ -372,9 +393,13 @@ def is_inquiry_about_them(clause: str) -> bool:
 
 
 def is_ask(sentence: str) -> bool:
-    return any(
-        pattern.search(sentence)
-        for pattern in (lexicon.FAVOUR, lexicon.SALES, lexicon.PRESSURE, lexicon.NAGGING)
+    return (
+        any(
+            pattern.search(sentence)
+            for pattern in (lexicon.FAVOUR, lexicon.SALES, lexicon.PRESSURE, lexicon.NAGGING)
+        )
+        or clauses.ask_in(sentence) is not None
+        or clauses.commerce_in(sentence) is not None
     )
 
 
@@ -462,6 +487,24 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
                 message=f"It {why} (\u201c{found}\u201d); leave that out and keep the note "
                 "about them.",
             )
+    for sentence in context.note.sentences:
+        # However it is worded, an ask is the reader giving time, network, money or effort for
+        # the writer (rule N6); the writer's wares offered unasked are a pitch.
+        ask = clauses.ask_in(plain(sentence))
+        wares = clauses.commerce_in(plain(sentence))
+        if ask or wares:
+            why = (
+                f"asks for their time or help for you (\u201c{ask.asking} \u2026 "
+                f"{ask.serving}\u201d)"
+                if ask
+                else f"reads as a pitch (\u201c{wares}\u201d)"
+            )
+            return result(
+                "no-ask",
+                ok=False,
+                required=True,
+                message=f"It {why}; leave that out and keep the note about them.",
+            )
     return result(
         "no-ask",
         ok=True,
@@ -477,7 +520,9 @@ def check_not_boilerplate(context: Context) -> CheckResult:
     lowered = context.note.lowered
     found = first_match(lexicon.BOILERPLATE, lowered)
     if found is None and (
-        lexicon.CANNED.match(" ".join(lowered.split())) or made_of_stock_lines(context.note)
+        lexicon.CANNED.match(" ".join(lowered.split()))
+        or made_of_stock_lines(context.note)
+        or says_nothing_of_them(context)
     ):
         found = " ".join(context.note.stripped.split())
     if found:
@@ -495,6 +540,31 @@ def check_not_boilerplate(context: Context) -> CheckResult:
     )
 
 
+GENERIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS)
+
+
+def says_nothing_of_them(context: Context) -> bool:
+    """Nothing in the note belongs to this person: every word is a courtesy, a function word or
+    a name ("Thanks for accepting! Hope all is well. Coffee sometime?"). Could go to anyone,
+    though there was something particular to say (`about`)."""
+    if context.about is None:
+        return False
+    names = {
+        stem(word) for name in (context.to or "", *context.names[:-1]) for word in words_of(name)
+    }
+    sign = {stem(word) for word in words_of(signature(context.note.stripped))}
+    greeted = clauses.greeted_name(context.note.stripped)
+    body = " ".join(context.note.body_sentences)
+    particular = (
+        {stem(word) for word in words_of(body) if word.lower() not in FUNCTION_WORDS}
+        - GENERIC_STEMS
+        - names
+        - sign
+        - ({stem(greeted)} if greeted else set())
+    )
+    return bool(context.note.words) and not particular
+
+
 def made_of_stock_lines(note: Note) -> bool:
     """Every sentence is a stock line ("Just checking in! Hope all is well."), emoji aside."""
     sentences = [SYMBOLS.sub("", plain(sentence)).strip() for sentence in note.body_sentences]
@@ -506,6 +576,15 @@ def made_of_stock_lines(note: Note) -> bool:
 
 
 def check_recipient_test(context: Context) -> CheckResult:  # rule N3
+    greeted = clauses.wrong_name(context.written.stripped, context.to)
+    if greeted:
+        return result(
+            "recipient-test",
+            ok=False,
+            required=True,
+            message=f"It greets \u201c{greeted}\u201d, but it is for {context.to}; check the "
+            "name before it goes.",
+        )
     for pattern, why in (
         (lexicon.BACKHANDED, "could read as a backhanded compliment"),
         (lexicon.SARCASM, "could read as sarcasm"),
@@ -568,7 +647,7 @@ def told_you_so(note: Note) -> str | None:
 
 def shouting(note: Note) -> str | None:
     """Words in capitals that are ordinary words, quoted. (Exclamation marks are enthusiasm.)"""
-    loud = [
+    capitals = [
         word
         for word in note.words
         if word.isupper()
@@ -576,6 +655,9 @@ def shouting(note: Note) -> str | None:
         and word.lower() not in lexicon.ACRONYMS
         and word.lower() in dictionary()
     ]
+    # A lone short word in capitals names something ("LUTH", "the STEM club"); shouting is a
+    # run of them, a long one, or one said with "!".
+    loud = [word for word in capitals if len(capitals) > 1 or len(word) > ACRONYM_MAX]
     return quoted(loud) if loud else None
 
 

@@ -28,7 +28,8 @@ SECOND_PERSON = phrases(
 )
 # First-person frames that point at the recipient ("I'd love to hear ...") are not self-talk.
 ATTENTIVE_FRAMES = phrases(
-    r"i(?:'d| would) (?:love|like|be glad|be happy|be curious) to (?:hear|know|learn|read)",
+    r"i(?:'d| would)(?: (?:really|very much|so|truly|genuinely|much|very))*"
+    r" (?:love|like|be glad|be happy|be curious) to (?:hear|know|learn|read)",
     r"i(?:'m| am) (?:so |really |very )?(?:curious|glad|happy|delighted|thrilled|excited) "
     r"(?:to (?:see|hear|read|learn)|about|for you|how|what|that you)",
     r"i (?:was|am) (?:so |really |very )?(?:glad|happy|delighted|thrilled|excited|pleased) "
@@ -65,14 +66,20 @@ SHARE_WITH_ME = (
 
 # rule N2: a closing question may be a request without a question mark.
 REQUEST_TO_HEAR = phrases(
-    r"(?:i'd|i would|would|i'd really|i would really) (?:love|like|enjoy|be glad|be happy)"
-    r" to (?:hear|know|learn|read)",
+    r"(?:i'd|i would|would)(?: (?:really|very much|so|truly|genuinely|much|very))*"
+    r" (?:love|like|enjoy|be glad|be happy) to (?:hear|know|learn|read)",
+    # A wish with the writer left out, as people text: "want to hear everything about it",
+    # "keen to hear what you're building".
+    r"(?:want|wanna|keen|dying|eager|excited|itching|can't wait|cannot wait|looking forward)"
+    r" to (?:hear|know|learn|see) (?:\w+ ){0,2}?(?:about|how|what|where|who|which|everything"
+    r"|all|more|your|the)",
     r"(?:i'm|i am) (?:really |so )?curious",
     r"curious (?:to (?:hear|know|learn)|how|what|about)",
     # Imperatives ask to hear about them too, with a word or two between ("tell me also how").
     r"(?:let me know|tell me|fill me in(?: on)?|do share|share|update me(?: on)?)"
     r"(?: (?:also|too|a bit|a little|more|again|honestly|please|sometime|when you can),?)?"
-    r" (?:how|what|about|more|where|when|who|which|whether|why|all about|your)",
+    r" (?:how|what|about|more|where|when|who|which|whether|why|all about|your|who's|what's"
+    r"|how's|where's)",
     # Asking them to show their news: "send me a photo of the lodge", "show me the garden".
     SHARE_WITH_ME,
     r"hear (?:what|how|about|more|where|who|your)",
@@ -138,12 +145,12 @@ GET_TOGETHER_WORDS = word_set(
 
 # rule N5: a follow-up proposes to catch up, in person or by email.
 CATCH_UP = phrases(
-    r"coffee",
+    r"coffees?",
     r"(?:a |quick |short |video |phone |zoom |teams )?call",
     r"lunch",
     r"breakfast",
     r"drinks?",
-    r"beer",
+    r"beers?",
     r"tea",
     r"catch[ -]?up",
     r"meet(?:ing)?(?: up)?",
@@ -156,7 +163,7 @@ CATCH_UP = phrases(
     r"a walk",
     r"see you",
     r"(?:in|by) person",
-    r"pint",
+    r"pints?",
     r"a drink",
     r"dinner",
     r"hang out",
@@ -240,7 +247,8 @@ SALES = phrases(
     r"early-bird",
     r"early access",
     r"(?:we're|we are|i'm|i am) (?:building|launching|selling) (?:a|an)",
-    r"sign up",
+    r"(?:you (?:can|could|should|must) |please |why not |just )sign up",
+    r"sign up (?:now|today|here|for (?:our|my|a free|free))",
     r"book a (?:call|meeting|demo|slot)",
     r"pain points?",
     r"check out my",
@@ -263,7 +271,7 @@ PRESSURE = phrases(
     r"don't miss",
     r"last chance",
     r"need (?:an answer|a reply|a response|to know)",
-    r"right away",
+    r"(?:you|please)[^.!?]{0,40}right away",
 )
 # rule N7: no nagging.
 NAGGING = phrases(
@@ -291,10 +299,25 @@ NAGGING = phrases(
     r"(?:sent|written|wrote|messaged) you (?:\w+ )?(?:two|three|four|five|several|many|a few"
     r"|multiple|a couple of|\d+) (?:messages|emails|notes|times|invites|invitations)",
     r"(?:didn't|did not|never) accept(?:ed)? (?:the|my) (?:first|last|other|previous|earlier)",
+    # Counting the writer's own tries: "this is my third invite", "I sent you two messages".
+    r"(?:my|the|this is my) (?:second|third|fourth|fifth|2nd|3rd|4th|5th|\w+ (?:more|other))"
+    r" (?:invite|invitation|message|request|email|note|attempt|try)",
+    r"(?:sent|messaged|written|wrote|emailed) you (?:\w+ )?(?:two|three|four|several|many|a few"
+    r"|\d+) (?:messages|emails|notes|invites|invitations|times)(?: already)?",
+    r"(?:answer|reply|respond|write back|accept)(?: (?:it|me|this))? this time",
+    r"(?:trying|try|asking) (?:you )?again",
 )
 
 # rule N3: what would not feel good to receive.
 BACKHANDED = phrases(
+    # Surprise at their success, and their past failures recalled beside it.
+    r"who(?:'d| would)(?: have|'ve)? (?:thought|guessed|believed|imagined)",
+    r"(?:after|given|despite|considering) (?:the|that|your) (?:mess|disaster|fiasco|chaos"
+    r"|shambles|flop|failure|debacle) (?:of|at|with|in|on)",
+    r"hope they know what they(?:'re| are) getting",
+    r"(?:brave|bold) \(?or (?:crazy|mad|foolish|stupid)\)?",
+    r"(?:actually|even|really) (?:paying|making|covering|earning) (?:the bills|money|a living"
+    r"|anything)(?: \w+)? yet",
     r"surprisingly (?:good|well|nice|decent|smart|solid|competent|professional|sharp)",
     # "finally" about them reaching something, as if it were overdue; not "you finally have
     # a kitchen of your own", which is glad for them.
@@ -383,6 +406,14 @@ NEGATIVITY = phrases(
     r"clowns?",
 )
 GUILT = phrases(
+    # Their silence or their choices, held against them.
+    r"(?:keep|kept|still) ignoring",
+    r"not sure why you (?:keep|never|didn't|did not|haven't|won't)",
+    r"you (?:never|didn't|did not|haven't|have not) accept(?:ed)?",
+    r"(?:and|but) no (?:reply|answer|response)",
+    r"you (?:disappeared|vanished|went quiet|went silent|dropped off)",
+    r"more important than (?:old |your )?(?:friends|me|us|the rest of us|your friends)",
+    r"(?:too busy|too important) to (?:write|reply|answer|call)(?: back)?",
     r"you never (?:reply|replied|answer|answered|write|wrote|respond|responded|call|called)",
     r"you (?:always )?ignore(?:d)?",
     r"ignor(?:e|ed|ing) (?:me|us|my)",
@@ -467,12 +498,26 @@ BOILERPLATE = phrases(
     r"i came across your profile",
     r"i'd like to connect with you",
     r"i(?:'m| am) reaching out to connect",
-    r"let's connect",
     r"please accept my (?:invitation|request)",
-    r"(?:hope|trust) this (?:message|note|email) finds you well",
     r"people i trust",
     r"(?:i|we) have (?:\w+ )?mutual connections",
 )
+# Courtesies that carry nothing of this person: fine beside something of their own, boilerplate
+# when a note has nothing else ("Hope this finds you well. Let's connect.").
+GENERIC_TEXT = """
+    hi hello hey dear thanks thank accepting accepted accept invitation invite connecting connect
+    connected connection network hope hoping well good great nice lovely fine best wishes regards
+    cheers warm kind message note email finds find trust glad happy pleased delighted see saw
+    seeing update news congrats congratulations role new job position post keep stay touch soon
+    sometime catch coffee call chat talk speak long time ago since months weeks ages while
+    checking check saying wanted say forward looking look staying family everything things life
+    going doing been what's new how are up these days lately whats hear love like would let's
+    let reach reaching out drop line just quick again remember old friend friends well done
+    deserved amazing awesome wonderful fantastic exciting excited proud happy birthday anniversary
+    work working year years today week day couple last chat conversation spoke talked
+"""
+GENERIC_WORDS = word_set(GENERIC_TEXT)
+
 # LinkedIn's one-tap suggestions: a note that is nothing more than one of these.
 CANNED = re.compile(
     r"^(?:hi|hey|hello|dear)?\s*[\w .'-]{0,30}?[,!]?\s*"

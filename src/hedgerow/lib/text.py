@@ -29,7 +29,9 @@ _STOPWORD_TEXT = """
     some such than that the their theirs them themselves then there these they this those through
     to too under until up upon very was we were what when where which while who whom why will
     with without would you your yours yourself can't don't won't didn't doesn't wasn't aren't
-    couldn't wouldn't shouldn't haven't hasn't let's really
+    couldn't wouldn't shouldn't haven't hasn't let's really you're you've you'll you'd we're
+    we've we'll we'd they're they've they'll it'll that's there's what's who's how's where's
+    here's he's she's
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 

@@ -1,0 +1,188 @@
+"""Who does what for whom in a note's sentences: the structure the coach's judgements stand on.
+
+Phrase lists fit the phrasing they were written from; an ask is not a phrase but a structure
+(rule N6): the reader is the one asked to act (a question or a wish with "you" as the doer, an
+imperative, "if you have a moment"), and what they are asked to give is their time, network,
+money or effort, for the writer's benefit (the object is the writer's: "our catalogue", "a fund
+we are structuring", "my nephew"; or the act itself is a service: look over, introduce, refer,
+spare, lend). A wish to hear about *them* has the same shape but serves them, so it is no ask.
+
+Standard library only: a clause is read by position (subject, modal, main verb, object), which
+is enough for the short sentences of a note and keeps each call well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+# The reader asked to act: "could you", "would you be open to", "if you ever have a moment",
+# "any chance you could", "I'd be grateful if you", "please" + verb, "keep ... free for me".
+READER_ASKED = re.compile(
+    r"(?<![\w'])(?:(?:could|can|would|will|might|may) you(?: (?:please|possibly|perhaps|ever|maybe"
+    r"|kindly|still))?"
+    r"|would you be (?:open|willing|able|up for|happy|interested)"
+    r"|(?:are|were) you (?:open|willing|able|up for)"
+    r"|if you (?:ever |still )?(?:have|had|get|got|find|could|can|would|were able|are able"
+    r"|don't mind|wouldn't mind)"
+    r"|do you (?:have|mind|think you could)"
+    r"|any chance (?:you|of)"
+    r"|(?:grateful|thankful|obliged|appreciate(?: it)?) (?:if|for) (?:you|your|any)"
+    r"|(?:i'd|i would|we'd|we would) (?:love|like|value|welcome|appreciate)"
+    r" (?:your|a few|some|to get your|to borrow|to pick)"
+    r"|maybe you could|perhaps you could|you could (?:maybe |perhaps )?(?:help|introduce|refer"
+    r"|connect|put|pass|share|look|spare|send|lend)"
+    r"|^please |[,.!] please |please (?:keep|send|share|look|forward|introduce|call|reply|answer)"
+    r"|(?:happy|glad) to return the favou?r|i owe you one"
+    r"|would (?:mean|help) (?:a lot|so much|the world)"
+    r")(?![\w'])"
+)
+# What they would give: time, attention, network, money, effort.
+SERVICE = re.compile(
+    r"(?<![\w'])(?:spare|look (?:at|over|through)|have a look|take a look|glance (?:at|over)"
+    r"|review|read (?:over|through)|check (?:out|over)|proofread|sign off|introduce|introduction"
+    r"|intro|refer|referral|recommend|recommendation|vouch|endorse|connect (?:me|us)"
+    r"|put (?:me|us) in touch|put in a (?:good )?word|a word with|pass (?:on|along)|forward"
+    r"|mentor|mentoring|coach me|advise|advice|feedback|input|thoughts on|opinion on|eyes on"
+    r"|pick your brain|help|support|lend|loan|borrow|fund|invest|donate|sponsor|back us|hire"
+    r"|interview|get (?:her|him|them|me|us) (?:an?|in|on|into)"
+    r"|job|role|internship|opening|position|placement|favou?r|\d+ minutes|a few minutes|minutes"
+    r"|a quick call|a call|your time|your network|share (?:it|this) with|keep [\w ]{0,20}free"
+    r"|meet with (?:our|my)|hear (?:our|my) (?:pitch|proposal|idea))(?![\w'])"
+)
+# The writer's side owns or gains from it.
+WRITER_BENEFITS = re.compile(
+    r"(?<![\w'])(?:me|us|our|my|mine|for me|for us|we(?:'re| are)? \w+ing|i(?:'m| am) \w+ing"
+    r"|my (?:son|daughter|nephew|niece|cousin|brother|sister|friend|wife|husband|partner)"
+    r"|(?:get|give|find|offer) (?:her|him|them) (?:an?|a place|in|on|into)"
+    r"|(?:our|my) (?:company|startup|firm|business|product|catalogue|catalog|deck|cv|resume"
+    r"|portfolio|proposal|fund|app|book|project|application))(?![\w'])"
+)
+# A wish to hear about them is no ask: "could you tell me how the launch went?"
+ABOUT_THEM = re.compile(
+    r"(?<![\w'])(?:tell me|let me know|fill me in|share) (?:\w+ ){0,3}?(?:how|what|about|more"
+    r"|where|when|which|whether|your)|how (?:are|is|did|do|was|has|have) (?:you|your|it|the)"
+    r"|(?:hear|know) (?:how|what|about|more)|send (?:me )?(?:a )?(?:photo|picture|pic)s?"
+)
+# Writer's commerce, offered unasked: "I can send you our price list".
+WRITER_COMMERCE = re.compile(
+    r"(?<![\w'])(?:our|my) (?:[\w-]+ ){0,2}(?:price list|prices|pricing|catalogue|catalog"
+    r"|brochure|quote|rates|offer|deals?|range|services|products)(?![\w'])"
+    r"|(?<![\w'])(?:very |really |the )?(?:good|great|best|competitive|low) prices(?![\w'])"
+)
+CLAUSE_BREAK = re.compile(r"[;:]\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:but|and|so|also|or)\s)")
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A request found in a clause: the words that ask, and the words that serve the writer."""
+
+    clause: str
+    asking: str
+    serving: str
+
+
+def clauses_of(sentence: str) -> list[str]:
+    return [part.strip() for part in CLAUSE_BREAK.split(sentence) if part.strip()]
+
+
+def ask_in(sentence: str) -> Ask | None:
+    """The first clause (lower case, plain apostrophes) that asks the reader to give their time,
+    network, money or effort for the writer's benefit (rule N6), or None.
+
+    A sentence is read whole too, since "If you have 20 minutes, I'd be grateful for your
+    advice on a fund we are structuring" asks across its comma.
+    """
+    for clause in [*clauses_of(sentence), sentence]:
+        asked = READER_ASKED.search(clause)
+        if not asked:
+            continue
+        rest = clause[asked.start() :]
+        if ABOUT_THEM.search(rest) and not SERVICE.search(rest):
+            continue  # "could you tell me how the launch went?"
+        service = SERVICE.search(rest)
+        benefit = WRITER_BENEFITS.search(rest)
+        favour_returned = "favour" in asked.group(0) or "favor" in asked.group(0)
+        if service and (benefit or favour_returned or service.group(0)[0].isdigit()):
+            return Ask(clause, asked.group(0).strip(), service.group(0))
+        if service and re.search(r"minutes|your time|favou?r", service.group(0)):
+            return Ask(clause, asked.group(0).strip(), service.group(0))
+    return None
+
+
+def commerce_in(sentence: str) -> str | None:
+    """The writer's wares offered to the reader ("our price list", "very good prices")."""
+    found = WRITER_COMMERCE.search(sentence)
+    return found.group(0) if found else None
+
+
+# --- the name they are greeted by -----------------------------------------------------------
+
+GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|caro|cara"
+    r"|querid[oa]|hola|ciao|salut|bonjour|hallo|namaste|salaam|shalom|kia ora|sawubona)"
+    r"[ ,]+(?:(?:dr|mr|mrs|ms|mx|prof|professor|doctor|sir|madam|auntie|uncle)\.?\s+)?"
+    r"(?P<name>[^\W\d_][\w'\u2019-]*)",
+    re.IGNORECASE,
+)
+_NOT_NAME_TEXT = """there all everyone team folks friend friends you guys colleague colleagues
+    again and sir madam both everybody"""
+NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
+# Short forms that share no letters' start with the full name.
+DIMINUTIVES = {
+    "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william",
+    "liam": "william", "liz": "elizabeth", "beth": "elizabeth", "betty": "elizabeth",
+    "lisa": "elizabeth", "kate": "katherine", "katie": "katherine", "kathy": "katherine",
+    "jim": "james", "jimmy": "james", "jack": "john", "johnny": "john", "dick": "richard",
+    "rick": "richard", "peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+    "sasha": "alexander", "sandy": "alexandra", "ted": "edward", "ned": "edward",
+    "chuck": "charles", "hank": "henry", "harry": "henry", "polly": "mary", "molly": "mary",
+    "tony": "anthony", "sally": "sarah", "nancy": "ann", "jenny": "jennifer", "kasia": "katarzyna",
+    "gosia": "malgorzata", "pepe": "jose", "paco": "francisco", "lupe": "guadalupe",
+}  # fmt: skip
+NAME_LIKENESS = 80  # a typo ("Aditya" for "Aditiya") still greets the right person
+
+
+def folded(name: str) -> str:
+    """Lower case without accents, so "José" meets "Jose"."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().replace("\u2019", "'"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def greeted_name(text: str) -> str | None:
+    """The name right after an opening greeting ("Hi Maria,"), as written, or None."""
+    found = GREETING.match(text)
+    if not found:
+        return None
+    name = found.group("name")
+    if name.lower() in NOT_NAMES or not name[0].isupper():
+        return None
+    return name
+
+
+def same_person(greeted: str, to: str) -> bool:
+    """Whether the greeting's name can be the recipient's: one of their names, a short form or
+    a part of one ("Ben" for Benjamin, "Seun" for Oluwaseun), a common diminutive, or a typo."""
+    name = folded(greeted).strip("'")
+    parts = [folded(part) for part in re.findall(r"[^\W\d_][\w'\u2019-]*", to)]
+    for part in parts:
+        if not part:
+            continue
+        if part.startswith(name) or name in part or name.startswith(part):
+            return True
+        if DIMINUTIVES.get(name) == part or fuzz.ratio(name, part) >= NAME_LIKENESS:
+            return True
+    return False
+
+
+def wrong_name(text: str, to: str | None) -> str | None:
+    """The greeted name when it cannot be the recipient's (rule N3: addressed to someone else)."""
+    if not to:
+        return None
+    greeted = greeted_name(text)
+    if greeted is None or same_person(greeted, to):
+        return None
+    return greeted
