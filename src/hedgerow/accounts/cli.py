@@ -77,23 +77,19 @@ def run_token_add(args: argparse.Namespace) -> int:
 
 
 def run_token_list(args: argparse.Namespace) -> int:
-    from hedgerow.accounts.models import ApiToken
+    from hedgerow.accounts.access import api_tokens_of
 
-    for token in ApiToken.objects.filter(owner=acting_person(args.user)):
+    for token in api_tokens_of(acting_person(args.user)):
         used = f"last used {token.last_used_at:%Y-%m-%d}" if token.last_used_at else "never used"
         print(f"{token.prefix}…  {token.name}  (created {token.created_at:%Y-%m-%d}, {used})")
     return 0
 
 
 def run_token_revoke(args: argparse.Namespace) -> int:
-    from hedgerow.accounts.models import ApiToken
+    from hedgerow.accounts.access import api_tokens_starting
     from hedgerow.accounts.services import revoke_api_token
 
-    tokens = list(
-        ApiToken.objects.filter(
-            owner=acting_person(args.user), prefix__startswith=args.prefix.rstrip("…")
-        )
-    )
+    tokens = api_tokens_starting(acting_person(args.user), args.prefix)
     if len(tokens) != 1:
         raise CommandError(f"{len(tokens)} keys start with {args.prefix!r}; give exactly one.")
     revoke_api_token(token=tokens[0])

@@ -6,13 +6,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
+from hedgerow.accounts import access
 from hedgerow.accounts.forms import ProfileForm
-from hedgerow.accounts.models import ApiToken
 from hedgerow.accounts.services import create_api_token, profile_of, revoke_api_token
 from hedgerow.lib.http import AuthenticatedHttpRequest
 
@@ -56,7 +56,7 @@ def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("accounts:settings")
-    tokens = ApiToken.objects.filter(owner=request.user)
+    tokens = access.api_tokens_of(request.user)
     context = {"form": form, "tokens": tokens, "nav": "settings"}
     status = 400 if request.method == "POST" else 200
     return render(request, "accounts/settings.html", context, status=status)
@@ -74,7 +74,7 @@ def add_token(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_http_methods(["POST"])
 def revoke_token(request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
-    token = get_object_or_404(ApiToken, owner=request.user, pk=token_id)
+    token = access.api_token_of(request.user, token_id)
     revoke_api_token(token=token)
     messages.success(request, f"Revoked the key {token.name!r}.")
     return redirect("accounts:settings")
