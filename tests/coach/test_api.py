@@ -109,3 +109,39 @@ def test_someone_elses_contact_is_not_found(client, key, outsider, make_contact)
 
     assert response.status_code == 404
     assert "Eve" not in response.content.decode()
+
+
+def test_it_checks_against_the_contacts_context_like_the_composer(client, key, owner, make_contact):
+    ana = make_contact(owner, "Ana Ruiz")
+    Update.objects.create(
+        owner=owner,
+        contact=ana,
+        kind=Update.Kind.NEW_POSITION,
+        summary="Now Head of Design at Northwind",
+        detail={"new": {"company": "Northwind", "position": "Head of Design"}},
+        detected_on=date(2026, 11, 20),
+    )
+    note = {"text": "Hi Ana, lovely news! How are things?", "occasion": "acknowledgement"}
+
+    response = client.post(
+        "/api/v1/coach/check",
+        {**note, "contact_id": ana.pk},
+        content_type="application/json",
+        headers=auth(key),
+    )
+
+    specific = next(c for c in response.json()["checks"] if c["id"] == "specific")
+    assert specific["ok"] is False
+
+
+def test_it_never_reads_someone_elses_contact(client, key, outsider, make_contact):
+    theirs = make_contact(outsider, "Bo Li")
+
+    response = client.post(
+        "/api/v1/coach/check",
+        {"text": "Hi Bo! How are you?", "occasion": "follow-up", "contact_id": theirs.pk},
+        content_type="application/json",
+        headers=auth(key),
+    )
+
+    assert response.status_code == 404

@@ -193,3 +193,32 @@ def test_it_stops_plainly_on_empty_standard_input(capsys, monkeypatch):
 
     assert status == 2
     assert "standard input: is empty" in err
+
+
+VAGUE_NOTE = "Hi Ana, lovely to see your news! How are things with you?\n"
+
+
+def specific_check(out: str) -> dict:
+    return next(c for c in json.loads(out)["checks"] if c["id"] == "specific")
+
+
+def test_it_reads_the_note_against_the_contacts_update_when_given_one(capsys, ana, tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text(VAGUE_NOTE)
+
+    _, alone, _ = run(capsys, "coach", "check", "--kind", "acknowledgement", "--json", str(note))
+    status, out, _ = run(
+        capsys,
+        "coach",
+        "check",
+        "--kind",
+        "acknowledgement",
+        "--contact",
+        "Ana",
+        "--json",
+        str(note),
+    )
+
+    assert status == 0
+    assert specific_check(alone)["ok"] is True  # nothing to compare with
+    assert specific_check(out)["ok"] is False  # the composer's context: Head of Design at Northwind

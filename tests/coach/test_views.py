@@ -279,3 +279,17 @@ def test_it_writes_to_a_due_core_contact_and_takes_them_off_today(owner_client, 
 
     assert Interaction.objects.filter(contact=ana, source="hedgerow").count() == 1
     assert f'href="/coach/today/due/{ana.pk}/"' not in owner_client.get("/").content.decode()
+
+
+def test_it_checks_live_without_writing_a_draft(owner_client, update, monkeypatch):
+    def no_draft(**kwargs):
+        raise AssertionError("the live check must not write a draft")
+
+    monkeypatch.setattr("hedgerow.coach.views.write_draft", no_draft)
+
+    response = owner_client.post(
+        f"/coach/today/update/{update.pk}/check/", {"text": GOOD_NOTE}, **HTMX
+    )
+
+    assert response.status_code == 200
+    assert "Ready to send." in response.content.decode()

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ninja import Router, Schema
 
 from hedgerow.coach.checks import Report, check_note
-from hedgerow.coach.drafts import DraftJson, draft_as_json, write_draft
+from hedgerow.coach.drafts import DraftJson, check_context, draft_as_json, write_draft
+from hedgerow.lib.http import ApiRequest
 from hedgerow.network import access
-from hedgerow.network.api import ApiRequest
+from hedgerow.vocabulary import Occasion
 
 router = Router(tags=["coach"])
-
-Occasion = Literal["acknowledgement", "invitation", "follow-up", "keep-in-touch"]
 
 
 class CheckIn(Schema):
@@ -21,11 +18,22 @@ class CheckIn(Schema):
     occasion: Occasion
     to: str | None = None
     about: str | None = None
+    contact_id: int | None = None  # read the note as the composer does: their name, update, names
 
 
 @router.post("/check", response=Report, summary="The coach's report on a note (as `coach check`)")
 def check(request: ApiRequest, payload: CheckIn) -> Report:
-    return check_note(payload.text, payload.occasion, to=payload.to, about=payload.about)
+    if payload.contact_id is None:
+        return check_note(payload.text, payload.occasion, to=payload.to, about=payload.about)
+    contact = access.contact_of(request.auth, payload.contact_id)
+    context = check_context(contact=contact, occasion=payload.occasion)
+    return check_note(
+        payload.text,
+        payload.occasion,
+        to=payload.to or context.to,
+        about=payload.about or context.about,
+        names=context.names,
+    )
 
 
 @router.get("/draft", response=DraftJson, summary="A first draft (as `hedgerow draft --json`)")

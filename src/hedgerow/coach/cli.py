@@ -36,12 +36,17 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     coach = commands.add_parser("coach", help="the coach reads a note before you send it")
     coach_commands = coach.add_subparsers(title="coach commands", metavar="ACTION", required=True)
     check = coach_commands.add_parser(
-        "check", parents=[as_json], help="check a note for an occasion (rules N2-N7)"
+        "check", parents=[person, as_json], help="check a note for an occasion (rules N2-N7)"
     )
     check.add_argument("--kind", required=True, choices=OCCASIONS, help="the occasion")
     check.add_argument("--to", metavar="NAME", help="whom the note is for")
     check.add_argument(
         "--about", metavar="TEXT", help="the update or shared experience it must refer to"
+    )
+    check.add_argument(
+        "--contact",
+        metavar="QUERY",
+        help="read it as the composer does for this contact: their name, update and names",
     )
     check.add_argument("source", metavar="FILE", help="the note, or - for standard input")
     check.set_defaults(handler=run_coach_check)
@@ -87,7 +92,18 @@ def run_coach_check(args: argparse.Namespace) -> int:
     from hedgerow.coach.checks import check_note
     from hedgerow.lib.cli import print_json
 
-    report = check_note(note_text(args.source), args.kind, to=args.to, about=args.about)
+    text = note_text(args.source)
+    if args.contact:
+        from hedgerow.coach.drafts import check_context
+        from hedgerow.lib.cli import acting_person
+        from hedgerow.network.cli import one_contact
+
+        contact = one_contact(acting_person(args.user), args.contact)
+        context = check_context(contact=contact, occasion=args.kind)
+        to, about, names = args.to or context.to, args.about or context.about, context.names
+    else:
+        to, about, names = args.to, args.about, []
+    report = check_note(text, args.kind, to=to, about=about, names=names)
     if args.json:
         print_json(report)
     else:

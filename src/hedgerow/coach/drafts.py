@@ -345,16 +345,38 @@ def _names(contact: Contact, facts: Facts) -> list[str]:
     return sorted(words)
 
 
+@dataclass(frozen=True)
+class CheckContext:
+    """What the coach reads a note to this contact against: their name, what the note answers,
+    and the proper nouns spelling must accept. The composer, the CLI and the API share it."""
+
+    to: str
+    about: str
+    names: list[str]
+
+
+def _facts_for(contact: Contact, occasion: str, update: Update | None) -> Facts:
+    if occasion not in OCCASIONS:
+        raise ValueError(f"occasion must be one of {', '.join(OCCASIONS)}")
+    if occasion == "acknowledgement" and update is None:
+        update = open_update(contact)
+    return gather_facts(contact=contact, update=update)
+
+
+def check_context(*, contact: Contact, occasion: str, update: Update | None = None) -> CheckContext:
+    """The context for checking a note, without writing a draft (the live check's every call)."""
+    facts = _facts_for(contact, occasion, update)
+    return CheckContext(
+        to=contact.name, about=_about(occasion, facts), names=_names(contact, facts)
+    )
+
+
 def write_draft(
     *, contact: Contact, occasion: str, update: Update | None = None, shift: int = 0
 ) -> Draft:
     """A first draft for the occasion. `shift` 0 picks this contact's usual one; each step
     after that is "another phrasing", so two people rarely get the very same words."""
-    if occasion not in OCCASIONS:
-        raise ValueError(f"occasion must be one of {', '.join(OCCASIONS)}")
-    if occasion == "acknowledgement" and update is None:
-        update = open_update(contact)
-    facts = gather_facts(contact=contact, update=update)
+    facts = _facts_for(contact, occasion, update)
     choices = PHRASINGS[occasion](facts)
     index = (contact.pk + shift) % len(choices)
     return Draft(

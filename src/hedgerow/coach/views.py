@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hedgerow.coach import services
 from hedgerow.coach.checks import CheckResult, Report, check_note
-from hedgerow.coach.drafts import Draft, write_draft
+from hedgerow.coach.drafts import Draft, check_context, write_draft
 from hedgerow.coach.forms import MAX_NOTE_CHARS, NoteForm
 from hedgerow.network import access
 from hedgerow.network.models import Contact, Update
@@ -100,13 +100,11 @@ def _draft(composing: Composing, shift: int = 0) -> Draft:
     )
 
 
-def _check(composing: Composing, draft: Draft, text: str) -> Report:
+def _check(composing: Composing, text: str) -> Report:
+    update = composing.target if isinstance(composing.target, Update) else None
+    context = check_context(contact=composing.contact, occasion=composing.occasion, update=update)
     return check_note(
-        text,
-        composing.occasion,
-        to=composing.contact.name,
-        about=draft.about,
-        names=draft.names,
+        text, composing.occasion, to=context.to, about=context.about, names=context.names
     )
 
 
@@ -161,7 +159,7 @@ def _page(
         "check_url": composing.url("check"),
         "send_url": composing.url("send"),
         "compose_url": composing.url("compose"),
-        **_checks_context(composing, _check(composing, draft, text)),
+        **_checks_context(composing, _check(composing, text)),
     }
     return render(request, "coach/compose.html", context, status=status)
 
@@ -182,11 +180,11 @@ def check(
 ) -> HttpResponse:
     """The coach's report on what is in the box: a fragment for htmx, the page otherwise."""
     composing = _composing(request, pk, kind, occasion)
-    draft = _draft(composing)
     text = request.POST.get("text", "")[:MAX_NOTE_CHARS]
     if request.headers.get("HX-Request") == "true":
-        report = _check(composing, draft, text)
+        report = _check(composing, text)
         return render(request, "coach/_checks.html", _checks_context(composing, report))
+    draft = _draft(composing)
     return _page(request, composing, form=NoteForm(request.POST), draft=draft, text=text)
 
 
