@@ -8,8 +8,8 @@ import pytest
 
 from hedgerow.accounts.services import profile_of
 from hedgerow.coach.services import conversation_with, invitation_quota, mark_sent, target_for
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.network.models import Interaction, Invitation, Update
-from hedgerow.network.services import InvalidInput
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 TODAY = date(2026, 11, 25)

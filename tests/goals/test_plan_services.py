@@ -6,7 +6,7 @@ import pytest
 
 from hedgerow.goals import services
 from hedgerow.goals.models import Approach, CheckIn, Goal, ReconItem
-from hedgerow.goals.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 
 pytestmark = pytest.mark.usefixtures("fixed_clock")
 START = date(2026, 11, 2)

@@ -15,7 +15,7 @@ from django.db import models
 from hedgerow.groups import assessment, services
 from hedgerow.groups.assessment import AlreadyAnswered
 from hedgerow.groups.models import Ballot, Round
-from hedgerow.network.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 from tests.conftest import NOW
 from tests.groups.conftest import join, person
 

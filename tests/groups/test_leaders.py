@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 
 from hedgerow.groups import leaders
 from hedgerow.groups.models import Idea
-from hedgerow.network.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 

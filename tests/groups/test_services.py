@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 
 from hedgerow.groups import access, feed, services
 from hedgerow.groups.models import GoalShare, Group, Invite, Membership, Nudge, Reply
-from hedgerow.network.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 from tests.conftest import NOW
 from tests.groups.conftest import START, check_in, goal_for
 

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.practice import services as practice
 from hedgerow.practice.models import AspirationAtAge, AspirationRating, Impulse, PracticeSession
-from hedgerow.practice.services import InvalidInput
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 TODAY = date(2026, 11, 25)  # a Wednesday; its week starts on Monday 23 November

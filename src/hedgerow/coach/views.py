@@ -21,9 +21,10 @@ from hedgerow.coach import services
 from hedgerow.coach.checks import CheckResult, Report, check_note
 from hedgerow.coach.drafts import Draft, check_context, write_draft
 from hedgerow.coach.forms import MAX_NOTE_CHARS, NoteForm
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.network import access
 from hedgerow.network.models import Contact, Update
-from hedgerow.network.services import AgendaTarget, InvalidInput, contact_for_item
+from hedgerow.network.services import AgendaTarget, contact_for_item
 
 # A Today section and the occasion a note for it is (rules N1, N5, N8).
 OCCASION_FOR_ITEM = {"update": "acknowledgement", "follow-up": "follow-up", "due": "keep-in-touch"}

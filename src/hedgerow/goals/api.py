@@ -13,7 +13,8 @@ from hedgerow.goals import access, services, weeks
 from hedgerow.goals.blockers import BlockerReading, classify_blocker
 from hedgerow.goals.export import CheckinJson, PlanJson, goal_checkins, goal_plan
 from hedgerow.goals.models import Goal
-from hedgerow.goals.sentence import GoalReport, InvalidInput, check_goal, usable_text
+from hedgerow.goals.sentence import GoalReport, check_goal, usable_text
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 
 router = Router(tags=["goals"])

@@ -31,8 +31,9 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
 
 
 def readable(text: str, field: str) -> str:
-    from hedgerow.goals.sentence import InvalidInput, usable_text
+    from hedgerow.goals.sentence import usable_text
     from hedgerow.lib.cli import CommandError
+    from hedgerow.lib.errors import InvalidInput
 
     try:
         return usable_text(text, field=field)

@@ -29,6 +29,8 @@ from pathlib import Path
 
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
+from hedgerow.lib.errors import InvalidInput
+
 DATA = Path(__file__).with_name("data")
 
 
@@ -99,10 +101,6 @@ PERFECT = re.compile(r"^have (?P<participle>[a-z]+)\b")
 
 CHECK_IDS = ("one-sentence", "declarative", "observable", "single-goal", "what-not-how")
 MAX_LENGTH = 2000  # longer than any goal sentence; keeps every call fast
-
-
-class InvalidInput(ValueError):
-    """Text we cannot read as a goal or a blocker; the message names the field."""
 
 
 def usable_text(text: str, *, field: str = "text") -> str:

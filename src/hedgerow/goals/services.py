@@ -26,8 +26,8 @@ from hedgerow.goals.models import (
 )
 from hedgerow.goals.sentence import check_goal, split_what_how
 from hedgerow.goals.weeks import plan_week
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.network.models import Contact
-from hedgerow.network.services import InvalidInput
 
 __all__ = ["InvalidInput"]
 

@@ -31,13 +31,8 @@ from hedgerow.goals.forms import (
 )
 from hedgerow.goals.models import PLAN_WEEKS, Goal, ReconItem
 from hedgerow.goals.sentence import check_goal
+from hedgerow.lib.forms import first_error
 from hedgerow.network.access import contact_of
-
-
-def _first_error(form: Any) -> str:
-    for errors in form.errors.values():
-        return str(errors[0])
-    return "Something in that form needs another look."
 
 
 def _steps_context(goal: Goal | None, current: str) -> dict[str, Any]:
@@ -253,7 +248,7 @@ def recon_link(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.recon_item_of(request.user, pk)
     form = LinkForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _first_error(form))
+        messages.error(request, first_error(form))
         return redirect("goals:recon")
     person = contact_of(request.user, form.cleaned_data["contact"])
     services.link_contact(item=item, contact=person)

@@ -30,7 +30,8 @@ def run_checkin(args: argparse.Namespace) -> int:
 
     from hedgerow.goals import weeks
     from hedgerow.goals.access import active_goal_of
-    from hedgerow.goals.services import InvalidInput, record_checkin
+    from hedgerow.goals.services import record_checkin
+    from hedgerow.lib.errors import InvalidInput
 
     goal = active_goal_of(acting_person(args.user))
     if goal is None:

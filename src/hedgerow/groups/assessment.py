@@ -35,7 +35,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 
 from hedgerow.groups.elements import ELEMENT_BY_NUMBER, ELEMENTS, NUMBERS, SCORES
 from hedgerow.groups.models import Ballot, Group, Membership, Round
-from hedgerow.network.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 
 COMMENT_MAX = 2000
 CAS_ATTEMPTS = 20

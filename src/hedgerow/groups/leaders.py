@@ -17,7 +17,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from hedgerow.groups.models import Idea, Membership, Question, Vote
-from hedgerow.network.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 
 TEXT_MAX = 2000
 

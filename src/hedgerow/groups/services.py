@@ -32,7 +32,7 @@ from hedgerow.groups.models import (
     Reaction,
     Reply,
 )
-from hedgerow.network.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 
 __all__ = ["InvalidInput"]
 

@@ -193,7 +193,8 @@ def run_contacts(args: argparse.Namespace) -> int:
 
 
 def run_core_add(args: argparse.Namespace) -> int:
-    from hedgerow.network.services import InvalidInput, set_core
+    from hedgerow.lib.errors import InvalidInput
+    from hedgerow.network.services import set_core
 
     contact = one_contact(acting_person(args.user), args.query)
     try:
@@ -267,7 +268,8 @@ def run_snooze(args: argparse.Namespace) -> int:
 
 
 def run_record_update(args: argparse.Namespace) -> int:
-    from hedgerow.network.services import InvalidInput, record_update
+    from hedgerow.lib.errors import InvalidInput
+    from hedgerow.network.services import record_update
 
     contact = one_contact(acting_person(args.user), args.query)
     try:

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.network.access import contacts_of
 from hedgerow.network.identity import normalize_email, normalize_linkedin_url
 from hedgerow.network.importers.base import ImportSummary, UnusableInput
@@ -34,10 +35,6 @@ from hedgerow.network.models import (
 # Rule N6: a second unanswered note within this many days is too much.
 QUIET_DAYS = 14
 OUTREACH_KINDS = (Interaction.Kind.MESSAGE, Interaction.Kind.EMAIL, Interaction.Kind.CALL)
-
-
-class InvalidInput(ValueError):
-    """A value a person gave us that we cannot use; the message says which and why."""
 
 
 @dataclass

@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hedgerow.accounts.services import profile_of
+from hedgerow.lib.forms import first_error
 from hedgerow.network import access, agenda, services
 from hedgerow.network.forms import (
     ContactFilterForm,
@@ -82,18 +83,12 @@ def _not_done(request: HttpRequest, kind: str, pk: int, error: str) -> HttpRespo
     return redirect(_next_url(request, reverse("today:today")))
 
 
-def _first_error(form: Any) -> str:
-    for errors in form.errors.values():
-        return str(errors[0])
-    return "Something in that form needs another look."
-
-
 @require_POST
 def item_note(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     target = _target(request, kind, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _not_done(request, kind, pk, _first_error(form))
+        return _not_done(request, kind, pk, first_error(form))
     try:
         logged = services.log_for_item(target=target, text=form.cleaned_data["text"])
     except services.InvalidInput as error:
@@ -107,7 +102,7 @@ def item_log(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     target = _target(request, kind, pk)
     form = LogForm(request.POST)
     if not form.is_valid():
-        return _not_done(request, kind, pk, _first_error(form))
+        return _not_done(request, kind, pk, first_error(form))
     try:
         logged = services.log_for_item(target=target, **form.cleaned_data)
     except services.InvalidInput as error:

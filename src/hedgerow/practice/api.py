@@ -18,8 +18,8 @@ from ninja.errors import HttpError
 from pydantic import Field
 from typing_extensions import TypedDict  # pydantic needs this one on 3.11
 
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
-from hedgerow.network.services import InvalidInput
 from hedgerow.practice import access as practice_access
 from hedgerow.practice import services as practice
 from hedgerow.practice.models import (

@@ -147,7 +147,8 @@ def run_impulse(args: argparse.Namespace) -> int:
 
 
 def _capture(owner, text: str, as_json: bool) -> int:
-    from hedgerow.practice.services import InvalidInput, capture_impulse, impulse_json
+    from hedgerow.lib.errors import InvalidInput
+    from hedgerow.practice.services import capture_impulse, impulse_json
 
     try:
         impulse = capture_impulse(owner=owner, text=text)
@@ -179,8 +180,9 @@ def _list_impulses(owner, as_json: bool) -> int:
 def _settle_impulse(owner, args: argparse.Namespace) -> int:
     from django.http import Http404
 
+    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.access import impulse_of
-    from hedgerow.practice.services import InvalidInput, impulse_json, settle_impulse
+    from hedgerow.practice.services import impulse_json, settle_impulse
 
     raw_id, raw_outcome = args.settle
     if not raw_id.isdigit():
@@ -270,7 +272,8 @@ def _set_target(owner, raw: str) -> int:
 
 
 def run_accomplishment_add(args: argparse.Namespace) -> int:
-    from hedgerow.practice.services import InvalidInput, log_accomplishment
+    from hedgerow.lib.errors import InvalidInput
+    from hedgerow.practice.services import log_accomplishment
 
     owner = acting_person(args.user)
     try:
@@ -303,7 +306,8 @@ def run_accomplishment_add(args: argparse.Namespace) -> int:
 def run_accomplishment_update(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
-    from hedgerow.practice.services import InvalidInput, compose_update
+    from hedgerow.lib.errors import InvalidInput
+    from hedgerow.practice.services import compose_update
 
     end: date = args.end or timezone.localdate()
     start: date = args.start or end - timedelta(days=27)
@@ -337,7 +341,8 @@ def run_accomplishment_update(args: argparse.Namespace) -> int:
 
 
 def run_practice_log(args: argparse.Namespace) -> int:
-    from hedgerow.practice.services import InvalidInput, log_practice, practice_session_json
+    from hedgerow.lib.errors import InvalidInput
+    from hedgerow.practice.services import log_practice, practice_session_json
 
     owner = acting_person(args.user)
     try:

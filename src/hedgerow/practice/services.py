@@ -19,7 +19,7 @@ from django.utils.safestring import SafeString
 from typing_extensions import TypedDict
 
 from hedgerow.lib.charts import Series, line_chart
-from hedgerow.network.services import InvalidInput
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.practice import access
 from hedgerow.practice.models import (
     Accomplishment,
