@@ -341,10 +341,8 @@ def import_upload(
         with path.open("wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-        # A bare LinkedIn CSV is imported as a folder holding just that file.
-        target = folder if source == "linkedin" and path.suffix.lower() == ".csv" else path
         try:
-            return importer_for(source)(owner=owner, path=Path(target))
+            return importer_for(source)(owner=owner, path=path)
         except UnusableInput as error:
             # Name the file as the person knows it, not by our temporary folder.
             message = str(error).replace(str(path), path.name).replace(folder, path.name)

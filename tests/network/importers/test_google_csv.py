@@ -154,3 +154,23 @@ def test_it_refuses_a_file_that_is_not_a_google_csv(owner, tmp_path, content, re
 def test_it_refuses_a_missing_file(owner, tmp_path):
     with pytest.raises(UnusableInput, match=r"^There is no file at "):
         import_google_csv(owner=owner, path=tmp_path / "nope.csv")
+
+
+def test_it_reads_a_spreadsheets_semicolons_and_code_page(owner):
+    summary = import_google_csv(owner=owner, path=FIXTURES / "contacts-excel-semicolons.csv")
+
+    emile = Contact.objects.get(owner=owner, name="Émile Zola")
+    assert (emile.company, _emails(emile), _tags(emile)) == (
+        "Éditions Fasquelle",
+        ["emile@zola.example"],
+        ["Écrivains"],
+    )
+    assert Contact.objects.filter(owner=owner, name="Jürgen Weiß").exists()
+    assert summary.problems == []
+
+
+def test_it_reads_utf_16_without_a_byte_order_mark(owner):
+    import_google_csv(owner=owner, path=FIXTURES / "contacts-utf16-no-bom.csv")
+
+    names = set(Contact.objects.filter(owner=owner).values_list("name", flat=True))
+    assert names == {"Ольга Смирнова", "Νίκος Νικολάου"}

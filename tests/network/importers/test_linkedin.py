@@ -475,7 +475,7 @@ def test_it_refuses_a_file_that_is_neither_zip_nor_folder(owner, tmp_path):
     path = tmp_path / "foo.txt"
     path.write_text("First Name,Last Name\n")
 
-    with pytest.raises(UnusableInput, match=r"foo\.txt is neither a \.zip archive nor a folder\."):
+    with pytest.raises(UnusableInput, match=r"foo\.txt is not a LinkedIn export file"):
         run(owner, path)
 
     assert_nothing_written()
@@ -507,7 +507,9 @@ def test_it_refuses_linkedin_names_without_linkedin_columns(owner, tmp_path):
     (folder / "Connections.csv").write_text("name;phone\nAna;123\n")
 
     with pytest.raises(
-        UnusableInput, match=r"None of the LinkedIn files in .* has the columns LinkedIn writes"
+        UnusableInput,
+        match=r"^Connections\.csv has no header row with the columns First Name, Last Name, "
+        r"Connected On, so it could not be read\.$",
     ):
         run(owner, folder)
 

@@ -19,6 +19,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from hedgerow.network.importers.base import ImportSummary, Problem, Progress, UnusableInput
 from hedgerow.network.importers.merge import Card, ParsedFile, import_cards, read_text
+from hedgerow.network.importers.text import sniff_separator
 
 SOURCE = "google"
 KIND = "Google Contacts CSV file"
@@ -82,17 +83,16 @@ def import_google_csv(
 def read_google_csv(path: Path) -> ParsedFile:
     """All rows as cards, with a problem (and physical line number) for each unusable row."""
     text = read_text(path, KIND)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader, [])
-    except csv.Error:
-        header = []
-    columns = Columns.from_header(header)
-    if not columns.usable:
+    # Re-saved by a spreadsheet, the columns may be separated by semicolons or tabs.
+    separator = sniff_separator(text[:65536], lambda row: Columns.from_header(row).usable, rows=1)
+    if separator is None:
         raise UnusableInput(
             f"{path.name} is not a {KIND}: its first line lacks the name and e-mail columns "
-            "Google exports (such as “First Name” and “E-mail 1 - Value”)."
+            "Google exports (such as “First Name” and “E-mail 1 - Value”), with commas, "
+            "semicolons or tabs between them."
         )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    columns = Columns.from_header(next(reader))
     parsed = ParsedFile(cards=[], problems=[])
     while True:
         # A quoted cell may span lines, so a row starts just after the previous one ended.

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -47,15 +48,13 @@ from hedgerow.network.importers.base import (
     finish_run,
     start_run,
 )
+from hedgerow.network.importers.dates import Ambiguous, BadValue, DateStyle
 from hedgerow.network.importers.linkedin_archive import Archive, Member, open_archive
 from hedgerow.network.importers.linkedin_csv import (
-    BadValue,
     Table,
+    has_columns,
     is_blank,
     open_table,
-    parse_connected_on,
-    parse_invitation_time,
-    parse_position_date,
     repair,
 )
 from hedgerow.network.importers.linkedin_messages import (
@@ -69,7 +68,6 @@ from hedgerow.network.importers.linkedin_messages import (
     can_start_worker,
     profile_url,
     read_messages,
-    split_urls,
 )
 from hedgerow.network.importers.linkedin_people import (
     BATCH_SIZE,
@@ -78,6 +76,7 @@ from hedgerow.network.importers.linkedin_people import (
     Person,
     name_from_slug,
 )
+from hedgerow.network.importers.text import missing_header, peeked_lines, sniff_separator
 from hedgerow.network.models import ContactEmail, ImportRun, Interaction, Invitation, Update
 
 __all__ = ["import_linkedin"]
@@ -157,20 +156,27 @@ def import_linkedin(*, owner: Any, path: Path, progress: Progress | None = None)
 
 
 def check_headers(archive: Archive) -> None:
-    """Refuse an archive none of whose LinkedIn files has the columns LinkedIn writes."""
+    """Refuse an archive none of whose LinkedIn files has the columns LinkedIn writes, saying
+    why for the first of them: an encoding we could not read, or no such header row."""
+    reasons = []
     for member in archive.members.values():
         with archive.open_text(member) as (handle, _binary):
-            if open_table(handle, member.name, HEADERS[member.kind], _ignore) is not None:
-                return
-    names = ", ".join(m.name for m in archive.members.values())
+            head, _lines = peeked_lines(handle)
+        if sniff_separator(head, partial(has_columns, required=HEADERS[member.kind])):
+            return
+        reasons.append(missing_header(member.name, HEADER_NAMES[member.kind], head))
+    if len(reasons) == 1:
+        raise UnusableInput(reasons[0])
     raise UnusableInput(
-        f"None of the LinkedIn files in {archive.path} ({names}) has the columns LinkedIn "
-        "writes (for example First Name, Last Name, Connected On)."
+        f"None of the LinkedIn files in {archive.path.name} has the columns LinkedIn writes. "
+        + " ".join(reasons)
     )
 
 
-def _ignore(file: str, line: int, message: str) -> None:
-    return None
+def _why(error: Exception) -> str:
+    if isinstance(error, Ambiguous):
+        return "could be a day or a month first"
+    return str(error)
 
 
 def sha1(text: str) -> str:
@@ -204,9 +210,15 @@ class LinkedInImport:
         self.now = timezone.now()
         self.profile = profile_of(owner)
         self.book = ContactBook(owner.pk)
-        self.owner_url = normalize_linkedin_url(self.profile.linkedin_url)
+        # Whose archive this is: the profile seen before, and what this archive says.
+        self.stored_owner_url = normalize_linkedin_url(self.profile.linkedin_url)
+        self.archive_owner_url = ""  # the inviter of its invitations, or its messages' owner
+        self.archive_owner_name = ""  # Profile.csv's name, normalized
+        self.messages_owner = ""  # who messages.csv itself shows in every conversation
         self.message_options = MessageOptions(
-            keep_bodies=self.profile.store_message_bodies, text_dates=datetimes_as_utc_text()
+            keep_bodies=self.profile.store_message_bodies,
+            text_dates=datetimes_as_utc_text(),
+            zone=str(timezone.get_current_timezone()),
         )
         self._urls: dict[str, str] = {}
         self._done_bytes = 0
@@ -286,6 +298,7 @@ class LinkedInImport:
                 if is_blank(row):
                     continue
                 first, last = (repair(cell) for cell in pick(row))
+                self.archive_owner_name = normalize_name(f"{first} {last}")
                 self.fill_owner_name(first, last)
                 return
 
@@ -315,6 +328,7 @@ class LinkedInImport:
                 ["companyname", "title", "description", "location", "startedon", "finishedon"]
             )
             new: list[Position] = []
+            self.position_dates = DateStyle()
             for line, row in table.rows:
                 if is_blank(row):
                     continue
@@ -338,14 +352,14 @@ class LinkedInImport:
             self.problem(file, line, "Company Name is empty")
             return None
         try:
-            started_on = parse_position_date(started_raw)
-        except BadValue as error:
-            self.problem(file, line, f'Started On "{started_raw}" {error}')
+            started_on = self.position_dates.month(started_raw)
+        except (BadValue, Ambiguous) as error:
+            self.problem(file, line, f'Started On "{started_raw}" {_why(error)}')
             return None
         try:
-            finished_on = parse_position_date(finished_raw)
-        except BadValue as error:
-            self.problem(file, line, f'Finished On "{finished_raw}" {error}')
+            finished_on = self.position_dates.month(finished_raw)
+        except (BadValue, Ambiguous) as error:
+            self.problem(file, line, f'Finished On "{finished_raw}" {_why(error)}')
             return None
         return Position(
             owner=self.owner,
@@ -401,17 +415,38 @@ class LinkedInImport:
                     "connectedon",
                 ]
             )
+            dates = DateStyle()
+            waiting: list[tuple[int, tuple[str, ...]]] = []  # rows whose date order is unknown
             for line, row in table.rows:
                 if not is_blank(row):
-                    self.connection_row(table.file, line, pick(row), seen)
+                    cells = pick(row)
+                    try:
+                        self.connection_row(table.file, line, cells, seen, dates)
+                    except Ambiguous:
+                        waiting.append((line, cells))
                 if line % PROGRESS_EVERY < 2:
                     tick()
+            dates.settle()
+            for line, cells in waiting:
+                self.connection_row(table.file, line, cells, seen, dates)
             self.end_connections(seen)
 
     def connection_row(
-        self, file: str, line: int, cells: tuple[str, ...], seen: set[Person]
+        self,
+        file: str,
+        line: int,
+        cells: tuple[str, ...],
+        seen: set[Person],
+        dates: DateStyle,
     ) -> None:
+        """One connection. Raises Ambiguous, before anything else, while the file has not yet
+        said whether its dates are day-first."""
         first, last, url_raw, email, company, position, connected_raw = cells
+        try:
+            connected_on = dates.day(connected_raw)
+            bad_date = ""
+        except BadValue as error:
+            connected_on, bad_date = None, f'Connected On "{connected_raw}" {error}'
         url = self.url(url_raw)
         parts = name_parts(repair(first), repair(last))
         display = parts.display  # a property that looks at every letter: once, not thrice
@@ -419,10 +454,8 @@ class LinkedInImport:
             self.hidden += 1  # a member who hides their details: LinkedIn leaves the row blank
             return
         company, position = repair(company)[:300], repair(position)[:300]
-        try:
-            connected_on = parse_connected_on(connected_raw)
-        except BadValue as error:
-            self.problem(file, line, f'Connected On "{connected_raw}" {error}')
+        if bad_date:
+            self.problem(file, line, bad_date)
             # Seen even when the row is bad, so a typo never ends a connection.
             found = self.book.find(Traits(name=display, url=url), taken=seen)
             if found is not None:
@@ -567,26 +600,44 @@ class LinkedInImport:
             )
             inviter_urls: Counter[str] = Counter()
             new: list[Invitation] = []
+            dates = DateStyle()
+            waiting: list[tuple[int, tuple[str, ...]]] = []  # rows whose date order is unknown
+
+            def take(line: int, cells: tuple[str, ...]) -> None:
+                invitation = self.invitation_from_row(table.file, line, cells, inviter_urls, dates)
+                if invitation is None:
+                    return
+                if invitation.external_id in known:
+                    self.count("invitations_unchanged")
+                    return
+                known.add(invitation.external_id)
+                new.append(invitation)
+
             for line, row in table.rows:
                 if is_blank(row):
                     continue
-                invitation = self.invitation_from_row(table.file, line, pick(row), inviter_urls)
-                if invitation is None:
-                    continue
-                if invitation.external_id in known:
-                    self.count("invitations_unchanged")
-                    continue
-                known.add(invitation.external_id)
-                new.append(invitation)
+                cells = pick(row)
+                try:
+                    take(line, cells)
+                except Ambiguous:
+                    waiting.append((line, cells))
                 if line % PROGRESS_EVERY < 2:
                     tick()
+            dates.settle()
+            for line, cells in waiting:
+                take(line, cells)
             Invitation.objects.bulk_create(new, batch_size=BATCH_SIZE)
             self.count("invitations_created", len(new))
             if inviter_urls:
                 self.learn_owner_url(inviter_urls.most_common(1)[0][0], "your invitations")
 
     def invitation_from_row(
-        self, file: str, line: int, cells: tuple[str, ...], inviter_urls: Counter[str]
+        self,
+        file: str,
+        line: int,
+        cells: tuple[str, ...],
+        inviter_urls: Counter[str],
+        dates: DateStyle,
     ) -> Invitation | None:
         sender, recipient, sent_raw, message, direction_raw, inviter, invitee = cells
         direction = direction_raw.strip().lower()
@@ -596,7 +647,7 @@ class LinkedInImport:
             )
             return None
         try:
-            sent = parse_invitation_time(sent_raw)
+            sent = dates.moment(sent_raw, example="9/25/26, 8:52 AM")
         except BadValue as error:
             self.problem(file, line, f'Sent At "{sent_raw}" {error}')
             return None
@@ -615,7 +666,7 @@ class LinkedInImport:
             name=(name or name_from_slug(url).display)[:300],
             linkedin_url=url,
             direction=direction,
-            sent_at=timezone.make_aware(sent),
+            sent_at=sent if sent.tzinfo else timezone.make_aware(sent),
             note=repair(message),
             status=Invitation.Status.PENDING,
             source=SOURCE,
@@ -624,9 +675,9 @@ class LinkedInImport:
 
     def learn_owner_url(self, url: str, where: str) -> None:
         """The owner's own profile URL tells their messages apart from everyone else's."""
-        if self.owner_url:
+        if self.archive_owner_url:
             return
-        self.owner_url = url
+        self.archive_owner_url = url
         if not self.profile.linkedin_url:
             self.profile.linkedin_url = url
             self.profile.save(update_fields=["linkedin_url"])
@@ -697,9 +748,7 @@ class LinkedInImport:
         if not header.found:
             self.no_header("messages", member.name)
         else:
-            reader = MessageReader(self, header, self.message_options)
-            if reader.know_owner(member):
-                reader.read(items, self.tick_messages)
+            MessageReader(self, header, self.message_options).read(items, self.tick_messages)
         self.done_with(member)
         self.book.save_changed(self.now)
 
@@ -776,7 +825,8 @@ class MessageReader:
         self.file = header.file
         self.book = run.book
         self.has_urls = header.has_urls
-        self.owner_name = normalize_name(run.owner.get_full_name())
+        self.owner_url = run.archive_owner_url if self.has_urls else ""
+        self.owner_name = "" if self.has_urls else run.archive_owner_name
         self.known = set(
             first_column(
                 Interaction.objects.filter(owner=run.owner, source=SOURCE)
@@ -791,80 +841,79 @@ class MessageReader:
         # with someone met in this batch, whose contact id is known only once written.
         self.rows: list[tuple[Any, ...]] = []
         self.unwritten: list[tuple[int, Person]] = []
+        # Messages with someone named but not (yet) met: tried again once the file is read, so
+        # the order of the file never decides what the first import brings.
+        self.later: list[tuple[str, str, str | datetime, str, str, str]] = []
 
-    # Who is the owner? Their URL (profile, invitations) or, failing that, the person who
-    # appears in the most conversations.
+    # Who is the owner? This archive's own word (the inviter of its invitations, the name in
+    # its Profile.csv), else what the messages themselves show (the one person in every
+    # conversation, found while reading them), else the profile seen before.
 
-    def know_owner(self, member: Member) -> bool:
-        if self.has_urls and self.run.owner_url:
-            return True
-        if not self.has_urls and self.owner_name:
-            return True
-        found = self.most_present(member)
-        if not found:
+    @property
+    def owner_known(self) -> bool:
+        return bool(self.owner_url or self.owner_name)
+
+    def settle_owner(self, batch: Batch) -> None:
+        if batch.owner:
+            self.run.messages_owner = batch.owner
+        if self.owner_known or not (batch.owner or batch.last):
+            return
+        if self.has_urls:
+            url = batch.owner or self.run.stored_owner_url
+            if url:
+                self.owner_url = url
+                self.run.learn_owner_url(url, "your messages")
+        else:
+            self.owner_name = batch.owner or normalize_name(self.run.owner.get_full_name())
+
+    # The import proper.
+
+    def read(self, batches: Iterator[Header | Batch], tick: Callable[[int], None]) -> None:
+        waiting: list[Batch] = []  # read before the owner was known
+        for batch in batches:
+            assert isinstance(batch, Batch)
+            for problem in batch.problems:
+                self.run.problem(*problem)
+            self.drafts += batch.drafts
+            self.settle_owner(batch)
+            waiting.append(batch)
+            if not self.owner_known:
+                continue
+            for each in waiting:
+                self.take(each.rows)
+                self.flush()
+            waiting = []
+            tick(batch.position)
+        if not self.owner_known:
             self.run.problem(
                 self.file,
                 1,
                 "could not tell which messages are yours (no profile URL of yours was found), "
                 "so no messages were imported",
             )
-            return False
-        if self.has_urls:
-            self.run.learn_owner_url(found, "your messages")
-        else:
-            self.owner_name = found
-        return True
-
-    def most_present(self, member: Member) -> str:
-        # A pass of its own, here: rare (no profile URL known and no invitations sent), and the
-        # worker's batches simply wait in the pipe meanwhile.
-        pairs: set[tuple[str, str]] = set()
-        with self.run.archive.open_text(member) as (handle, _binary):
-            table = open_table(handle, member.name, MESSAGE_HEADER, _ignore)
-            if table is None:
-                return ""
-            pick = table.picker(["conversationid", "senderprofileurl", "recipientprofileurls"])
-            names = table.picker(["conversationid", "from", "to"])
-            for _line, row in table.rows:
-                if self.has_urls:
-                    conversation, sender, recipients = pick(row)
-                    keys = [self.run.url(sender), *map(self.run.url, split_urls(recipients))]
-                else:
-                    conversation, sender, recipients = names(row)
-                    keys = [normalize_name(n) for n in (sender, *recipients.split(";"))]
-                pairs.update((key, conversation) for key in keys if key)
-        ranked = Counter(key for key, _conversation in pairs).most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-            return ""  # a tie: guessing would file the owner's words under someone else
-        return ranked[0][0]
-
-    # The import proper.
-
-    def read(self, batches: Iterator[Header | Batch], tick: Callable[[int], None]) -> None:
-        for batch in batches:
-            assert isinstance(batch, Batch)
-            for problem in batch.problems:
-                self.run.problem(*problem)
-            self.drafts += batch.drafts
-            self.take(batch.rows)
-            self.flush()
-            tick(batch.position)
+        self.take_later()
         self.run.count("drafts_skipped", self.drafts)
         self.run.count("interactions_skipped_existing", self.skipped)
 
     def take(self, rows: list[MessageRow]) -> None:
         is_owner, person_for, add = self.is_owner, self.person, self.add
-        for sender_url, sender_name, sender_key, recipients, when, subject, text, ids in rows:
-            if is_owner(sender_url, sender_key):
+        for sender_url, sender_name, sender_key, recipients, when, subject, text, ids, way in rows:
+            if way == "outgoing" or (not way and is_owner(sender_url, sender_key)):
                 for (url, name, key), external_id in zip(recipients, ids[1:], strict=True):
-                    if not is_owner(url, key) and (person := person_for(url, name, key)):
+                    if is_owner(url, key):
+                        continue
+                    if person := person_for(url, name, key):
                         add(person, OUTGOING, when, external_id, subject, text)
+                    elif self.worth_another_look(url, name, key):
+                        self.later.append((name, OUTGOING, when, external_id, subject, text))
             elif person := person_for(sender_url, sender_name, sender_key):
                 add(person, INCOMING, when, ids[0], subject, text)
+            elif self.worth_another_look(sender_url, sender_name, sender_key):
+                self.later.append((sender_name, INCOMING, when, ids[0], subject, text))
 
     def is_owner(self, url: str, name_key: str) -> bool:
-        if url and self.run.owner_url:
-            return url == self.run.owner_url
+        if url and self.owner_url:
+            return url == self.owner_url
         return bool(self.owner_name) and name_key == self.owner_name
 
     def person(self, url: str, name: str, key: str) -> Person | None:
@@ -895,6 +944,18 @@ class MessageReader:
                 name=(parts.display or name or url)[:300],
             )
         )
+
+    def worth_another_look(self, url: str, name: str, key: str) -> bool:
+        """Named, without a URL, in a file with URLs: whoever it is may appear further on."""
+        return self.has_urls and not url and bool(key) and key not in SYSTEM_SENDERS
+
+    def take_later(self) -> None:
+        for name, direction, when, external_id, subject, text in self.later:
+            found = self.book.find(Traits(name=name))
+            if found is not None:
+                self.add(found.person, direction, when, external_id, subject, text)
+        self.later = []
+        self.flush()
 
     def add(
         self,

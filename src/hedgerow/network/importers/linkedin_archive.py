@@ -1,24 +1,34 @@
-"""Finding the LinkedIn export files in a .zip or an unpacked folder, and reading them as text.
+"""Finding the LinkedIn export files in a .zip, an unpacked folder or a single CSV file, and
+reading them as text.
 
 Real archives put the files in a sub-folder and vary the names' case and spacing
-("Connections.csv", "connections.csv", "Connections .csv"), so files are found by their
-basename, case-insensitively and ignoring spaces, anywhere in the archive.
+("Connections.csv", "connections.csv", "Connections .csv", 2018's "Messages.csv"), so files are
+found by their basename, case-insensitively and ignoring spaces, anywhere in the archive. A CSV
+file on its own (a bare Connections.csv, or "Connections (1).csv" as a browser saves it twice) is
+known by its name or, failing that, by its header row.
 """
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import io
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from hedgerow.network.importers.base import UnusableInput
+from hedgerow.network.importers.linkedin_csv import HEADER_SCAN_ROWS, has_columns
+from hedgerow.network.importers.text import (
+    SNIFF_BYTES,
+    sniff_encoding,
+    sniff_separator,
+    text_stream,
+)
 
 # The export files we use, by their basename in lower case without spaces.
 WANTED = {
@@ -28,11 +38,21 @@ WANTED = {
     "positions.csv": "positions",
     "profile.csv": "profile",
 }
-_SNIFF_BYTES = 1 << 20
+# What tells each kind of file by its header, for a CSV whose name does not (as
+# linkedin_csv.column_key makes the column names).
+KIND_COLUMNS = {
+    "connections": ("firstname", "lastname", "connectedon"),
+    "invitations": ("from", "to", "sentat", "direction"),
+    "messages": ("from", "to", "date"),
+    "positions": ("companyname", "title", "startedon"),
+}
+_DOWNLOADED_TWICE = re.compile(r" ?\(\d+\)(?=\.csv$)")
 
 
 def file_key(name: str) -> str:
-    return name.rsplit("/", 1)[-1].casefold().replace(" ", "")
+    """ "Export/Connections (1).csv" → "connections.csv"."""
+    base = _DOWNLOADED_TWICE.sub("", name.rsplit("/", 1)[-1].casefold())
+    return base.replace(" ", "")
 
 
 @dataclass(frozen=True)
@@ -72,23 +92,18 @@ class Archive:
         """The member as text, and its binary stream (whose tell() measures progress)."""
         encoding = self._encoding(member)
         with self.open_binary(member) as binary:
-            # newline="" hands line ends to the csv module, which knows quoted line breaks.
-            text = io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
+            text = text_stream(binary, encoding)
             try:
                 yield text, binary
             finally:
                 text.detach()
 
     def _encoding(self, member: Member) -> str:
-        # Exports are UTF-8 (often with a BOM); a file re-saved by a spreadsheet may be
-        # Windows-1252, which would otherwise turn every accent into a replacement character.
+        # Exports are UTF-8 (often with a BOM); a file re-saved by a spreadsheet may be UTF-16 or
+        # a Windows code page, which would otherwise turn every accent into a replacement sign.
         with self.open_binary(member) as binary:
-            head = binary.read(_SNIFF_BYTES)
-        try:
-            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        except UnicodeDecodeError:
-            return "cp1252"
-        return "utf-8-sig"
+            head = binary.read(SNIFF_BYTES)
+        return sniff_encoding(head, member.name)
 
 
 class ZipArchive(Archive):
@@ -147,6 +162,40 @@ def pick_members(found: list[tuple[str, int]]) -> dict[str, Member]:
     return members
 
 
+class FileArchive(Archive):
+    """One CSV file on its own, as if it were an archive holding just that file."""
+
+    def __init__(self, path: Path) -> None:
+        kind = WANTED.get(file_key(path.name)) or _kind_by_header(path)
+        if kind is None:
+            raise UnusableInput(
+                f"{path.name} is not a LinkedIn export file: its name is none of "
+                "Connections.csv, messages.csv, Invitations.csv, Positions.csv or Profile.csv, "
+                "and it has none of their header rows."
+            )
+        super().__init__(path, {kind: Member(kind=kind, path=path.name, size=path.stat().st_size)})
+
+    def open_binary(self, member: Member) -> BinaryIO:
+        return self.path.open("rb")
+
+    def digest(self) -> str:
+        digest = hashlib.sha256()
+        with self.path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+
+
+def _kind_by_header(path: Path) -> str | None:
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    sample = head.decode(sniff_encoding(head, path.name), errors="replace")
+    for kind, columns in KIND_COLUMNS.items():
+        if sniff_separator(sample, partial(has_columns, required=columns), HEADER_SCAN_ROWS):
+            return kind
+    return None
+
+
 def open_archive(path: Path) -> Archive:
     """The archive at path, or UnusableInput with one clear sentence. Reads, never writes."""
     path = Path(path)
@@ -156,8 +205,12 @@ def open_archive(path: Path) -> Archive:
         archive: Archive = FolderArchive(path)
     elif path.is_file() and zipfile.is_zipfile(path):
         archive = ZipArchive(path)
+    elif path.is_file() and path.suffix.lower() in (".csv", ".txt"):
+        archive = FileArchive(path)
     else:
-        raise UnusableInput(f"{path} is neither a .zip archive nor a folder.")
+        raise UnusableInput(
+            f"{path} is neither a .zip archive, a folder nor a CSV file from LinkedIn's export."
+        )
     if not archive.members:
         archive.close()
         raise UnusableInput(

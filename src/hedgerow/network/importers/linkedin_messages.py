@@ -31,21 +31,16 @@ import traceback
 from collections.abc import Generator, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+from zoneinfo import ZoneInfo
 
 from hedgerow.network.identity import normalize_linkedin_url, normalize_name
-from hedgerow.network.importers.linkedin_csv import (
-    BadValue,
-    Table,
-    is_blank,
-    open_table,
-    parse_message_time,
-    repair,
-)
+from hedgerow.network.importers.dates import Ambiguous, BadValue, DateStyle
+from hedgerow.network.importers.linkedin_csv import Table, is_blank, open_table, repair
 
 if TYPE_CHECKING:
     from hedgerow.network.importers.linkedin_archive import Archive
@@ -62,7 +57,10 @@ COLUMNS = (
     "subject",
     "content",
     "ismessagedraft",
+    "direction",  # 2018 and earlier: INCOMING or OUTGOING, and no conversation id
 )
+# Conversations seen before the owner (in every one of them) may be told from the others.
+OWNER_AFTER_CONVERSATIONS = 3
 # A file this big is read by a worker process; below it, starting one costs more than it saves.
 # Tests lower it to run the worker on small fixtures.
 WORKER_MIN_BYTES = 4 << 20
@@ -74,10 +72,19 @@ DRAFT_MARKS = {"yes", "true", "1"}
 # (profile URL, name as written, normalized name) of one recipient.
 Recipient = tuple[str, str, str]
 # One message: (sender URL, sender name, sender's normalized name, recipients, when, subject,
-# text, ids). `when` is UTC text when the database stores it so, else an aware datetime; subject
-# and text are "" unless bodies are kept. ids[0] is the message's external id as incoming,
-# ids[1 + i] as outgoing to recipients[i].
-MessageRow = tuple[str, str, str, tuple[Recipient, ...], str | datetime, str, str, tuple[str, ...]]
+# text, ids, direction). `when` is UTC text when the database stores it so, else an aware
+# datetime; subject and text are "" unless bodies are kept. ids[0] is the message's external id
+# as incoming, ids[1 + i] as outgoing to recipients[i]. direction is "outgoing" or "incoming"
+# where the file says it (2018 and earlier), else "".
+MessageRow = tuple[
+    str, str, str, tuple[Recipient, ...], str | datetime, str, str, tuple[str, ...], str
+]
+DIRECTIONS = {
+    "outgoing": "outgoing",
+    "sent": "outgoing",
+    "incoming": "incoming",
+    "inbox": "incoming",
+}
 # (file, physical line, message), as ImportSummary.problem takes them.
 FileProblem = tuple[str, int, str]
 
@@ -98,12 +105,63 @@ class Batch:
     problems: list[FileProblem]
     drafts: int  # drafts skipped in this batch: never sent, so not interactions
     position: int  # bytes of the file read so far, for progress
+    # Whose export this is, by URL (or name, without URLs), as far as read: "" until known.
+    owner: str = ""
+    last: bool = False  # the file's last batch: `owner` is as good as it gets
 
 
 @dataclass(frozen=True)
 class MessageOptions:
     keep_bodies: bool  # the owner opted in to keeping message texts
     text_dates: bool  # dates as the UTC text SQLite stores (bulk.datetimes_as_utc_text)
+    zone: str = "UTC"  # where dates without a zone ("1/8/18, 6:14 PM") were written
+
+
+class OwnerFinder:
+    """Whose messages these are, found in the one pass that reads them.
+
+    The owner takes part in every conversation of their own export; anyone else only in theirs.
+    So the people in every conversation so far narrow down with each new one, and once a few
+    conversations leave exactly one, that is the owner. A file where that never happens (the
+    owner missing from a row) falls back, at its end, to who is in the most conversations, when
+    nobody ties with them. Old files that say each message's direction name the owner at once.
+    """
+
+    def __init__(self) -> None:
+        self.members: dict[str, set[str]] = {}  # conversation → people in it
+        self.presence: dict[str, int] = {}  # person → conversations they are in
+        self.everywhere: set[str] | None = None  # people in every conversation so far
+        self.owner = ""
+
+    def sender_of_outgoing(self, key: str) -> None:
+        if key and not self.owner:
+            self.owner = key
+
+    def see(self, conversation: str, keys: list[str]) -> None:
+        members = self.members.get(conversation)
+        if members is None:
+            members = self.members[conversation] = set()
+            first = {key for key in keys if key}
+            self.everywhere = first if self.everywhere is None else self.everywhere & first
+        for key in keys:
+            if key and key not in members:
+                members.add(key)
+                self.presence[key] = self.presence.get(key, 0) + 1
+        if (
+            not self.owner
+            and self.everywhere is not None
+            and len(self.everywhere) == 1
+            and len(self.members) >= OWNER_AFTER_CONVERSATIONS
+        ):
+            self.owner = next(iter(self.everywhere))
+
+    def at_end(self) -> str:
+        if self.owner:
+            return self.owner
+        ranked = sorted(self.presence.items(), key=lambda item: -item[1])[:2]
+        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+            return ""  # a tie: guessing would file the owner's words under someone else
+        return ranked[0][0]
 
 
 def split_urls(text: str) -> list[str]:
@@ -115,24 +173,30 @@ def profile_url(raw: str) -> str:
     return raw if CANONICAL_URL.match(raw) else normalize_linkedin_url(raw)
 
 
-def message_time_text(text: str) -> str:
+def message_time_text(text: str, dates: DateStyle | None = None, zone: tzinfo = UTC) -> str:
     """ "2023-06-11 15:33:58 UTC" → "2023-06-11 15:33:58", the UTC text SQLite stores.
 
-    Validated like parse_message_time; LinkedIn's usual form is passed through as it is, which
-    saves building a datetime only to format it back 200,000 times.
+    LinkedIn's usual form is passed through as it is, which saves building a datetime only to
+    format it back 200,000 times. Older styles ("1/8/18, 6:14 PM", in `zone`) go through `dates`.
     """
-    if text.endswith(" UTC"):
-        text = text[:-4]
-    text = text.strip()
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise BadValue('is not a date like "2023-06-11 15:33:58 UTC"') from None
+    moment = message_time(text, dates, zone)
+    text = text.removesuffix(" UTC").strip()
     if len(text) == 19 and text[4] + text[7] + text[10] + text[13] + text[16] == "-- ::":
         return text  # exactly YYYY-MM-DD HH:MM:SS, so naive: UTC already in canonical form
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.isoformat(" ")  # as Django writes a datetime for SQLite
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")  # as Django writes it
+
+
+def message_time(text: str, dates: DateStyle | None = None, zone: tzinfo = UTC) -> datetime:
+    """An aware datetime: ISO text without a zone is UTC (LinkedIn's own), older styles local."""
+    stripped = text.removesuffix(" UTC").strip()
+    if stripped[:4].isdigit() and stripped[4:5] == "-":
+        try:
+            moment = datetime.fromisoformat(stripped)
+        except ValueError:
+            raise BadValue('is not a date like "2023-06-11 15:33:58 UTC"') from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    moment = (dates or DateStyle()).moment(text, example="2023-06-11 15:33:58 UTC")
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
 @dataclass
@@ -148,37 +212,75 @@ class MessageParser:
     names: dict[str, tuple[str, str]] = field(default_factory=dict)
     conversations: dict[str, str] = field(default_factory=dict)
     recipient_memo: dict[tuple[str, str], tuple[Recipient, ...]] = field(default_factory=dict)
+    dates: DateStyle = field(default_factory=DateStyle)
+    owners: OwnerFinder = field(default_factory=OwnerFinder)
+    # Rows whose date could be day- or month-first, until the file says which.
+    waiting: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     def problem(self, file: str, line: int, message: str) -> None:
         self.problems.append((file, line, message))
+
+    @property
+    def zone(self) -> tzinfo:
+        return ZoneInfo(self.options.zone)
 
     def batches(self, table: Table, binary: BinaryIO) -> Iterator[Batch]:
         pick = table.picker(COLUMNS)
         message = self.message
         rows: list[MessageRow] = []
         for line, row in table.rows:
-            if not is_blank(row) and (found := message(line, pick(row))) is not None:
-                rows.append(found)
+            if not is_blank(row):
+                cells = pick(row)
+                try:
+                    found = message(line, cells)
+                except Ambiguous:
+                    self.waiting.append((line, cells))
+                    continue
+                if found is not None:
+                    rows.append(found)
             if len(rows) >= BATCH_ROWS:
                 yield self.batch(rows, binary.tell())
                 rows = []
-        yield self.batch(rows, binary.tell())
+        self.dates.settle()
+        rows.extend(found for line, cells in self.waiting if (found := message(line, cells)))
+        yield self.batch(rows, binary.tell(), last=True)
 
-    def batch(self, rows: list[MessageRow], position: int) -> Batch:
-        batch = Batch(rows=rows, problems=self.problems, drafts=self.drafts, position=position)
+    def batch(self, rows: list[MessageRow], position: int, last: bool = False) -> Batch:
+        owner = self.owners.at_end() if last else self.owners.owner
+        batch = Batch(
+            rows=rows,
+            problems=self.problems,
+            drafts=self.drafts,
+            position=position,
+            owner=owner,
+            last=last,
+        )
         self.problems, self.drafts = [], 0
         return batch
 
     def message(self, line: int, cells: tuple[str, ...]) -> MessageRow | None:
-        conversation, sender, sender_url_raw, to, to_urls, date_raw, subject, content, draft = cells
+        """One message, or None (a draft, a bad date). Raises Ambiguous, before anything else,
+        while the file has not yet said whether its dates are day-first."""
+        (
+            conversation,
+            sender,
+            sender_url_raw,
+            to,
+            to_urls,
+            date_raw,
+            subject,
+            content,
+            draft,
+            direction_raw,
+        ) = cells
         if draft and draft.strip().lower() in DRAFT_MARKS:
             self.drafts += 1  # a draft was never sent: not an interaction
             return None
         try:
             when: str | datetime = (
-                message_time_text(date_raw)
+                message_time_text(date_raw, self.dates, self.zone)
                 if self.options.text_dates
-                else parse_message_time(date_raw)
+                else message_time(date_raw, self.dates, self.zone)
             )
         except BadValue as error:
             self.problem(self.file, line, f'DATE "{date_raw}" {error}')
@@ -186,6 +288,8 @@ class MessageParser:
         sender_url = self.url(sender_url_raw)
         sender_name, sender_key = self.name(sender)
         recipients = self.recipients(to, to_urls)
+        direction = DIRECTIONS.get(direction_raw.strip().casefold(), "")
+        self.find_owner(conversation, sender_url or sender_key, recipients, direction)
         # The ids: deterministic, so a re-import finds them. Led by the conversation, so one
         # conversation's messages sit together in the unique index, which makes inserting them
         # markedly cheaper. Each outgoing copy adds its recipient to the message's own key.
@@ -215,7 +319,21 @@ class MessageParser:
             subject,
             content,
             tuple(ids),
+            direction,
         )
+
+    def find_owner(
+        self, conversation: str, sender: str, recipients: tuple[Recipient, ...], direction: str
+    ) -> None:
+        if direction:
+            if direction == "outgoing":
+                self.owners.sender_of_outgoing(sender)
+            return
+        if self.owners.owner and conversation in self.owners.members:
+            return  # known, and this conversation counted: nothing left to learn here
+        people = [sender, *(url or key for url, _name, key in recipients)]
+        # Files without conversation ids: each set of people is a conversation.
+        self.owners.see(conversation or "\x1f".join(sorted(people)), people)
 
     def url(self, raw: str) -> str:
         """Normalized profile URL, memoized: the same few thousand URLs recur all along."""

@@ -14,7 +14,6 @@ fast.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 from collections.abc import Iterable
@@ -44,6 +43,7 @@ from hedgerow.network.importers.base import (
     finish_run,
     start_run,
 )
+from hedgerow.network.importers.text import decode
 from hedgerow.network.models import Contact, ContactEmail, ImportRun, ReviewItem, Tag
 
 MAX_NOTES = 50
@@ -202,29 +202,12 @@ class ParsedFile:
 def read_text(path: Path, kind: str) -> str:
     """The file's text, or UnusableInput when it is missing or plainly not text.
 
-    Exports come as UTF-8 (often with a BOM), old Google CSVs as UTF-16, and old address books in
-    Windows-1252.
+    Exports come as UTF-8 (often with a BOM), old Google CSVs as UTF-16 (with or without a BOM),
+    and old address books in a Windows code page, which a detector tells (see text.decode).
     """
     if not path.is_file():
         raise UnusableInput(f"There is no file at {path}.")
-    raw = path.read_bytes()
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16", errors="replace")
-    elif b"\x00" in raw:
-        raise UnusableInput(f"{path.name} is not a {kind}: it looks like a binary file.")
-    else:
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            try:
-                text = raw.decode("cp1252")
-            except UnicodeDecodeError:
-                raise UnusableInput(
-                    f"{path.name} is not a {kind}: it is not readable as text."
-                ) from None
-    if "\x00" in text:
-        raise UnusableInput(f"{path.name} is not a {kind}: it looks like a binary file.")
-    return text
+    return decode(path.read_bytes(), path.name, kind)
 
 
 # --- The owner's contacts in memory ------------------------------------------------------------
