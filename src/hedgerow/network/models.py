@@ -113,6 +113,24 @@ class ContactEmail(models.Model):
         return self.email
 
 
+class ContactPhone(models.Model):
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, db_index=False)  # see the index
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="phones")
+    number = models.CharField(max_length=50, help_text="As written on the card.")
+    key = models.CharField(max_length=20, help_text="identity.phone_key: its last nine digits.")
+    label = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "key"], name="unique_contact_phone")
+        ]
+        indexes = [models.Index(fields=["owner", "key"])]
+
+    def __str__(self) -> str:
+        return self.number
+
+
 class Interaction(models.Model):
     Kind = InteractionKind
 

@@ -190,6 +190,7 @@ def _contact_page(
         "nav": "contacts",
         "contact": person,
         "emails": list(person.emails.all()),
+        "phones": list(person.phones.all()),
         "tags": tags,
         "entries": entries,
         "more_entries": limit + TIMELINE_STEP if has_more else None,
@@ -373,6 +374,7 @@ def merge_undo(request: HttpRequest, pk: int) -> HttpResponse:
 CANDIDATE_FIELDS = [
     ("name", "Name"),
     ("emails", "Email"),
+    ("phones", "Phone"),
     ("company", "Company"),
     ("position", "Position"),
     ("linkedin_url", "LinkedIn"),
@@ -387,7 +389,10 @@ def _candidate_fields(candidate: dict[str, Any]) -> list[tuple[str, str]]:
     for key, label in CANDIDATE_FIELDS:
         value = candidate.get(key)
         if isinstance(value, list):
-            value = ", ".join(v.get("email", "") if isinstance(v, dict) else str(v) for v in value)
+            value = ", ".join(
+                (v.get("email") or v.get("number") or "") if isinstance(v, dict) else str(v)
+                for v in value
+            )
         if value:
             fields.append((label, str(value)))
     if candidate.get("file"):

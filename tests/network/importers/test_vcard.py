@@ -20,8 +20,8 @@ V21 = FIXTURES / "legacy-2.1.vcf"
 def test_it_imports_every_readable_card_of_a_3_0_file(owner):
     summary = import_vcard(owner=owner, path=V3)
 
-    assert summary.counts["contacts_created"] == 4
-    assert summary.counts["cards_skipped"] == 2
+    assert summary.counts["contacts_created"] == 5  # Broken Card loses one line, not itself
+    assert summary.counts["cards_skipped"] == 1
     ana = Contact.objects.get(owner=owner, name="Ana Ruiz")
     assert (ana.first_name, ana.last_name) == ("Ana", "Ruiz")
     assert (ana.company, ana.position) == ("Acme Robotics", "Head of Research")
@@ -48,17 +48,20 @@ def test_it_keeps_non_latin_names_and_social_profiles(owner):
     assert mei.linkedin_url == "https://www.linkedin.com/in/meiling-lin"
 
 
-def test_it_reports_broken_cards_with_the_line_they_begin_on(owner):
+def test_it_reports_a_broken_line_and_a_useless_card_where_they_are(owner):
     summary = import_vcard(owner=owner, path=V3)
 
     problems = [(p.file, p.line) for p in summary.problems]
-    assert problems == [("contacts-3.0.vcf", 33), ("contacts-3.0.vcf", 38)]
-    assert "could not be read" in summary.problems[0].message
+    assert problems == [("contacts-3.0.vcf", 36), ("contacts-3.0.vcf", 38)]
+    assert summary.problems[0].message == (
+        "Skipped a property: its line could not be read; the rest of the card was imported."
+    )
     assert "neither a name nor an email" in summary.problems[1].message
+    assert Contact.objects.filter(owner=owner, name="Broken Card").exists()
     run = ImportRun.objects.get(pk=summary.run_id)
     assert run.problems[0] == {
         "file": "contacts-3.0.vcf",
-        "line": 33,
+        "line": 36,
         "message": summary.problems[0].message,
     }
 
@@ -115,10 +118,10 @@ def test_it_changes_nothing_when_the_same_file_is_imported_twice(owner):
     assert again.counts == {
         "contacts_created": 0,
         "contacts_merged": 0,
-        "contacts_unchanged": 4,
+        "contacts_unchanged": 5,
         "review_items_created": 0,
         "emails_added": 0,
-        "cards_skipped": 2,
+        "cards_skipped": 1,
     }
 
 
@@ -136,7 +139,7 @@ def test_it_reports_progress(owner):
 
     import_vcard(owner=owner, path=V3, progress=lambda done, total: calls.append((done, total)))
 
-    assert calls[-1] == (4, 4)
+    assert calls[-1] == (5, 5)
 
 
 @pytest.mark.parametrize(

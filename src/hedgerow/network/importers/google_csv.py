@@ -24,7 +24,7 @@ from hedgerow.network.importers.text import sniff_separator
 SOURCE = "google"
 KIND = "Google Contacts CSV file"
 MULTI = ":::"
-_NUMBERED = re.compile(r"^(e-mail|website) (\d+) - (type|label|value)$")
+_NUMBERED = re.compile(r"^(e-mail|phone|website) (\d+) - (type|label|value)$")
 _NAME_COLUMNS = ("name", "given name", "family name", "first name", "last name")
 _GROUP_COLUMNS = ("group membership", "labels")
 # Every contact carries this system group; it says nothing about the person.
@@ -37,6 +37,7 @@ class Columns:
 
     index: dict[str, int]
     emails: list[tuple[int | None, int]] = field(default_factory=list)  # (label, value) columns
+    phones: list[tuple[int | None, int]] = field(default_factory=list)
     websites: list[tuple[int | None, int]] = field(default_factory=list)
 
     @classmethod
@@ -53,8 +54,10 @@ class Columns:
         columns = cls(index=index)
         for (kind, _number), parts in sorted(numbered.items()):
             if "value" in parts:
-                target = columns.emails if kind == "e-mail" else columns.websites
-                target.append((parts.get("label"), parts["value"]))
+                target = {"e-mail": columns.emails, "phone": columns.phones}.get(kind)
+                (columns.websites if target is None else target).append(
+                    (parts.get("label"), parts["value"])
+                )
         return columns
 
     @property
@@ -148,6 +151,7 @@ def _card_from(row: list[str], line: int, columns: Columns, file: str) -> Card:
         last_name=family,
         credentials=cell(row, "name suffix"),
         emails=_labelled_values(row, columns.emails),
+        phones=_labelled_values(row, columns.phones),
         company=cell(row, "organization 1 - name", "organization name"),
         position=cell(row, "organization 1 - title", "organization title"),
         urls=[value for value, _label in _labelled_values(row, columns.websites)],

@@ -179,10 +179,17 @@ def message_time_text(text: str, dates: DateStyle | None = None, zone: tzinfo = 
     LinkedIn's usual form is passed through as it is, which saves building a datetime only to
     format it back 200,000 times. Older styles ("1/8/18, 6:14 PM", in `zone`) go through `dates`.
     """
+    stripped = text.removesuffix(" UTC").strip()
+    if (
+        len(stripped) == 19
+        and stripped[4] + stripped[7] + stripped[10] + stripped[13] + stripped[16] == "-- ::"
+    ):
+        try:
+            datetime.fromisoformat(stripped)  # validated, then passed through
+        except ValueError:
+            raise BadValue('is not a date like "2023-06-11 15:33:58 UTC"') from None
+        return stripped  # exactly YYYY-MM-DD HH:MM:SS, so naive: UTC already in canonical form
     moment = message_time(text, dates, zone)
-    text = text.removesuffix(" UTC").strip()
-    if len(text) == 19 and text[4] + text[7] + text[10] + text[13] + text[16] == "-- ::":
-        return text  # exactly YYYY-MM-DD HH:MM:SS, so naive: UTC already in canonical form
     return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ")  # as Django writes it
 
 
@@ -325,12 +332,12 @@ class MessageParser:
     def find_owner(
         self, conversation: str, sender: str, recipients: tuple[Recipient, ...], direction: str
     ) -> None:
+        if self.owners.owner:
+            return  # known: nothing left to learn
         if direction:
             if direction == "outgoing":
                 self.owners.sender_of_outgoing(sender)
             return
-        if self.owners.owner and conversation in self.owners.members:
-            return  # known, and this conversation counted: nothing left to learn here
         people = [sender, *(url or key for url, _name, key in recipients)]
         # Files without conversation ids: each set of people is a conversation.
         self.owners.see(conversation or "\x1f".join(sorted(people)), people)

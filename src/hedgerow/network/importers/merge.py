@@ -33,6 +33,7 @@ from hedgerow.network.identity import (
     normalize_email,
     normalize_linkedin_url,
     normalize_name,
+    phone_key,
 )
 from hedgerow.network.importers.base import (
     ImportSummary,
@@ -44,7 +45,14 @@ from hedgerow.network.importers.base import (
     start_run,
 )
 from hedgerow.network.importers.text import decode
-from hedgerow.network.models import Contact, ContactEmail, ImportRun, ReviewItem, Tag
+from hedgerow.network.models import (
+    Contact,
+    ContactEmail,
+    ContactPhone,
+    ImportRun,
+    ReviewItem,
+    Tag,
+)
 
 MAX_NOTES = 50
 COUNT_KEYS = (
@@ -72,6 +80,13 @@ class CardEmail:
 
 
 @dataclass
+class CardPhone:
+    number: str
+    key: str  # identity.phone_key
+    label: str = ""
+
+
+@dataclass
 class Card:
     """One incoming person, whatever file format they came from."""
 
@@ -80,6 +95,7 @@ class Card:
     last_name: str = ""
     credentials: str = ""
     emails: list[CardEmail] = field(default_factory=list)
+    phones: list[CardPhone] = field(default_factory=list)
     company: str = ""
     position: str = ""
     linkedin_url: str = ""
@@ -101,6 +117,7 @@ class Card:
         last_name: str = "",
         credentials: str = "",
         emails: Iterable[tuple[str, str]] = (),
+        phones: Iterable[tuple[str, str]] = (),
         company: str = "",
         position: str = "",
         urls: Iterable[str] = (),
@@ -121,6 +138,12 @@ class Card:
                     rejected.append(raw.strip())
             elif email not in {e.email for e in card_emails}:
                 card_emails.append(CardEmail(email=email[:254], label=_clean(label).lower()[:50]))
+        card_phones: list[CardPhone] = []
+        for raw, label in phones:
+            key = phone_key(raw)
+            if key and key not in {p.key for p in card_phones}:
+                number, label = _clean(raw)[:50], _clean(label).lower()[:50]
+                card_phones.append(CardPhone(number=number, key=key, label=label))
         linkedin = next((u for u in map(normalize_linkedin_url, urls) if u), "")
         named = bool(display)
         if not named and card_emails:
@@ -131,6 +154,7 @@ class Card:
             last_name=last_name[:150],
             credentials=_clean(credentials)[:100],
             emails=card_emails,
+            phones=card_phones,
             company=_clean(company)[:300],
             position=_clean(position)[:300],
             linkedin_url=linkedin[:300],
@@ -151,6 +175,7 @@ class Card:
             name=self.name if self.named else "",
             url=self.linkedin_url,
             emails=tuple(e.email for e in self.emails),
+            phones=tuple(p.key for p in self.phones),
             company=self.company,
             position=self.position,
         )
@@ -168,12 +193,17 @@ class Card:
     @classmethod
     def from_candidate(cls, data: dict[str, Any]) -> Card:
         emails = [CardEmail(**e) for e in data.get("emails", [])]
-        known = {f for f in cls.__dataclass_fields__ if f not in ("emails", "rejected_emails")}
-        return cls(emails=emails, **{k: v for k, v in data.items() if k in known})
+        phones = [CardPhone(**p) for p in data.get("phones", [])]
+        lists = ("emails", "phones", "rejected_emails")
+        known = {f for f in cls.__dataclass_fields__ if f not in lists}
+        return cls(emails=emails, phones=phones, **{k: v for k, v in data.items() if k in known})
 
     def external_id(self, source: str) -> str:
-        """Stable across re-imports of the same card, wherever it sits in the file."""
-        payload = json.dumps(self.content(), sort_keys=True, ensure_ascii=False)
+        """Stable across re-imports of the same card, wherever it sits in the file (and across
+        the version that began to keep phones)."""
+        content = self.content()
+        content.pop("phones")
+        payload = json.dumps(content, sort_keys=True, ensure_ascii=False)
         return hashlib.sha1(f"{source}\n{payload}".encode(), usedforsecurity=False).hexdigest()
 
 
@@ -219,6 +249,7 @@ class Entry:
 
     contact: Contact
     emails: set[str] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)  # identity.phone_key
     tags: set[str] = field(default_factory=set)  # casefolded tag names
     new: bool = False
     changed_fields: set[str] = field(default_factory=set)
@@ -229,6 +260,7 @@ class Entry:
             name=contact.name,
             url=contact.linkedin_url,
             emails=tuple(sorted(self.emails)),
+            phones=tuple(sorted(self.phones)),
             company=contact.company,
             position=contact.position,
         )
@@ -257,6 +289,7 @@ class Ledger:
         self.review_ids: set[str] = set()
         self._entries: list[Entry] = []
         self._new_emails: list[ContactEmail] = []
+        self._new_phones: list[ContactPhone] = []
         self._new_links: list[tuple[Entry, str]] = []
         self._new_reviews: list[ReviewItem] = []
 
@@ -271,6 +304,9 @@ class Ledger:
         emails = ContactEmail.objects.filter(owner_id=owner_id, contact_id__in=ids)
         for contact_id, email in emails.values_list("contact_id", "email").iterator():
             by_id[contact_id].emails.add(email)
+        phones = ContactPhone.objects.filter(owner_id=owner_id, contact_id__in=ids)
+        for contact_id, key in phones.values_list("contact_id", "key").iterator():
+            by_id[contact_id].phones.add(key)
         ledger.tags = {t.name.casefold(): t for t in Tag.objects.filter(owner_id=owner_id)}
         tag_names = {t.pk: key for key, t in ledger.tags.items()}
         links = Contact.tags.through.objects.filter(contact_id__in=ids)
@@ -318,6 +354,7 @@ class Ledger:
             self._set(entry, "notes", f"{contact.notes.rstrip()}\n\n{card.notes}".strip())
             outcome.added.append("notes")
         self._add_emails(entry, card, outcome)
+        self._add_phones(entry, card, outcome)
         added_tags = self._add_tags(entry, card.tags)
         if added_tags:
             outcome.added.append(_plural(added_tags, "tag"))
@@ -345,6 +382,7 @@ class Ledger:
             outcome.kept.append(f"left out the LinkedIn profile, which belongs to {other}")
         self._index(entry)
         self._add_emails(entry, card, outcome)
+        self._add_phones(entry, card, outcome)
         self._add_tags(entry, card.tags)
         return entry, outcome
 
@@ -398,6 +436,26 @@ class Ledger:
         if outcome.emails_added:
             outcome.added.insert(0, _plural(outcome.emails_added, "email"))
 
+    def _add_phones(self, entry: Entry, card: Card, outcome: Outcome) -> None:
+        added = 0
+        for phone in card.phones:
+            if phone.key in entry.phones:
+                continue
+            entry.phones.add(phone.key)
+            self._new_phones.append(
+                ContactPhone(
+                    owner_id=self.owner_id,
+                    contact=entry.contact,
+                    number=phone.number,
+                    key=phone.key,
+                    label=phone.label,
+                )
+            )
+            added += 1
+        if added:
+            self.directory.rekey(entry)
+            outcome.added.append(_plural(added, "phone"))
+
     def _add_tags(self, entry: Entry, names: list[str]) -> int:
         added = 0
         for name in names:
@@ -417,13 +475,14 @@ class Ledger:
         self._save_changed_contacts()
         Tag.objects.bulk_create([t for t in self.tags.values() if t.pk is None], batch_size=BATCH)
         ContactEmail.objects.bulk_create(self._new_emails, batch_size=BATCH)
+        ContactPhone.objects.bulk_create(self._new_phones, batch_size=BATCH)
         Link = Contact.tags.through
         Link.objects.bulk_create(
             [Link(contact_id=e.contact.pk, tag_id=self.tags[key].pk) for e, key in self._new_links],
             batch_size=BATCH,
         )
         ReviewItem.objects.bulk_create(self._new_reviews, batch_size=BATCH)
-        self._new_emails, self._new_links, self._new_reviews = [], [], []
+        self._new_emails, self._new_phones, self._new_links, self._new_reviews = [], [], [], []
         for entry in self._entries:
             entry.new = False
 

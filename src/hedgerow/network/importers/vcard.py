@@ -1,35 +1,71 @@
-"""vCard files (.vcf: 3.0, 4.0 and the older 2.1), several cards per file, merged into contacts.
+"""vCard files (.vcf: 2.1, 3.0 and 4.0) from every phone and mail client, merged into contacts.
 
-Each card is cut out of the file by its BEGIN/END lines first, so one broken card is reported with
-the line it starts on and the others still import; vobject then parses each card on its own.
+Real files are rough: Android and Lotus Notes write 2.1 with quoted-printable values in their own
+CHARSET (Greek, Cyrillic, Hebrew code pages), base64 photos whose continuation lines are not
+indented, CR CR LF line ends; Outlook and Gmail leave commas unescaped ("FN:Doe, John",
+"ORG:Company, The"); some cards carry an empty parameter ("ADR;HOME;PREF;:"), "PROFILE:VCard",
+a corrupt photo or a byte that is not in any encoding. So a card is read property by property:
+vobject parses each line's grammar; a property that cannot be read is skipped and listed with its
+file, line and name, and the card keeps everything else. One broken card never costs another.
 """
 
 from __future__ import annotations
 
+import codecs
+import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-import vobject
 from django.contrib.auth.models import AbstractBaseUser
+from vobject.base import ParseError, parseLine
+from vobject.icalendar import stringToTextValues
 
+from hedgerow.network.identity import name_key
 from hedgerow.network.importers.base import ImportSummary, Problem, Progress, UnusableInput
-from hedgerow.network.importers.merge import Card, ParsedFile, import_cards, read_text
+from hedgerow.network.importers.merge import Card, ParsedFile, import_cards
+from hedgerow.network.importers.text import BOMS, detect_code_page, sniff_encoding
 
 SOURCE = "vcard"
 KIND = "vCard file"
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_END = re.compile(rb"\r*\n|\r")  # CR CR LF, as some exporters write, is one line end
+_CHARSET = re.compile(rb"CHARSET=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_EMPTY_PARAMETER = re.compile(r";+(?=[;:])")
+_PROPERTY_START = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?[;:]")
 # Email TYPE values that say nothing a person would call a label.
 _NOT_LABELS = {"internet", "pref", "x400", "x-internet"}
+# The properties a card's person is made of; a broken one of these is worth telling.
+USED = {"FN", "N", "ORG", "TITLE", "EMAIL", "TEL", "URL", "NOTE", "CATEGORIES"}
+SOCIAL = {"X-SOCIALPROFILE", "SOCIALPROFILE"}
+
+
+@dataclass
+class Line:
+    number: int  # the physical line it starts on, counting from 1
+    text: str
+    bad: str = ""  # why its bytes could not be read as text, if they could not
 
 
 @dataclass
 class CardBlock:
-    line: int  # where BEGIN:VCARD sits, counting from 1
-    lines: list[str] = field(default_factory=list)
+    line: int  # where BEGIN:VCARD sits
+    lines: list[Line] = field(default_factory=list)
     complete: bool = False
+
+
+@dataclass
+class Property:
+    name: str
+    params: dict[str, list[str]]
+    flags: list[str]  # 2.1's bare parameters: EMAIL;INTERNET;WORK
+    value: str
+    line: int
+
+    @property
+    def types(self) -> list[str]:
+        found = [*self.params.get("TYPE", []), *self.flags]
+        return [t.strip().lower() for each in found for t in each.split(",") if t.strip()]
 
 
 def import_vcard(
@@ -41,163 +77,321 @@ def import_vcard(
 
 
 def read_vcards(path: Path) -> ParsedFile:
-    """All cards of the file, with a problem for each card that cannot be used."""
-    text = read_text(path, KIND)
-    blocks = list(split_cards(text))
+    """All cards of the file, with a problem for each card or property that cannot be used."""
+    if not path.is_file():
+        raise UnusableInput(f"There is no file at {path}.")
+    lines = read_lines(path.read_bytes(), path.name)
+    blocks = list(split_cards(lines))
     if not blocks:
         raise UnusableInput(f"{path.name} is not a {KIND}: it has no BEGIN:VCARD line.")
     parsed = ParsedFile(cards=[], problems=[])
     for block in blocks:
-        card, message = _read_block(block, path.name)
-        if card is None:
-            parsed.problems.append(Problem(file=path.name, line=block.line, message=message))
-            parsed.skipped += 1
-            continue
-        parsed.problems.extend(
-            Problem(
-                file=path.name,
-                line=block.line,
-                message=f"“{raw}” is not an email address; the rest of this card was imported.",
-            )
-            for raw in card.rejected_emails
-        )
-        parsed.cards.append(card)
+        _read_block(block, path.name, parsed)
     return parsed
 
 
-def split_cards(text: str) -> Iterator[CardBlock]:
-    """The BEGIN:VCARD … END:VCARD blocks, with the line each begins on.
+# --- bytes to text, line by line ----------------------------------------------------------------
 
-    Folded lines start with a space or tab, so they never look like BEGIN or END.
-    """
+
+def read_lines(data: bytes, file: str) -> list[Line]:
+    """The file's physical lines as text. UTF-8 unless a byte-order mark says otherwise; a line
+    may name its own CHARSET; a file whose accented lines are none of them UTF-8 is in a legacy
+    code page, which a detector tells; an undecodable line in a UTF-8 file is marked bad."""
+    if any(data.startswith(bom) for bom, _encoding in BOMS) or data[:1] == b"\x00":
+        text = data.decode(sniff_encoding(data[:4096], file, KIND), errors="replace")
+        return [Line(n, t) for n, t in enumerate(re.split(r"\r*\n|\r", text), start=1)]
+    if b"\x00" in data[:4096]:
+        raise UnusableInput(f"{file} is not a {KIND}: it looks like a binary file.")
+    raw = _LINE_END.split(data)
+    lines: list[Line] = []
+    undecided: list[int] = []
+    for index, chunk in enumerate(raw):
+        lines.append(_decode_line(index + 1, chunk))
+        if lines[-1].bad == "utf-8":
+            undecided.append(index)
+    if undecided:
+        _decode_legacy(lines, raw, undecided, file)
+    return lines
+
+
+def _decode_line(number: int, chunk: bytes) -> Line:
+    if chunk.isascii():
+        return Line(number, chunk.decode("ascii"))
+    head = chunk.split(b":", 1)[0]
+    declared = _CHARSET.search(head)
+    if declared and _known_codec(declared.group(1).decode("ascii")):
+        encoding = declared.group(1).decode("ascii")
+        try:
+            return Line(number, chunk.decode(encoding))
+        except UnicodeDecodeError:
+            text = chunk.decode(encoding, errors="replace")
+            return Line(number, text, bad=f"a byte that is not {encoding}")
+    try:
+        return Line(number, chunk.decode("utf-8"))
+    except UnicodeDecodeError:
+        # Kept with its bad byte replaced, to name the property; read_property refuses it.
+        return Line(number, chunk.decode("utf-8", errors="replace"), bad="utf-8")
+
+
+def _decode_legacy(lines: list[Line], raw: list[bytes], undecided: list[int], file: str) -> None:
+    utf8_lines = sum(1 for line in lines if not line.bad and not line.text.isascii())
+    if utf8_lines:
+        # Mostly UTF-8: the few lines that are not hold a byte that belongs to no encoding.
+        for index in undecided:
+            lines[index].bad = "a byte that is not UTF-8"
+        return
+    page = detect_code_page(b"\n".join(raw[i] for i in undecided), file, KIND)
+    for index in undecided:
+        lines[index] = Line(index + 1, raw[index].decode(page, errors="replace"))
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+# --- cards and their properties -----------------------------------------------------------------
+
+
+def split_cards(lines: list[Line]) -> Iterator[CardBlock]:
+    """The BEGIN:VCARD … END:VCARD blocks. Folded lines start with a space or tab, and base64
+    lines hold no colon, so neither ever looks like BEGIN or END."""
     block: CardBlock | None = None
-    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
-        marker = line.strip().upper()
+    for line in lines:
+        marker = line.text.strip().upper()
         if marker == "BEGIN:VCARD":
             if block is not None:
                 yield block  # an END:VCARD went missing
-            block = CardBlock(line=number)
+            block = CardBlock(line=line.number)
+            continue
         if block is None:
             continue
-        block.lines.append(line)
         if marker == "END:VCARD":
             block.complete = True
             yield block
             block = None
+            continue
+        block.lines.append(line)
     if block is not None:
         yield block
 
 
-def _read_block(block: CardBlock, file_name: str) -> tuple[Card | None, str]:
-    if not block.complete:
-        return None, "This card has no END:VCARD line, so it was skipped."
-    source = "\r\n".join(_join_soft_line_breaks(block.lines)) + "\r\n"
-    try:
-        component = vobject.readOne(source, ignoreUnreadable=False)
-    except Exception as error:  # vobject raises ParseError and assorted decoding errors
-        detail = re.sub(r"^At line \d+: ", "", str(error)).strip() or type(error).__name__
-        return None, f"This card could not be read ({detail}), so it was skipped."
-    card = _card_from(component, line=block.line, file_name=file_name)
-    if not card.usable:
-        return None, "This card has neither a name nor an email address, so it was skipped."
-    return card, ""
-
-
-def _join_soft_line_breaks(lines: list[str]) -> list[str]:
-    """vCard 2.1 quoted-printable values wrap with a trailing '=', which vobject does not join."""
-    joined: list[str] = []
+def unfold(lines: list[Line]) -> list[Line]:
+    """Logical lines: RFC folding (a leading space or tab), 2.1 quoted-printable soft breaks (a
+    trailing "="), and 2.1 base64 values whose continuation lines are not indented."""
+    logical: list[Line] = []
+    in_base64 = False
     for line in lines:
-        previous = joined[-1] if joined else ""
-        head = previous.split(":", 1)[0].upper()
-        if previous.endswith("=") and "QUOTED-PRINTABLE" in head:
-            joined[-1] = previous[:-1] + line
+        text = line.text
+        previous = logical[-1] if logical else None
+        if previous is not None and text[:1] in (" ", "\t"):
+            previous.text += text[1:]
+            previous.bad = previous.bad or line.bad
+        elif previous is not None and _soft_break(previous.text):
+            previous.text = previous.text[:-1] + text
+            previous.bad = previous.bad or line.bad
+        elif previous is not None and in_base64 and text.strip() and ":" not in text:
+            previous.text += text.strip()
+        elif text.strip() or line.bad:
+            logical.append(Line(line.number, text, line.bad))
+            in_base64 = _is_base64(text)
         else:
-            joined.append(line)
-    return joined
+            in_base64 = False  # a blank line ends a 2.1 base64 value
+    return logical
 
 
-def _card_from(component: Any, *, line: int, file_name: str) -> Card:
-    contents: dict[str, list[Any]] = component.contents
-    given, additional, family, suffix = _name_parts(contents)
-    first = " ".join(p for p in (given, additional) if p)
-    full_name = _first_text(contents, "fn") or " ".join(p for p in (first, family) if p)
-    org = _first_value(contents, "org")
+def _soft_break(text: str) -> bool:
+    head = text.split(":", 1)[0].upper()
+    return text.endswith("=") and "QUOTED-PRINTABLE" in head
+
+
+def _is_base64(text: str) -> bool:
+    head = text.split(":", 1)[0].upper().replace(" ", "")
+    return (
+        ":" in text and any(mark in head for mark in ("ENCODING=BASE64", "ENCODING=B;", ";BASE64"))
+    ) or head.endswith("ENCODING=B")
+
+
+def read_property(line: Line) -> Property:
+    """One logical line as a Property; ValueError (saying why) when it cannot be read."""
+    if line.bad:
+        raise ValueError(f"it holds {line.bad}")
+    text = line.text
+    try:
+        name, params, value, _group = parseLine(text)
+    except ParseError:
+        # An empty parameter ("ADR;HOME;PREF;:…") is harmless once taken out.
+        try:
+            name, params, value, _group = parseLine(_EMPTY_PARAMETER.sub("", text))
+        except ParseError:
+            raise ValueError("its line could not be read") from None
+    named: dict[str, list[str]] = {}
+    flags: list[str] = []
+    for param in params:
+        if len(param) == 1:
+            flags.append(param[0])
+        else:
+            named.setdefault(param[0].upper(), []).extend(param[1:])
+    prop = Property(name=name.upper(), params=named, flags=flags, value=value, line=line.number)
+    prop.value = _decoded_value(prop)
+    return prop
+
+
+def _decoded_value(prop: Property) -> str:
+    encodings = {e.upper() for e in prop.params.get("ENCODING", [])}
+    flags = {f.upper() for f in prop.flags}
+    if "QUOTED-PRINTABLE" not in encodings | flags:
+        return prop.value
+    data = quopri.decodestring(prop.value.encode("latin-1", errors="replace"))
+    charset = (prop.params.get("CHARSET") or ["utf-8"])[0]
+    if _known_codec(charset):
+        try:
+            return data.decode(charset)
+        except UnicodeDecodeError:
+            pass
+    if data.isascii():
+        return data.decode("ascii")
+    try:  # an unknown or wrong CHARSET: what the bytes themselves look like
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        page = detect_code_page(data, "", KIND)
+        return data.decode(page, errors="replace")
+
+
+def _read_block(block: CardBlock, file: str, parsed: ParsedFile) -> None:
+    if not block.complete:
+        parsed.problems.append(
+            Problem(file, block.line, "This card has no END:VCARD line, so it was skipped.")
+        )
+        parsed.skipped += 1
+        return
+    props: list[Property] = []
+    for line in unfold(block.lines):
+        try:
+            props.append(read_property(line))
+        except (ValueError, UnusableInput) as error:
+            name = _property_name(line.text)
+            if name in USED or name in SOCIAL or not name:
+                what = f"the {name} property" if name else "a property"
+                parsed.problems.append(
+                    Problem(
+                        file,
+                        line.number,
+                        f"Skipped {what}: {error}; the rest of the card was imported.",
+                    )
+                )
+    card = _card_from(props, line=block.line, file_name=file)
+    if not card.usable:
+        parsed.problems.append(
+            Problem(
+                file,
+                block.line,
+                "This card has neither a name nor an email address, so it was skipped.",
+            )
+        )
+        parsed.skipped += 1
+        return
+    parsed.problems.extend(
+        Problem(
+            file,
+            block.line,
+            f"“{raw}” is not an email address; the rest of this card was imported.",
+        )
+        for raw in card.rejected_emails
+    )
+    parsed.cards.append(card)
+
+
+def _property_name(text: str) -> str:
+    if not _PROPERTY_START.match(text):
+        return ""
+    head = re.split(r"[;:]", text, maxsplit=1)[0]
+    return head.rsplit(".", 1)[-1].upper()
+
+
+def _card_from(props: list[Property], *, line: int, file_name: str) -> Card:
+    by_name: dict[str, list[Property]] = {}
+    for prop in props:
+        by_name.setdefault(prop.name, []).append(prop)
+
+    def first(name: str) -> str:
+        found = by_name.get(name)
+        return _text(found[0].value) if found else ""
+
+    family, given, additional, _prefix, suffix = _name_parts(by_name.get("N"))
+    first_name = " ".join(p for p in (given, additional) if p)
+    full_name = _display_name(first("FN"), first_name, family)
+    org = by_name.get("ORG")
     return Card.build(
         name=full_name,
-        first_name=first,
+        first_name=first_name,
         last_name=family,
         credentials=suffix,
-        emails=[(_text(e.value), _email_label(e)) for e in contents.get("email", [])],
-        company=_text(org[0] if isinstance(org, list) and org else org),
-        position=_first_text(contents, "title"),
-        urls=_profile_urls(contents),
+        emails=[(_text(e.value), _email_label(e)) for e in by_name.get("EMAIL", [])],
+        phones=[(_text(t.value), _phone_label(t)) for t in by_name.get("TEL", [])],
+        company=_structured(org[0].value)[0] if org else "",
+        position=first("TITLE"),
+        urls=_profile_urls(by_name),
         notes="\n\n".join(
-            n for n in (_text(x.value).strip() for x in contents.get("note", [])) if n
+            n for n in (_text(x.value).strip() for x in by_name.get("NOTE", [])) if n
         ),
-        tags=_categories(contents),
+        tags=[t for c in by_name.get("CATEGORIES", []) for t in _list(c.value)],
         line=line,
         file=file_name,
     )
 
 
-def _name_parts(contents: dict[str, list[Any]]) -> tuple[str, str, str, str]:
-    name = _first_value(contents, "n")
-    if name is None:
-        return "", "", "", ""
-    if isinstance(name, str):  # a structured name vobject left unparsed
-        parts = (name.split(";") + [""] * 5)[:5]
-        family, given, additional, _prefix, suffix = (p.strip() for p in parts)
-        return given, additional, family, suffix
-    return (
-        _text(name.given),
-        _text(name.additional),
-        _text(name.family),
-        _text(name.suffix),
-    )
+def _name_parts(found: list[Property] | None) -> tuple[str, str, str, str, str]:
+    if not found:
+        return "", "", "", "", ""
+    parts = (_structured(found[0].value) + [""] * 5)[:5]
+    return tuple(" ".join(p.replace(",", " ").split()) for p in parts)  # type: ignore[return-value]
 
 
-def _email_label(line: Any) -> str:
+def _display_name(full: str, first: str, family: str) -> str:
+    """FN as written ("Doe, John" stays whole, a comma is no end), or "John Doe" where the name
+    parts say FN is them turned round; with no FN, the parts themselves."""
+    composed = " ".join(p for p in (first, family) if p)
+    if not full:
+        return composed
+    if "," in full and composed and name_key(full) == name_key(composed):
+        return composed
+    return full
+
+
+def _structured(value: str) -> list[str]:
+    """N and ORG: parts between unescaped semicolons; commas (often unescaped) stay."""
+    return [part.strip() for part in stringToTextValues(value, listSeparator=";")]
+
+
+def _list(value: str) -> list[str]:
+    return [part.strip() for part in stringToTextValues(value, listSeparator=",")]
+
+
+def _text(value: str) -> str:
+    return ";".join(stringToTextValues(value, listSeparator=";")).strip()
+
+
+def _email_label(prop: Property) -> str:
     # 3.0/4.0 write TYPE=work; 2.1 writes bare parameters (EMAIL;INTERNET;WORK).
-    types = [*line.params.get("TYPE", []), *line.singletonparams]
-    return next((t for t in (str(x).lower() for x in types) if t not in _NOT_LABELS), "")
+    return next((t for t in prop.types if t not in _NOT_LABELS), "")
 
 
-def _profile_urls(contents: dict[str, list[Any]]) -> list[str]:
+def _phone_label(prop: Property) -> str:
+    return next((t for t in prop.types if t not in ("pref", "voice")), "")
+
+
+def _profile_urls(by_name: dict[str, list[Property]]) -> list[str]:
     """URL and social-profile values; Card.build keeps the first LinkedIn profile among them."""
-    urls = [_text(u.value) for u in contents.get("url", [])]
-    for key in ("x-socialprofile", "socialprofile"):
-        for profile in contents.get(key, []):
+    urls = [_text(u.value) for u in by_name.get("URL", [])]
+    for key in SOCIAL:
+        for profile in by_name.get(key, []):
             urls.append(_text(profile.value))
             # Apple writes the username in x-user; it alone names the profile when the value is odd.
-            types = {t.lower() for t in profile.params.get("TYPE", [])}
             users = profile.params.get("X-USER", [])
-            if "linkedin" in types and users:
+            if "linkedin" in profile.types and users:
                 urls.append(f"https://www.linkedin.com/in/{users[0]}")
     return urls
-
-
-def _categories(contents: dict[str, list[Any]]) -> list[str]:
-    tags: list[str] = []
-    for line in contents.get("categories", []):
-        value = line.value
-        tags.extend(value if isinstance(value, list) else _text(value).split(","))
-    return [_text(t) for t in tags]
-
-
-def _first_value(contents: dict[str, list[Any]], key: str) -> Any:
-    lines = contents.get(key)
-    return lines[0].value if lines else None
-
-
-def _first_text(contents: dict[str, list[Any]], key: str) -> str:
-    return _text(_first_value(contents, key)).strip()
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return " ".join(_text(v) for v in value if v)
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
