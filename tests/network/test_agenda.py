@@ -53,7 +53,7 @@ def test_it_hides_a_snoozed_update_until_its_date(owner, make_contact):
     update = Update.objects.create(
         owner=owner, contact=ana, kind="post", summary="a", detected_on=TODAY
     )
-    services.snooze_update(update=update, until=TODAY + timedelta(days=7))
+    update.snooze(until=TODAY + timedelta(days=7))
 
     assert build_agenda(owner, TODAY)["updates"] == []
     assert len(build_agenda(owner, TODAY + timedelta(days=7))["updates"]) == 1

@@ -115,7 +115,8 @@ def test_it_says_when_there_is_no_such_impulse(capsys, owner, outsider):
         (["--settle", "{id}", "maybe"], "Outcome must be one of acted, not-acted, substituted"),
         (["--settle", "{id}", "substituted"], "Say what you did instead: --substitute TEXT."),
         (["--settle", "{id}", "acted", "--right", "perhaps"], "--right takes yes or no"),
-        (["--target", "120"], "--target takes a whole percentage from 0 to 100"),
+        (["--target", "120"], "Target must be between 0% and 100%."),
+        (["--target", "lots"], "--target takes a whole percentage from 0 to 100"),
     ],
 )
 def test_it_explains_bad_impulse_input(capsys, owner, argv, message):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Prefetch
-from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 from hedgerow.network import access, services
 from hedgerow.network.models import Contact, ContactEmail, Interaction
@@ -69,12 +69,6 @@ def contact_out(contact: Contact) -> ContactOut:
     )
 
 
-def snooze_until(days: int) -> date:
-    if not 1 <= days <= 365:
-        raise HttpError(422, "days must be between 1 and 365.")
-    return timezone.localdate() + timedelta(days=days)
-
-
 @router.get("/contacts", response=list[ContactOut], summary="Contacts, optionally matching q")
 def contacts(
     request: ApiRequest, q: str = "", limit: int = 100, offset: int = 0
@@ -121,7 +115,7 @@ def make_core(request: ApiRequest, contact_id: int, payload: CoreIn) -> ContactO
     found = access.contact_of(request.auth, contact_id)
     try:
         services.set_core(contact=found, core=True, every=payload.every)
-    except services.InvalidInput as error:
+    except InvalidInput as error:
         raise HttpError(422, str(error)) from None
     return contact_out(found)
 
@@ -135,18 +129,21 @@ def remove_core(request: ApiRequest, contact_id: int) -> ContactOut:
 
 @router.post("/updates/{update_id}/done", response={204: None})
 def update_done(request: ApiRequest, update_id: int) -> Status[None]:
-    services.acknowledge_update(update=access.update_of(request.auth, update_id))
+    services.settle_item(target=access.update_of(request.auth, update_id))
     return Status(204, None)
 
 
 @router.post("/updates/{update_id}/snooze", response={204: None})
 def update_snooze(request: ApiRequest, update_id: int, payload: SnoozeIn) -> Status[None]:
     update = access.update_of(request.auth, update_id)
-    services.snooze_update(update=update, until=snooze_until(payload.days))
+    try:
+        services.snooze_item(target=update, days=payload.days)
+    except InvalidInput as error:
+        raise HttpError(422, str(error)) from None
     return Status(204, None)
 
 
 @router.post("/invitations/{invitation_id}/replied", response={204: None})
 def invitation_replied(request: ApiRequest, invitation_id: int) -> Status[None]:
-    services.mark_replied(invitation=access.invitation_of(request.auth, invitation_id))
+    services.settle_item(target=access.invitation_of(request.auth, invitation_id))
     return Status(204, None)

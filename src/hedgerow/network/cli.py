@@ -252,17 +252,14 @@ def run_done(args: argparse.Namespace) -> int:
 
 
 def run_snooze(args: argparse.Namespace) -> int:
-    from datetime import timedelta
-
-    from django.utils import timezone
-
+    from hedgerow.lib.errors import InvalidInput
     from hedgerow.network.services import snooze_item
 
-    if not 1 <= args.days <= 365:
-        raise CommandError("--days must be between 1 and 365.")
     target = agenda_item(acting_person(args.user), args.kind, args.id)
-    until = timezone.localdate() + timedelta(days=args.days)
-    snooze_item(target=target, until=until)
+    try:
+        until = snooze_item(target=target, days=args.days)
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
     print(f"Set aside until {until.isoformat()}.")
     return 0
 

@@ -94,6 +94,11 @@ class Contact(models.Model):
             return None
         return anchor + timedelta(days=self.cadence_days)
 
+    def snooze(self, *, until: date) -> None:
+        """Rule N8: not now; the due reminder comes back on `until`."""
+        self.due_snoozed_until = until
+        self.save(update_fields=["due_snoozed_until", "updated_at"])
+
 
 class ContactEmail(models.Model):
     owner = models.ForeignKey(
@@ -205,6 +210,15 @@ class Update(models.Model):
     def __str__(self) -> str:
         return self.summary
 
+    def settle(self, *, on: date) -> None:
+        """Rule N1: the person acted on this update; it leaves Today."""
+        self.acknowledged_on = on
+        self.save(update_fields=["acknowledged_on"])
+
+    def snooze(self, *, until: date) -> None:
+        self.snoozed_until = until
+        self.save(update_fields=["snoozed_until"])
+
 
 class Invitation(models.Model):
     class Direction(models.TextChoices):
@@ -247,6 +261,17 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"Invitation {self.get_direction_display().lower()}: {self.name}"
+
+    def settle(self, *, on: date) -> None:
+        """Rule N5: the warm reply is written (or set aside); a reply already noted stays."""
+        self.refresh_from_db(fields=["replied_on"])
+        if self.replied_on is None:
+            self.replied_on = on
+            self.save(update_fields=["replied_on"])
+
+    def snooze(self, *, until: date) -> None:
+        self.snoozed_until = until
+        self.save(update_fields=["snoozed_until"])
 
 
 class ImportRun(models.Model):

@@ -34,6 +34,7 @@ from hedgerow.network.models import (
 
 # Rule N6: a second unanswered note within this many days is too much.
 QUIET_DAYS = 14
+MAX_SNOOZE_DAYS = 365
 OUTREACH_KINDS = (Interaction.Kind.MESSAGE, Interaction.Kind.EMAIL, Interaction.Kind.CALL)
 
 
@@ -137,31 +138,6 @@ def _settle_follow_ups(*, contact: Contact, on: date) -> None:
     ).update(replied_on=on)
 
 
-def acknowledge_update(*, update: Update, on: date | None = None) -> None:
-    update.acknowledged_on = on or timezone.localdate()
-    update.save(update_fields=["acknowledged_on"])
-
-
-def snooze_update(*, update: Update, until: date) -> None:
-    update.snoozed_until = until
-    update.save(update_fields=["snoozed_until"])
-
-
-def mark_replied(*, invitation: Invitation, on: date | None = None) -> None:
-    invitation.replied_on = on or timezone.localdate()
-    invitation.save(update_fields=["replied_on"])
-
-
-def snooze_invitation(*, invitation: Invitation, until: date) -> None:
-    invitation.snoozed_until = until
-    invitation.save(update_fields=["snoozed_until"])
-
-
-def snooze_due(*, contact: Contact, until: date) -> None:
-    contact.due_snoozed_until = until
-    contact.save(update_fields=["due_snoozed_until", "updated_at"])
-
-
 def set_core(
     *, contact: Contact, core: bool = True, every: int | None = None, on: date | None = None
 ) -> None:
@@ -258,26 +234,23 @@ def log_for_item(
 
 @transaction.atomic
 def settle_item(*, target: AgendaTarget, log_if_due: bool = True) -> Logged | None:
-    """Mark an agenda item done. For a due core contact "done" means "I got in touch" (N8)."""
-    today = timezone.localdate()
-    if isinstance(target, Update):
-        acknowledge_update(update=target, on=today)
-    elif isinstance(target, Invitation):
-        target.refresh_from_db(fields=["replied_on"])
-        if target.replied_on is None:
-            mark_replied(invitation=target, on=today)
-    elif log_if_due:
-        return log_interaction(contact=target, kind=Interaction.Kind.MESSAGE)
+    """Mark an agenda item done. For a due core contact "done" means "I got in touch" (N8):
+    the interaction is what settles them, so there is nothing else to mark."""
+    if isinstance(target, Contact):
+        return (
+            log_interaction(contact=target, kind=Interaction.Kind.MESSAGE) if log_if_due else None
+        )
+    target.settle(on=timezone.localdate())
     return None
 
 
-def snooze_item(*, target: AgendaTarget, until: date) -> None:
-    if isinstance(target, Update):
-        snooze_update(update=target, until=until)
-    elif isinstance(target, Invitation):
-        snooze_invitation(invitation=target, until=until)
-    else:
-        snooze_due(contact=target, until=until)
+def snooze_item(*, target: AgendaTarget, days: int) -> date:
+    """Set a Today item aside for `days` (1 to 365); it comes back on the day returned."""
+    if not 1 <= days <= MAX_SNOOZE_DAYS:
+        raise InvalidInput(f"Snooze for between 1 and {MAX_SNOOZE_DAYS} days.")
+    until = timezone.localdate() + timedelta(days=days)
+    target.snooze(until=until)
+    return until
 
 
 def outreach_warnings(*, owner, contact_ids: list[int], on: date) -> dict[int, str]:

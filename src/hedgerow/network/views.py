@@ -5,7 +5,6 @@ so every page works without JavaScript."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
 from typing import Any, cast
 
 from django.contrib import messages
@@ -127,8 +126,7 @@ def item_snooze(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     form = SnoozeForm(request.POST)
     if not form.is_valid():
         return _not_done(request, kind, pk, "Choose a week or a month.")
-    until = timezone.localdate() + timedelta(days=form.cleaned_data["days"])
-    services.snooze_item(target=target, until=until)
+    until = services.snooze_item(target=target, days=form.cleaned_data["days"])
     return _settled(request, kind, pk, f"Snoozed. It comes back on {until.day} {until:%B}.")
 
 

@@ -258,12 +258,16 @@ def _percent(value: float | None) -> str:
 
 
 def _set_target(owner, raw: str) -> int:
+    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.services import set_action_target
 
     text = raw.strip().rstrip("%")
-    if not text.isdigit() or not 0 <= int(text) <= 100:
+    if not text.isdigit():
         raise CommandError(f"--target takes a whole percentage from 0 to 100, not {raw!r}.")
-    set_action_target(owner=owner, ratio=int(text) / 100)
+    try:
+        set_action_target(owner=owner, ratio=int(text) / 100)
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
     print(f"Your target is {int(text)}% of impulses acted on.")
     return 0
 
@@ -368,7 +372,8 @@ def run_practice_log(args: argparse.Namespace) -> int:
 
 
 def _score(raw: str, flag: str) -> int:
-    if not raw.strip().isdigit() or not 0 <= int(raw) <= 10:
+    """A whole number, as typed; whether it is 0 to 10 is the service's to say."""
+    if not raw.strip().isdigit():
         raise CommandError(f"{flag} takes a whole number from 0 to 10, not {raw!r}.")
     return int(raw)
 
