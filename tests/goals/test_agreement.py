@@ -138,7 +138,7 @@ BLIND5_FLOOR = 0.90
         (BLIND3_BLOCKERS, "blind3", blocker_agrees, BLIND3_BLOCKER_FLOOR),
         (BLIND4_BLOCKERS, "blind4", blocker_agrees, MIN_AGREEMENT),
         (BLIND5_GOALS, "blind5", goal_agrees, BLIND5_FLOOR),
-        (BLIND5_BLOCKERS, "blind5", blocker_agrees, 0.79),
+        (BLIND5_BLOCKERS, "blind5", blocker_agrees, BLIND5_FLOOR),
     ],
     ids=[
         "blind-goals",

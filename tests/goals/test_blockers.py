@@ -304,3 +304,50 @@ def test_it_reads_what_follows_the_real_problem(text, kind):
 )
 def test_it_hears_not_knowing_how_and_hard_to_get_in_as_confidence(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+# --- issue 10: the kind by meaning, whatever the topic words ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Unwillingness and other priorities are commitment, even about money, friends, family.
+        ("but my football club comes first, it always will", "commitment"),
+        (
+            "but I'm not willing to give up my Saturday shifts and the money they bring",
+            "commitment",
+        ),
+        ("but I don't want to ask my sister to mind the kids", "commitment"),
+        ("but the lessons would come out of our savings and we need that cushion", "commitment"),
+        # Comparing oneself, predicting one's own failure, being found out: confidence.
+        ("but the rest of the choir is so much more experienced than me", "confidence"),
+        ("but they all have degrees and I'm just a cleaner", "confidence"),
+        ("but I'd never get accepted, I know myself", "confidence"),
+        ("but sooner or later someone will see through me", "confidence"),
+        # Only the biggest version, everything at once, research first, a sliding start: scope.
+        ("but a podcast isn't worth starting unless it goes worldwide", "scope"),
+        ("but I want to learn Spanish, guitar and coding all at once", "scope"),
+        ("but I'm still comparing which camera to buy, for a year now", "scope"),
+        ("but the start keeps getting pushed back every spring", "scope"),
+        # The speaker's own verdict that nothing stands in the way.
+        ("No buts this time. We're all set.", "none"),
+        ("I feared I was too slow, but the coach timed me twice, so I'm fine", "none"),
+        ("hmm, I can't think of anything really, it's doable", "none"),
+    ],
+)
+def test_it_reads_the_kind_by_meaning(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The same words where they mean something else.
+        ("There's no way I could ever sing in front of people.", "confidence"),
+        ("Someday, when I'm ready.", "scope"),
+        ("What if I quit the bakery and the shop flops?", "confidence"),
+    ],
+)
+def test_it_keeps_kind_readings_of_the_same_words(text, kind):
+    assert classify_blocker(text)["kind"] == kind
