@@ -222,3 +222,18 @@ def test_it_reads_the_note_against_the_contacts_update_when_given_one(capsys, an
     assert status == 0
     assert specific_check(alone)["ok"] is True  # nothing to compare with
     assert specific_check(out)["ok"] is False  # the composer's context: Head of Design at Northwind
+
+
+def test_it_lists_the_checks_set_aside_on_this_machine(capsys):
+    from hedgerow.coach.services import record_set_asides
+
+    record_set_asides(check_ids=["closing-ask"])
+    record_set_asides(check_ids=["closing-ask", "specific"])
+
+    status = main(["coach", "set-asides", "--json"])
+
+    assert status == 0
+    rows = json.loads(capsys.readouterr().out)["set_asides"]
+    assert [(row["check"], row["count"]) for row in rows] == [("closing-ask", 2), ("specific", 1)]
+    assert main(["coach", "set-asides"]) == 0
+    assert "closing-ask" in capsys.readouterr().out

@@ -293,3 +293,35 @@ def test_it_checks_live_without_writing_a_draft(owner_client, update, monkeypatc
 
     assert response.status_code == 200
     assert "Ready to send." in response.content.decode()
+
+
+# --- "I know, send anyway" (issue 10) --------------------------------------------------------
+
+PLAIN_NOTE = "Hi Ana, congratulations on your new role as Head of Design at Northwind."
+
+
+def test_it_offers_to_set_aside_each_failed_required_check(owner_client, update):
+    url = f"/coach/today/update/{update.pk}/check/"
+    fragment = owner_client.post(url, {"text": PLAIN_NOTE}, **HTMX).content.decode()
+
+    assert 'name="set_aside" value="closing-ask"' in fragment
+    assert "I know, send anyway" in fragment
+    assert "Not ready yet:" in fragment
+    chosen = {"text": PLAIN_NOTE, "set_aside": ["closing-ask", "length"]}
+    fragment = owner_client.post(url, chosen, **HTMX).content.decode()
+    assert "Ready to send, your way." in fragment, fragment.split("is-blocking")[1:]
+    assert "You set aside 1 check for this note" in fragment  # "length" passed: not counted
+    assert 'value="closing-ask" checked' in fragment
+
+
+def test_it_counts_checks_set_aside_on_sent_notes_and_nothing_else(owner_client, update):
+    from hedgerow.coach.models import SetAside
+
+    owner_client.post(
+        f"/coach/today/update/{update.pk}/send/",
+        {"text": PLAIN_NOTE, "set_aside": ["closing-ask", "spelling", "no-ask"]},
+    )
+
+    assert list(SetAside.objects.values_list("check_id", "count")) == [("closing-ask", 1)]
+    owner_client.post(f"/coach/today/update/{update.pk}/send/", {"text": GOOD_NOTE})
+    assert SetAside.objects.get().count == 1

@@ -549,9 +549,8 @@ def says_nothing_of_them(context: Context) -> bool:
     though there was something particular to say (`about`)."""
     if context.about is None:
         return False
-    names = {
-        stem(word) for name in (context.to or "", *context.names[:-1]) for word in words_of(name)
-    }
+    # Only their own name says nothing particular; their company or role does.
+    names = {stem(word) for word in words_of(context.to or "")}
     sign = {stem(word) for word in words_of(signature(context.note.stripped))}
     greeted = clauses.greeted_name(context.note.stripped)
     body = " ".join(context.note.body_sentences)

@@ -50,6 +50,12 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     )
     check.add_argument("source", metavar="FILE", help="the note, or - for standard input")
     check.set_defaults(handler=run_coach_check)
+    set_asides = coach_commands.add_parser(
+        "set-asides",
+        parents=[as_json],
+        help="how often each check was set aside on this machine (where the coach is too strict)",
+    )
+    set_asides.set_defaults(handler=run_coach_set_asides)
 
 
 def run_draft(args: argparse.Namespace) -> int:
@@ -122,3 +128,32 @@ def print_report(report: Any) -> None:
         kind = "required" if check["required"] else "advice"
         print(f"  {mark}  {check['id']} ({kind}): {check['message']}")
     print(f"{report['chars']} characters, {report['words']} words")
+
+
+def run_coach_set_asides(args: argparse.Namespace) -> int:
+    """`{"set_asides": [{"check", "count", "last_at"}]}`, the most often first."""
+    from hedgerow.coach.services import set_aside_counts
+    from hedgerow.lib.cli import print_json
+
+    rows = set_aside_counts()
+    if args.json:
+        print_json(
+            {
+                "set_asides": [
+                    {
+                        "check": row.check_id,
+                        "count": row.count,
+                        "last_at": row.last_at.isoformat() if row.last_at else None,
+                    }
+                    for row in rows
+                ]
+            }
+        )
+        return 0
+    if not rows:
+        print("No check has been set aside on this machine yet.")
+        return 0
+    print("Checks set aside when sending anyway, on this machine:")
+    for row in rows:
+        print(f"  {row.check_id:<17} {row.count:>5}")
+    return 0

@@ -5,6 +5,7 @@ Verb-first, keyword-only functions shared by the composer page, the CLI and the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -12,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from hedgerow.accounts.services import profile_of
+from hedgerow.coach.checks import Report
+from hedgerow.coach.models import SetAside
 from hedgerow.network.models import Contact, Interaction, Invitation, Update
 from hedgerow.network.services import (
     OUTREACH_KINDS,
@@ -215,3 +218,29 @@ def _record_invitation(*, contact: Contact, note: str) -> Sent:
 
 def update_of_target(target: AgendaTarget | None) -> Update | None:
     return target if isinstance(target, Update) else None
+
+
+# --- "I know, send anyway" ------------------------------------------------------------------
+
+
+def set_aside_ids(report: Report, chosen: Iterable[str]) -> frozenset[str]:
+    """The required checks that failed on this note and that the person chose to set aside."""
+    failing = {check["id"] for check in report["checks"] if check["required"] and not check["ok"]}
+    return frozenset(failing & set(chosen))
+
+
+@transaction.atomic
+def record_set_asides(*, check_ids: Iterable[str]) -> None:
+    """Count each check set aside on a note that was sent, on this machine only: the count
+    shows where the coach is too strict, and keeps no note and no person."""
+    now = timezone.now()
+    for check_id in sorted(set(check_ids)):
+        row, _ = SetAside.objects.select_for_update().get_or_create(check_id=check_id)
+        row.count += 1
+        row.last_at = now
+        row.save(update_fields=["count", "last_at"])
+
+
+def set_aside_counts() -> list[SetAside]:
+    """Every check set aside at least once here, the most often first."""
+    return list(SetAside.objects.filter(count__gt=0))

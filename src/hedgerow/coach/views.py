@@ -8,6 +8,7 @@ the same form and the whole page comes back with the coach's report.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,20 +117,31 @@ def _shift(request: HttpRequest) -> int:
         return 0
 
 
-def _checks_context(composing: Composing, report: Report) -> dict[str, Any]:
+def _checks_context(
+    composing: Composing, report: Report, chosen: Iterable[str] = ()
+) -> dict[str, Any]:
     order = {(False, True): 0, (False, False): 1}
     checks = sorted(report["checks"], key=lambda c: order.get((c["ok"], c["required"]), 2))
+    set_aside = services.set_aside_ids(report, chosen)  # "I know, send anyway"
+    blocking = sum(1 for c in report["checks"] if c["required"] and not c["ok"])
     return {
         "report": report,
-        "checks": [_labelled(check) for check in checks],
-        "blocking": sum(1 for c in report["checks"] if c["required"] and not c["ok"]),
+        "checks": [_labelled(check, set_aside) for check in checks],
+        "blocking": blocking - len(set_aside),
+        "set_aside": len(set_aside),
+        "ready": report["ready"] or blocking == len(set_aside),
         "invitation": composing.occasion == "invitation",
+        "check_url": composing.url("check"),
     }
 
 
-def _labelled(check: CheckResult) -> dict[str, Any]:
+def _labelled(check: CheckResult, set_aside: frozenset[str] = frozenset()) -> dict[str, Any]:
     title = CHECK_TITLES.get(check["id"], check["id"].replace("-", " ").capitalize())
-    return {**check, "title": title}
+    return {**check, "title": title, "set_aside": check["id"] in set_aside}
+
+
+def _chosen(request: HttpRequest) -> list[str]:
+    return request.POST.getlist("set_aside")
 
 
 def _page(
@@ -140,6 +152,7 @@ def _page(
     draft: Draft,
     text: str,
     status: int = 200,
+    chosen: Iterable[str] = (),
 ) -> HttpResponse:
     contact = composing.contact
     first_email = contact.emails.order_by("id").values_list("email", flat=True).first()
@@ -160,7 +173,7 @@ def _page(
         "check_url": composing.url("check"),
         "send_url": composing.url("send"),
         "compose_url": composing.url("compose"),
-        **_checks_context(composing, _check(composing, text)),
+        **_checks_context(composing, _check(composing, text), chosen),
     }
     return render(request, "coach/compose.html", context, status=status)
 
@@ -184,9 +197,11 @@ def check(
     text = request.POST.get("text", "")[:MAX_NOTE_CHARS]
     if request.headers.get("HX-Request") == "true":
         report = _check(composing, text)
-        return render(request, "coach/_checks.html", _checks_context(composing, report))
+        context = _checks_context(composing, report, _chosen(request))
+        return render(request, "coach/_checks.html", context)
     draft = _draft(composing)
-    return _page(request, composing, form=NoteForm(request.POST), draft=draft, text=text)
+    form = NoteForm(request.POST)
+    return _page(request, composing, form=form, draft=draft, text=text, chosen=_chosen(request))
 
 
 @require_POST
@@ -208,6 +223,10 @@ def send(
     except InvalidInput as error:
         form.add_error("text", str(error).removeprefix("text: "))
         return _page(request, composing, form=form, draft=_draft(composing), text=text, status=400)
+    set_aside = services.set_aside_ids(
+        _check(composing, form.cleaned_data["text"]), _chosen(request)
+    )
+    services.record_set_asides(check_ids=set_aside)
     messages.success(request, sent.confirmation)
     if sent.warning:
         messages.warning(request, sent.warning)  # rule N6
