@@ -49,6 +49,7 @@ api.add_router("/", today_router)
 api.add_router("/coach/", coach_router)
 api.add_router("/goals/", goals_router)
 api.add_router("/practice/", "hedgerow.practice.api.router")
+api.add_router("/", "hedgerow.groups.api.router")
 
 
 def exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:

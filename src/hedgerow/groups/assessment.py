@@ -162,7 +162,7 @@ def ballot_for(*, rnd: Round, person: User) -> Ballot:
         return ballot
     try:
         with transaction.atomic():
-            return Ballot.objects.create(round=rnd, owner=person, token=secrets.token_urlsafe(24))
+            return Ballot.objects.create(round=rnd, owner=person, token=secrets.token_hex(20))
     except IntegrityError:
         return Ballot.objects.get(round=rnd, owner=person)
 

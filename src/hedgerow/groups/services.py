@@ -131,7 +131,7 @@ def create_invite(
     return Invite.objects.create(
         group=membership.group,
         created_by=membership.owner,
-        token=secrets.token_urlsafe(24),
+        token=secrets.token_hex(20),
         role=role,
         expires_at=timezone.now() + timedelta(days=days),
     )
