@@ -9,73 +9,65 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from hedgerow.goals.models import (
-    Approach,
-    Blocker,
-    CheckIn,
-    Goal,
-    Milestone,
-    NextAction,
-    ReconItem,
-)
+from hedgerow.goals import models
 from hedgerow.network.access import User
 
 
-def goals_of(user: User) -> QuerySet[Goal]:
-    return Goal.objects.filter(owner_id=user.pk)
+def goals_of(user: User) -> QuerySet[models.Goal]:
+    return models.Goal.objects.filter(owner_id=user.pk)
 
 
-def active_goal_of(user: User) -> Goal | None:
+def active_goal_of(user: User) -> models.Goal | None:
     """The one goal a person is pursuing now, if any (earlier ones are archived)."""
     return goals_of(user).filter(archived_at__isnull=True).first()
 
 
-def active_goal_or_404(user: User) -> Goal:
+def active_goal_or_404(user: User) -> models.Goal:
     goal = active_goal_of(user)
     if goal is None:
         raise Http404("No goal yet.")
     return goal
 
 
-def blockers_of(user: User) -> QuerySet[Blocker]:
-    return Blocker.objects.filter(owner_id=user.pk)
+def blockers_of(user: User) -> QuerySet[models.Blocker]:
+    return models.Blocker.objects.filter(owner_id=user.pk)
 
 
-def blocker_of(user: User, blocker_id: int) -> Blocker:
+def blocker_of(user: User, blocker_id: int) -> models.Blocker:
     return get_object_or_404(blockers_of(user), pk=blocker_id)
 
 
-def recon_items_of(user: User) -> QuerySet[ReconItem]:
-    return ReconItem.objects.filter(owner_id=user.pk)
+def recon_items_of(user: User) -> QuerySet[models.ReconItem]:
+    return models.ReconItem.objects.filter(owner_id=user.pk)
 
 
-def recon_item_of(user: User, item_id: int) -> ReconItem:
+def recon_item_of(user: User, item_id: int) -> models.ReconItem:
     return get_object_or_404(recon_items_of(user), pk=item_id)
 
 
-def approaches_of(user: User) -> QuerySet[Approach]:
-    return Approach.objects.filter(owner_id=user.pk)
+def approaches_of(user: User) -> QuerySet[models.Approach]:
+    return models.Approach.objects.filter(owner_id=user.pk)
 
 
-def approach_of(user: User, approach_id: int) -> Approach:
+def approach_of(user: User, approach_id: int) -> models.Approach:
     return get_object_or_404(approaches_of(user), pk=approach_id)
 
 
-def milestones_of(user: User) -> QuerySet[Milestone]:
-    return Milestone.objects.filter(owner_id=user.pk)
+def milestones_of(user: User) -> QuerySet[models.Milestone]:
+    return models.Milestone.objects.filter(owner_id=user.pk)
 
 
-def milestone_of(user: User, milestone_id: int) -> Milestone:
+def milestone_of(user: User, milestone_id: int) -> models.Milestone:
     return get_object_or_404(milestones_of(user), pk=milestone_id)
 
 
-def next_actions_of(user: User) -> QuerySet[NextAction]:
-    return NextAction.objects.filter(owner_id=user.pk)
+def next_actions_of(user: User) -> QuerySet[models.NextAction]:
+    return models.NextAction.objects.filter(owner_id=user.pk)
 
 
-def next_action_of(user: User, action_id: int) -> NextAction:
+def next_action_of(user: User, action_id: int) -> models.NextAction:
     return get_object_or_404(next_actions_of(user), pk=action_id)
 
 
-def checkins_of(user: User) -> QuerySet[CheckIn]:
-    return CheckIn.objects.filter(owner_id=user.pk)
+def checkins_of(user: User) -> QuerySet[models.CheckIn]:
+    return models.CheckIn.objects.filter(owner_id=user.pk)

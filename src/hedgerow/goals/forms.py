@@ -7,19 +7,7 @@ from typing import Any, cast
 from django import forms
 
 from hedgerow.goals.models import PLAN_WEEKS, ReconItem
-from hedgerow.network.forms import PrefixedIds
-
-DATE_ERROR = "Give the date as YYYY-MM-DD, for example 2027-01-04."
-
-
-def _text(label: str, required: bool = True, rows: int = 3, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": f"{label}: a few words are enough."},
-        **kwargs,
-    )
+from hedgerow.lib.forms import DATE_HINT, PrefixedIds, text_field
 
 
 def _score(label: str) -> forms.IntegerField:
@@ -39,17 +27,17 @@ def _score(label: str) -> forms.IntegerField:
 
 class CommitmentForm(PrefixedIds):
     id_prefix = "goal"
-    sentence = _text(
+    sentence = text_field(
         "Your goal, in one sentence",
         rows=2,
         help_text="One plain statement of what will be true, that someone else could see done.",
     )
-    why_now = _text("Why now", required=False)
+    why_now = text_field("Why now", required=False)
     start_date = forms.DateField(
         label="Start of your fifty weeks",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": DATE_ERROR},
+        error_messages={"invalid": DATE_HINT},
     )
 
 
@@ -86,19 +74,19 @@ class BlockerForm(PrefixedIds):
 
 class ValueForm(PrefixedIds):
     id_prefix = "value"
-    value = _text(
+    value = text_field(
         "The value",
         rows=3,
         help_text="What tangible good comes of it, something others can get excited about.",
     )
-    value_for = _text("For whom", rows=2, help_text="Who gains: people, a team, a company.")
+    value_for = text_field("For whom", rows=2, help_text="Who gains: people, a team, a company.")
 
 
 class ReconForm(PrefixedIds):
     id_prefix = "recon"
     kind = forms.ChoiceField(label="What it is", choices=ReconItem.Kind.choices)
     side = forms.ChoiceField(label="Where it sits", choices=ReconItem.Side.choices)
-    text = _text("Describe it", rows=2)
+    text = text_field("Describe it", rows=2)
 
 
 class LinkForm(forms.Form):
@@ -109,7 +97,9 @@ class LinkForm(forms.Form):
 
 class ApproachForm(PrefixedIds):
     id_prefix = "approach"
-    text = _text("An approach", rows=2, help_text="One way of getting there, informed by step 3.")
+    text = text_field(
+        "An approach", rows=2, help_text="One way of getting there, informed by step 3."
+    )
 
 
 class MilestoneForm(PrefixedIds):
@@ -122,7 +112,7 @@ class MilestoneForm(PrefixedIds):
     due_on = forms.DateField(
         label="By when",
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"required": "By when: give a date.", "invalid": DATE_ERROR},
+        error_messages={"required": "By when: give a date.", "invalid": DATE_HINT},
     )
 
 
@@ -143,10 +133,10 @@ class DoneForm(forms.Form):
 class CheckInForm(PrefixedIds):
     id_prefix = "checkin"
     week = forms.TypedChoiceField(label="Week", coerce=int)
-    did = _text("What I did this week", rows=3)
-    learned = _text("What I learned", required=False)
-    obstacles = _text("Obstacles", required=False)
-    next_actions = _text("Next week's actions", required=False)
+    did = text_field("What I did this week", rows=3)
+    learned = text_field("What I learned", required=False)
+    obstacles = text_field("Obstacles", required=False)
+    next_actions = text_field("Next week's actions", required=False)
     progress = _score("Progress toward the goal, 0 to 10")
     confidence = _score("Confidence, 0 to 10")
 

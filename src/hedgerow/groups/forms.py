@@ -9,19 +9,7 @@ from django import forms
 from hedgerow.groups.elements import ELEMENTS, SCORE_LABELS, SCORES
 from hedgerow.groups.models import DigestSetting, Idea, Membership, Reply
 from hedgerow.groups.services import INVITE_DAYS, INVITE_MAX_DAYS, MAX_THRESHOLD, NAME_MAX
-from hedgerow.network.forms import PrefixedIds
-
-DATE_ERROR = "Give the date as YYYY-MM-DD, for example 2027-01-04."
-
-
-def _text(label: str, required: bool = True, rows: int = 3, **kwargs: Any) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": f"{label}: a few words are enough."},
-        **kwargs,
-    )
+from hedgerow.lib.forms import DATE_HINT, PrefixedIds, text_field
 
 
 class GroupForm(PrefixedIds):
@@ -31,13 +19,13 @@ class GroupForm(PrefixedIds):
         max_length=NAME_MAX,
         error_messages={"required": "Name: give the group a name people will recognise."},
     )
-    purpose = _text("What the group is for", required=False, rows=2)
+    purpose = text_field("What the group is for", required=False, rows=2)
     start_date = forms.DateField(
         label="Week 1 starts on",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="The cohort's fifty weeks count from here, for your weekly prompt.",
-        error_messages={"invalid": DATE_ERROR},
+        error_messages={"invalid": DATE_HINT},
     )
 
 
@@ -94,7 +82,7 @@ class ReplyForm(PrefixedIds):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose encouragement, insight or suggestion."},
     )
-    text = _text("Your reply", rows=2)
+    text = text_field("Your reply", rows=2)
 
     def __init__(self, *args: Any, checkin_id: int = 0, **kwargs: Any) -> None:
         self.id_prefix = f"reply-{checkin_id}"
@@ -107,7 +95,7 @@ class ReactionForm(forms.Form):
 
 class PromptForm(PrefixedIds):
     id_prefix = "prompt"
-    text = _text("This week's prompt", rows=2)
+    text = text_field("This week's prompt", rows=2)
 
 
 class NudgeForm(forms.Form):
@@ -166,7 +154,7 @@ class AnswerForm(forms.Form):
 
 class QuestionForm(PrefixedIds):
     id_prefix = "question"
-    text = _text("Your question to the group", rows=2)
+    text = text_field("Your question to the group", rows=2)
 
 
 class IdeaForm(PrefixedIds):
@@ -177,7 +165,7 @@ class IdeaForm(PrefixedIds):
         initial=Idea.Kind.IDEA,
         widget=forms.RadioSelect,
     )
-    text = _text("Your answer", rows=3)
+    text = text_field("Your answer", rows=3)
     anonymous = forms.BooleanField(
         label="Post it without my name (nobody, the leader included, can tell it is mine)",
         required=False,
@@ -186,8 +174,8 @@ class IdeaForm(PrefixedIds):
 
 class DecisionForm(PrefixedIds):
     id_prefix = "decision"
-    decision = _text("What will be done", rows=2)
-    why = _text("Why", rows=2)
+    decision = text_field("What will be done", rows=2)
+    why = text_field("Why", rows=2)
 
 
 class ShareForm(forms.Form):

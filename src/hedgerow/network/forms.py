@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from hedgerow.lib.forms import PrefixedIds
 from hedgerow.network.models import (
     DEFAULT_CADENCE_DAYS,
     MAX_CADENCE_DAYS,
@@ -17,16 +18,6 @@ from hedgerow.network.models import (
     Tag,
     Update,
 )
-
-
-class PrefixedIds(forms.Form):
-    """Several forms share a page, so each gives its fields' ids its own prefix."""
-
-    id_prefix = "id"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
-        super().__init__(*args, **kwargs)
 
 
 class NoteForm(forms.Form):

@@ -10,72 +10,62 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from hedgerow.practice.models import (
-    Accomplishment,
-    ActionTarget,
-    Aspiration,
-    AspirationAtAge,
-    AspirationRating,
-    Impulse,
-    Pitch,
-    PracticeSession,
-    Reflection,
-)
+from hedgerow.practice import models
 
 User = AbstractBaseUser | AnonymousUser
 
 
-def aspiration_of(user: User) -> Aspiration | None:
-    return Aspiration.objects.filter(owner_id=user.pk).first()
+def aspiration_of(user: User) -> models.Aspiration | None:
+    return models.Aspiration.objects.filter(owner_id=user.pk).first()
 
 
-def reflections_of(user: User) -> QuerySet[Reflection]:
-    return Reflection.objects.filter(owner_id=user.pk)
+def reflections_of(user: User) -> QuerySet[models.Reflection]:
+    return models.Reflection.objects.filter(owner_id=user.pk)
 
 
-def reflection_of(user: User, reflection_id: int) -> Reflection:
+def reflection_of(user: User, reflection_id: int) -> models.Reflection:
     return get_object_or_404(reflections_of(user), pk=reflection_id)
 
 
-def aspirations_at_age_of(user: User) -> QuerySet[AspirationAtAge]:
-    return AspirationAtAge.objects.filter(owner_id=user.pk)
+def aspirations_at_age_of(user: User) -> QuerySet[models.AspirationAtAge]:
+    return models.AspirationAtAge.objects.filter(owner_id=user.pk)
 
 
-def aspiration_ratings_of(user: User) -> QuerySet[AspirationRating]:
-    return AspirationRating.objects.filter(owner_id=user.pk)
+def aspiration_ratings_of(user: User) -> QuerySet[models.AspirationRating]:
+    return models.AspirationRating.objects.filter(owner_id=user.pk)
 
 
-def impulses_of(user: User) -> QuerySet[Impulse]:
-    return Impulse.objects.filter(owner_id=user.pk)
+def impulses_of(user: User) -> QuerySet[models.Impulse]:
+    return models.Impulse.objects.filter(owner_id=user.pk)
 
 
-def impulse_of(user: User, impulse_id: int) -> Impulse:
+def impulse_of(user: User, impulse_id: int) -> models.Impulse:
     return get_object_or_404(impulses_of(user), pk=impulse_id)
 
 
-def action_target_of(user: User) -> ActionTarget | None:
-    return ActionTarget.objects.filter(owner_id=user.pk).first()
+def action_target_of(user: User) -> models.ActionTarget | None:
+    return models.ActionTarget.objects.filter(owner_id=user.pk).first()
 
 
-def accomplishments_of(user: User) -> QuerySet[Accomplishment]:
-    return Accomplishment.objects.filter(owner_id=user.pk)
+def accomplishments_of(user: User) -> QuerySet[models.Accomplishment]:
+    return models.Accomplishment.objects.filter(owner_id=user.pk)
 
 
-def accomplishment_of(user: User, accomplishment_id: int) -> Accomplishment:
+def accomplishment_of(user: User, accomplishment_id: int) -> models.Accomplishment:
     return get_object_or_404(accomplishments_of(user), pk=accomplishment_id)
 
 
-def practice_sessions_of(user: User) -> QuerySet[PracticeSession]:
-    return PracticeSession.objects.filter(owner_id=user.pk)
+def practice_sessions_of(user: User) -> QuerySet[models.PracticeSession]:
+    return models.PracticeSession.objects.filter(owner_id=user.pk)
 
 
-def practice_session_of(user: User, session_id: int) -> PracticeSession:
+def practice_session_of(user: User, session_id: int) -> models.PracticeSession:
     return get_object_or_404(practice_sessions_of(user), pk=session_id)
 
 
-def pitches_of(user: User) -> QuerySet[Pitch]:
-    return Pitch.objects.filter(owner_id=user.pk)
+def pitches_of(user: User) -> QuerySet[models.Pitch]:
+    return models.Pitch.objects.filter(owner_id=user.pk)
 
 
-def pitch_of(user: User, pitch_id: int) -> Pitch:
+def pitch_of(user: User, pitch_id: int) -> models.Pitch:
     return get_object_or_404(pitches_of(user), pk=pitch_id)

@@ -8,19 +8,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from hedgerow.lib.forms import DATE_HINT, PrefixedIds, text_field
 from hedgerow.practice.models import Impulse, PracticeSession, Reflection
-
-DATE_HINT = "Give the date as YYYY-MM-DD, for example 2026-11-25."
-
-
-class PrefixedIds(forms.Form):
-    """Several forms share a page, so each gives its fields' ids its own prefix."""
-
-    id_prefix = "id"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
-        super().__init__(*args, **kwargs)
 
 
 def score_field(label: str, *, required: bool = True) -> forms.IntegerField:
@@ -61,16 +50,6 @@ class PastDateField(forms.DateField):
 def _today(form: forms.Form, *names: str) -> None:
     for name in names:
         form.fields[name].initial = timezone.localdate()
-
-
-def text_field(label: str, *, required: bool = True, rows: int = 3, **kwargs: Any):
-    return forms.CharField(
-        label=label,
-        required=required,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={"required": f"Fill in \u201c{label}\u201d; a few words are enough."},
-        **kwargs,
-    )
 
 
 # --- aspiration (A1) ------------------------------------------------------------------------------
