@@ -18,7 +18,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 
 from hedgerow.accounts.models import Position
 from hedgerow.coach.checks import Report, check_note
-from hedgerow.network.models import Contact, Interaction, Invitation, Update
+from hedgerow.network.models import Contact, Interaction, Update
 from hedgerow.vocabulary import Occasion
 
 OCCASIONS = Occasion.values()
@@ -151,14 +151,6 @@ def open_update(contact: Contact) -> Update | None:
     """The update an acknowledgement answers: the newest one not yet acknowledged (rule N1)."""
     updates = contact.updates.order_by("-detected_on", "-id")
     return updates.filter(acknowledged_on__isnull=True).first() or updates.first()
-
-
-def accepted_invitation(contact: Contact) -> Invitation | None:
-    """The acceptance a warm reply answers (rule N5): the newest one still waiting, else any."""
-    accepted = contact.invitations.filter(
-        direction=Invitation.Direction.OUTGOING, status=Invitation.Status.ACCEPTED
-    ).order_by("-accepted_on", "-id")
-    return accepted.filter(replied_on__isnull=True).first() or accepted.first()
 
 
 # --- pieces of sentences -------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from django.utils import timezone
 from hedgerow.accounts.services import profile_of
 from hedgerow.coach.checks import Report
 from hedgerow.coach.models import SetAside
-from hedgerow.network.models import Contact, Interaction, Invitation, Update
+from hedgerow.network.models import Contact, Interaction, Invitation
 from hedgerow.network.services import (
     OUTREACH_KINDS,
     AgendaTarget,
@@ -214,10 +214,6 @@ def _record_invitation(*, contact: Contact, note: str) -> Sent:
         warning=warning,
         quota=invitation_quota(owner=contact.owner),
     )
-
-
-def update_of_target(target: AgendaTarget | None) -> Update | None:
-    return target if isinstance(target, Update) else None
 
 
 # --- "I know, send anyway" ------------------------------------------------------------------

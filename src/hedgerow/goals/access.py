@@ -67,7 +67,3 @@ def next_actions_of(user: User) -> QuerySet[models.NextAction]:
 
 def next_action_of(user: User, action_id: int) -> models.NextAction:
     return get_object_or_404(next_actions_of(user), pk=action_id)
-
-
-def checkins_of(user: User) -> QuerySet[models.CheckIn]:
-    return models.CheckIn.objects.filter(owner_id=user.pk)

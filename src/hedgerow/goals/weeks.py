@@ -77,11 +77,6 @@ def plan_week(start: date, today: date) -> int:
     return (today - start).days // 7 + 1
 
 
-def current_week(start: date, today: date) -> int:
-    """The plan week a check-in made today belongs to, kept within 1..50."""
-    return min(max(plan_week(start, today), 1), PLAN_WEEKS)
-
-
 def weeks_to_go(start: date, today: date) -> int:
     week = plan_week(start, today)
     if week == 0:

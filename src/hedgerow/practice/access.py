@@ -59,10 +59,6 @@ def practice_sessions_of(user: User) -> QuerySet[models.PracticeSession]:
     return models.PracticeSession.objects.filter(owner_id=user.pk)
 
 
-def practice_session_of(user: User, session_id: int) -> models.PracticeSession:
-    return get_object_or_404(practice_sessions_of(user), pk=session_id)
-
-
 def pitches_of(user: User) -> QuerySet[models.Pitch]:
     return models.Pitch.objects.filter(owner_id=user.pk)
 
