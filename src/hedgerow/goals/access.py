@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from hedgerow.goals import models
-from hedgerow.network.access import User
+from hedgerow.lib.http import User
 
 
 def goals_of(user: User) -> QuerySet[models.Goal]:

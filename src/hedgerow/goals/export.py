@@ -17,7 +17,7 @@ from hedgerow.goals.access import goals_of
 from hedgerow.goals.models import PLAN_WEEKS, CheckIn, Goal, ReconItem
 from hedgerow.goals.services import plan_steps
 from hedgerow.goals.weeks import CheckinRow, checkin_row, week_last_day
-from hedgerow.network.access import User
+from hedgerow.lib.http import User
 from hedgerow.network.models import Contact
 
 

@@ -13,18 +13,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from hedgerow.lib.fields import score_field
 from hedgerow.network.models import Contact
 
 Owner = settings.AUTH_USER_MODEL
 
 PLAN_WEEKS = 50  # rule G6: the year as fifty weekly check-ins
-
-
-def score_field(**kwargs) -> models.PositiveSmallIntegerField:
-    """A 0-10 rating, as people give them in check-ins and reflections."""
-    return models.PositiveSmallIntegerField(
-        validators=[MinValueValidator(0), MaxValueValidator(10)], **kwargs
-    )
 
 
 # --- the goal and its Uber Plan (G1, G3, G4) ------------------------------------------------------

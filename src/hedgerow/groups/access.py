@@ -23,7 +23,7 @@ from hedgerow.groups.models import (
     Reply,
     Round,
 )
-from hedgerow.network.access import User
+from hedgerow.lib.http import User
 
 
 def groups_of(user: User) -> QuerySet[Group]:

@@ -6,10 +6,10 @@ belongs to someone else is simply not found (404), never revealed.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from hedgerow.lib.http import User
 from hedgerow.network.models import (
     Contact,
     ContactMerge,
@@ -21,8 +21,6 @@ from hedgerow.network.models import (
     Update,
 )
 from hedgerow.vocabulary import AgendaKind
-
-User = AbstractBaseUser | AnonymousUser
 
 
 def contacts_of(user: User) -> QuerySet[Contact]:

@@ -6,13 +6,11 @@ belongs to someone else is simply not found (404), never revealed.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from hedgerow.lib.http import User
 from hedgerow.practice import models
-
-User = AbstractBaseUser | AnonymousUser
 
 
 def aspiration_of(user: User) -> models.Aspiration | None:

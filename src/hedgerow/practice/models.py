@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from hedgerow import vocabulary
-from hedgerow.goals.models import score_field
+from hedgerow.lib.fields import score_field
 
 Owner = settings.AUTH_USER_MODEL
 
