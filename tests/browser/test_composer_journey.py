@@ -70,6 +70,13 @@ def test_it_writes_a_note_with_the_coach_until_it_is_ready(
     assert "1 required check still needs a look" in status.inner_text()
     assert checks.get_attribute("aria-live") is None
     assert checks.locator('[data-check="placeholders"].is-ok').count() == 1
+    # "I know, send anyway" (issue 10): the person may set a failed check aside for this note.
+    checks.get_by_label("I know, send anyway (Closing question)").check()
+    checks.get_by_text("Ready to send, your way.").wait_for()
+    assert note.input_value() == NOT_YET
+    assert_accessible(page)
+    checks.get_by_label("I know, send anyway (Closing question)").uncheck()
+    checks.get_by_text("1 required check still needs a look").wait_for()
 
     note.fill(READY)
     checks.get_by_text("Ready to send.").wait_for()

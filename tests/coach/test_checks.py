@@ -896,3 +896,24 @@ def test_it_reads_a_short_word_in_capitals_as_a_name_not_a_shout(text):
     assert "recipient-test" not in failing(report)
     loud = "THANK YOU SO MUCH for the STEM club talk! How is the new term?"
     assert "recipient-test" in failing(check_note(loud, "acknowledgement", to="Ana Ruiz"))
+
+
+def test_it_does_not_take_their_talk_heard_by_a_stranger_as_a_shared_experience():
+    text = (
+        "Hi Lena, we've never met, but I loved your talk on river restoration at EcoSummit. "
+        "What are you working on now?"
+    )
+    report = check_note(text, "invitation", to="Lena Fischer")
+    assert "invitation-parts" in failing(report)
+    shared = (
+        "Lena, we ran the river restoration workshop together at EcoSummit 2022. What are you "
+        "working on now?"
+    )
+    assert "invitation-parts" not in failing(check_note(shared, "invitation", to="Lena Fischer"))
+
+
+def test_it_takes_a_question_about_their_deadline_as_interest_not_pressure():
+    text = "Maya, how's the deadline for the Lisbon bid looking? Hope the team is holding up."
+    assert check_note(text, "keep-in-touch", to="Maya Chen")["ready"] is True
+    pushy = "Maya, my deadline is Friday, so could you send the figures? How is Lisbon?"
+    assert "no-ask" in failing(check_note(pushy, "keep-in-touch", to="Maya Chen"))

@@ -411,7 +411,7 @@ def check_invitation_parts(context: Context) -> CheckResult:  # rule N4
     shared = bool(lexicon.SHARED_EXPERIENCE.search(lowered))
     if not shared and context.about:
         shared = refers_to(context.about, context.note)
-    shared = shared and is_concrete(context)
+    shared = shared and is_concrete(context) and not lexicon.NEVER_MET.search(lowered)
     inquiry = bool(lexicon.INQUIRY_NOW.search(lowered)) or any(
         is_question(sentence)
         and lexicon.NOW_WORDS.search(plain(sentence))

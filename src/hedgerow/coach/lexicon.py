@@ -103,9 +103,12 @@ SHARED_EXPERIENCE = phrases(
     r"worked together",
     r"working (?:together|with you|alongside you)",
     r"(?:met|meeting|seeing|hearing) you",
-    r"(?:our|your) (?:chat|conversation|talk|panel|workshop|session|keynote|presentation|project"
+    r"our (?:chat|conversation|talk|panel|workshop|session|keynote|presentation|project"
     r"|time|days|years|team|stint|sprint|collaboration|call|exchange|discussion|course|class"
     r"|cohort|hackathon|offsite)",
+    # Their own talk or post, heard by the writer, is theirs, not shared ("I loved your talk").
+    r"your (?:chat|conversation|project|team|stint|sprint|collaboration|call|exchange"
+    r"|discussion|course|class|cohort|hackathon|offsite|workshop)",
     r"at the (?:conference|meetup|workshop|summit|offsite|hackathon|event|fair|dinner|retreat"
     r"|bootcamp|course|training)",
     r"back (?:at|in|when)",
@@ -115,6 +118,15 @@ SHARED_EXPERIENCE = phrases(
     r"you (?:helped|mentored|taught|showed|gave|reviewed|coached|hired|interviewed|trained|"
     r"onboarded|introduced)",
     r"(?:my|your) (?:mentor|manager|colleague|teammate|co-?founder|classmate|lead)",
+)
+
+# rule N4, N10: saying the two never met denies any shared experience, whatever else it recalls.
+NEVER_MET = phrases(
+    r"(?:we've|we have|we|i've|i have) (?:never|not|not yet|never actually) (?:met|spoken|talked"
+    r"|worked together|crossed paths)",
+    r"(?:haven't|have not|hadn't|didn't|did not) (?:\w+ )?(?:met|spoken|talked|worked together)",
+    r"(?:don't|do not) (?:know each other|know you personally)",
+    r"(?:a|an|complete|total) stranger",
 )
 
 # rule N4 (b): a question about what they do now and how they like it.
@@ -266,7 +278,8 @@ PRESSURE = phrases(
     r"as soon as possible",
     r"urgent(?:ly)?",
     r"(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|end of)",
-    r"deadline",
+    # The writer's deadline put on them; a question about their own deadline is interest.
+    r"(?:my|our|the) deadline (?:is|was|for this)|(?:by|before|meet) (?:my|our|the) deadline",
     r"limited (?:time|spots|offer)",
     r"don't miss",
     r"last chance",
