@@ -6,11 +6,10 @@ data/blocker_training.jsonl (the "dev" part of tests/goals/labeled_blockers.json
 held-out part) plus the single words that lean one way in data/blocker_words.txt, which count as
 a few extra sightings each so that words the rows never used still carry their kind.
 
-Standard library only: binary multinomial naive Bayes over word stems and word pairs, with
-contractions spelled out and the words after a "not" marked, so "not busy" is not "busy". A
-caller may add hints of its own (blockers.py adds which kinds the cue phrases lean to, so the
-model learns how far to trust a weak phrase).
-"""
+Standard library and the shared Snowball stemmer (`hedgerow.lib.text`): binary multinomial naive
+Bayes over word stems and word pairs, with contractions spelled out and the words after a "not"
+marked, so "not busy" is not "busy". A caller may add hints of its own (blockers.py adds which
+kinds the cue phrases lean to, so the model learns how far to trust a weak phrase)."""
 
 from __future__ import annotations
 

@@ -1,14 +1,14 @@
 """Reading a "but ..." statement (rule G2): commitment, confidence, scope, or no blocker at all.
 
-Standard library only, well under a millisecond a call. First the stance: does the statement
-name a limit at all (a "not", a lack, a fear, "too ...", "would have to", a goal that keeps
-growing), or only something in hand ("already booked", "ready", "saved", "... anyway")? An
+Standard library and the shared stemmer, well under a millisecond a call. First the stance: does
+the statement name a limit at all (a "not", a lack, a fear, "too ...", "would have to", a goal that
+keeps growing), or only something in hand ("already booked", "ready", "saved", "... anyway")? An
 affordance without a limit is no blocker, however many topic words it shares with one ("but I've
 already saved most of the money"). Otherwise weighted cue phrases from data/blocker_words.txt
-decide when one of weight 3 or more says the kind outright; failing that, a small naive Bayes
-model trained on our own labels reads it (blocker_model.py), because phrase lists miss the
-endless ways people name time, fear and ambition. Either way the words that decided are returned
-as `cue`, so a person can see why.
+decide when one of weight 3 or more says the kind outright; failing that, a small naive Bayes model
+trained on our own labels reads it (blocker_model.py), because phrase lists miss the endless ways
+people name time, fear and ambition. Either way the words that decided are returned as `cue`, so a
+person can see why.
 
 Choices the rules leave open, made here on purpose:
 - Money ("I could never make enough money", "I can't afford it", "I don't have the money") is
