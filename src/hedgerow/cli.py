@@ -142,6 +142,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from django.contrib.auth import get_user_model
 
     from hedgerow.goals.demo import load_goal_demo
+    from hedgerow.groups.demo import load_group_demo
     from hedgerow.network.demo import load_demo
     from hedgerow.practice.demo import load_practice_demo
 
@@ -157,6 +158,7 @@ def run_demo(args: argparse.Namespace) -> int:
     person = load_demo(username="demo", password="demo")  # noqa: S106 - published password
     load_goal_demo(person)
     load_practice_demo(person)
+    load_group_demo(person)
     if args.no_serve:
         return 0
     print(f"\nSign in at http://{args.host}:{args.port}/ with name 'demo' and password 'demo'.")

@@ -3,6 +3,7 @@ its replies and reactions, the coach's week, members and invitations, and the di
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -175,7 +176,7 @@ def test_it_toggles_a_reaction_with_htmx(client, group, cara_in, cara, ben_share
     client = signed_in(client, cara)
 
     html = client.post(url, {"kind": "cheer"}, **HTMX).content.decode()
-    assert 'aria-pressed="true"><span aria-hidden="true">👏</span> Well done <span' in html
+    assert 'aria-pressed="true">Well done <span class="count">1</span>' in html
     html = client.post(url, {"kind": "cheer"}, **HTMX).content.decode()
     assert 'aria-pressed="true"' not in html
 
@@ -286,3 +287,18 @@ def test_it_saves_the_digest_settings(client, ben):
     response = client.post("/groups/digest/", {"email": "", "frequency": "weekly"})
     assert response.status_code == 400
     assert "Email address: give one, or choose never." in response.content.decode()
+
+
+def test_it_pages_a_long_feed(client, group, ben_in, cara_in, ben, cara, coach_in):
+    for day in range(25):
+        with time_machine.travel(NOW - timedelta(days=25 - day), tick=False):
+            services.post_prompt(membership=coach_in, text=f"Prompt number {day}.")
+    client = signed_in(client, cara)
+
+    first = client.get(f"/groups/{group.pk}/").content.decode()
+    assert first.count('class="card prompt"') == 20
+    assert "Prompt number 24." in first and "Prompt number 4." not in first
+    older = re.search(r'href="\?before=([^"]+)">Show older', first).group(1)
+    second = client.get(f"/groups/{group.pk}/?before={older}").content.decode()
+    assert second.count('class="card prompt"') == 5
+    assert "Prompt number 4." in second and "Show older" not in second

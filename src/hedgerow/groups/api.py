@@ -18,8 +18,8 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 from hedgerow.goals.access import active_goal_of, goals_of
 from hedgerow.groups import access, assessment, feed, services
 from hedgerow.groups.models import Membership
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
-from hedgerow.network.services import InvalidInput
 
 router = Router(tags=["groups"])
 

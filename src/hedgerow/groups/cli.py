@@ -126,7 +126,7 @@ def services_say(call, *args: Any, **kwargs: Any) -> Any:
     """Run a service; its refusals become the command's plain error."""
     from django.core.exceptions import PermissionDenied
 
-    from hedgerow.network.services import InvalidInput
+    from hedgerow.lib.errors import InvalidInput
 
     try:
         return call(*args, **kwargs)
@@ -287,7 +287,7 @@ def run_round_open(args: argparse.Namespace) -> int:
 
 def run_round_answer(args: argparse.Namespace) -> int:
     from hedgerow.groups import assessment
-    from hedgerow.network.services import InvalidInput
+    from hedgerow.lib.errors import InvalidInput
 
     person = acting_person(args.user)
     rnd = one_round(person, args.round)

@@ -33,7 +33,8 @@ from hedgerow.groups.models import (
     Round,
 )
 
-FEED_SIZE = 40
+FEED_SIZE = 40  # for scripts; the page shows PAGE_SIZE at a time
+PAGE_SIZE = 20
 
 
 def display_name(person: User | None) -> str:
@@ -62,11 +63,10 @@ class FeedItem:
 
     @property
     def reaction_rows(self) -> list[dict[str, Any]]:
-        """Each kind of reaction with its emoji, label, count and whether the reader gave it."""
+        """Each kind of reaction with its label, count and whether the reader gave it."""
         return [
             {
                 "kind": kind.value,
-                "emoji": Reaction.EMOJI[kind],
                 "label": kind.label,
                 "count": self.reactions.get(kind.value, 0),
                 "mine": kind.value in self.mine,

@@ -135,8 +135,6 @@ class Reaction(models.Model):
         WITH_YOU = "with_you", "With you"
         KEEP_GOING = "keep_going", "Keep going"
 
-    EMOJI = {Kind.CHEER: "👏", Kind.WITH_YOU: "🤝", Kind.KEEP_GOING: "🌱"}
-
     owner = models.ForeignKey(Owner, on_delete=models.CASCADE, related_name="+")
     group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="reactions")
     checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="group_reactions")

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hedgerow.groups import access, leaders
 from hedgerow.groups.forms import DecisionForm, IdeaForm, QuestionForm
 from hedgerow.groups.models import Membership, Question
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import AuthenticatedHttpRequest
-from hedgerow.network.services import InvalidInput
 
 
 @require_http_methods(["GET", "POST"])

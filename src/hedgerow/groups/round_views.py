@@ -16,8 +16,8 @@ from hedgerow.groups.elements import ELEMENT_BY_NUMBER, ELEMENTS, SCORE_LABELS, 
 from hedgerow.groups.forms import AnswerForm
 from hedgerow.groups.models import Round
 from hedgerow.lib.charts import Series, line_chart
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import AuthenticatedHttpRequest
-from hedgerow.network.services import InvalidInput
 
 HEAT_LEVELS = 5
 

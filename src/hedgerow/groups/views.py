@@ -5,6 +5,7 @@ check-in's responses; everything works without JavaScript."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -29,13 +30,8 @@ from hedgerow.groups.forms import (
     ThresholdForm,
 )
 from hedgerow.groups.models import Invite, Membership
+from hedgerow.lib.forms import first_error
 from hedgerow.lib.http import AuthenticatedHttpRequest
-
-
-def _first_error(form: Any) -> str:
-    for errors in form.errors.values():
-        return str(errors[0])
-    return "Something in that form needs another look."
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -75,12 +71,14 @@ def group_feed(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse
     membership = access.membership_of(request.user, group_id)
     group = membership.group
     today = timezone.localdate()
-    items = feed.feed_items(membership)
+    before = _moment(request.GET.get("before", ""))
+    items = feed.feed_items(membership, limit=feed.PAGE_SIZE, before=before)
     context: dict[str, Any] = {
         "nav": "groups",
         "group": group,
         "membership": membership,
         "entries": [(item, ReplyForm(checkin_id=item.obj.pk)) for item in items],
+        "older": items[-1].at.isoformat() if len(items) == feed.PAGE_SIZE else None,
         "shared_goal": services.shared_goal(membership),
         "active_goal": active_goal_of(request.user),
         "nudges": access.nudges_for(request.user).filter(group=group, seen_at__isnull=True),
@@ -96,8 +94,18 @@ def group_feed(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse
         context["group_week"] = services.group_week(group, today)
         context["prompt_form"] = PromptForm(initial={"text": services.default_prompt(group, today)})
     response = render(request, "groups/feed.html", context)
-    services.mark_seen(membership=membership)  # after rendering, so today's new stays marked
+    if before is None:
+        services.mark_seen(membership=membership)  # after rendering, so what's new shows once
     return response
+
+
+def _moment(text: str) -> datetime | None:
+    """The `before` of an older page of the feed; anything unreadable means the newest page."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if timezone.is_aware(moment) else None
 
 
 @require_POST
@@ -140,7 +148,7 @@ def reply(request: AuthenticatedHttpRequest, group_id: int, checkin_id: int) -> 
     if not form.is_valid():
         if _is_htmx(request):
             return _responses(request, membership, checkin.pk, form=form)
-        messages.error(request, _first_error(form))
+        messages.error(request, first_error(form))
         return redirect(_feed_url(group_id, f"checkin-{checkin.pk}"))
     services.reply_to_checkin(membership=membership, checkin=checkin, **form.cleaned_data)
     if _is_htmx(request):
@@ -179,7 +187,7 @@ def prompt(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     membership = access.lead_membership_of(request.user, group_id)
     form = PromptForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _first_error(form))
+        messages.error(request, first_error(form))
     else:
         services.post_prompt(membership=membership, text=form.cleaned_data["text"])
         messages.success(request, "Your prompt is on the group's page.")
@@ -341,7 +349,7 @@ def threshold(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     membership = access.lead_membership_of(request.user, group_id)
     form = ThresholdForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _first_error(form))
+        messages.error(request, first_error(form))
         return redirect("groups:settings", group_id)
     try:
         services.raise_threshold(membership=membership, threshold=form.cleaned_data["threshold"])
