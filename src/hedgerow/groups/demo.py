@@ -128,8 +128,9 @@ def _person(username: str, first: str, last: str) -> Any:
     if existing is not None:
         return existing
     person = add_person(username=username)
-    person.first_name, person.last_name = first, last
-    person.save(update_fields=["first_name", "last_name"])
+    # Made up, never signing in: inactive, so the CLI still acts for the demo person alone.
+    person.first_name, person.last_name, person.is_active = first, last, False
+    person.save(update_fields=["first_name", "last_name", "is_active"])
     return person
 
 
@@ -139,7 +140,7 @@ def _at(day: date, hour: int = 19) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
-def _circle(user: AbstractUser, today: date) -> None:
+def _circle(user: Any, today: date) -> None:
     from hedgerow.goals.access import active_goal_of
     from hedgerow.groups import services
     from hedgerow.groups.models import Membership, Nudge
@@ -285,7 +286,7 @@ def _rounds(lead: Any, everyone: list[Any], user: AbstractUser, today: date) -> 
     Round.objects.filter(pk=second.pk).update(opened_at=_at(today - timedelta(days=2), 18))
 
 
-def _guild(user: AbstractUser, today: date) -> None:
+def _guild(user: Any, today: date) -> None:
     from hedgerow.groups import leaders, services
     from hedgerow.groups.models import Question
 

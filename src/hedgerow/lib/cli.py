@@ -49,7 +49,9 @@ def acting_person(name: str | None):
                 f"No one here is called {name!r}. `hedgerow user list` shows who is."
             )
         return person
-    everyone = list(people[:20])
+    # Without a name, only people who can sign in count: made-up members of the demo's groups
+    # are kept inactive so that the demo person stays the one the CLI acts for.
+    everyone = list(people.filter(is_active=True)[:20])
     if not everyone:
         raise CommandError(
             "No one has been set up yet: run `hedgerow serve` or `hedgerow user add NAME` first."
