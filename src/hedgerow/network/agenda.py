@@ -94,7 +94,10 @@ def _active(queryset: QuerySet, as_of: date, field: str = "snoozed_until") -> Qu
 
 def open_updates(owner, as_of: date) -> QuerySet[Update]:
     """Rule N1: updates not yet acknowledged; core contacts first, then the newest."""
-    updates = updates_of(owner).filter(acknowledged_on__isnull=True, detected_on__lte=as_of)
+    # Updates an import found long after they happened are history (issue 9), not actions.
+    updates = updates_of(owner).filter(
+        acknowledged_on__isnull=True, detected_on__lte=as_of, history=False
+    )
     return (
         _active(updates, as_of)
         .select_related("contact")
@@ -127,6 +130,7 @@ def follow_ups_due(owner, as_of: date) -> list[FollowUpItem]:
         replied_on__isnull=True,
         contact__isnull=False,
         accepted_on__lte=as_of,
+        history=False,  # accepted long before an import found it: history, not an action
     )
     return [
         {

@@ -18,9 +18,20 @@ from hedgerow.vocabulary import AgendaKind, ImportSource, InteractionKind, Updat
 
 def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.ArgumentParser):
     """Add this app's commands to the `hedgerow` parser."""
-    imp = commands.add_parser("import", parents=[person, as_json], help="import contacts")
-    imp.add_argument("source", choices=ImportSource.values())
-    imp.add_argument("path", type=Path)
+    imp = commands.add_parser(
+        "import",
+        parents=[person, as_json],
+        help="import contacts, or undo an import",
+        description="hedgerow import SOURCE PATH [--yes]  |  hedgerow import undo [RUN_ID]",
+    )
+    imp.add_argument("source", choices=[*ImportSource.values(), "undo"])
+    imp.add_argument("path", nargs="?", help="the file or folder; for undo, the run's id")
+    imp.add_argument(
+        "--yes",
+        action="store_true",
+        help="apply an import that would change a lot (another person's archive, many "
+        "connections ending) without asking; otherwise it is shown and exits 2",
+    )
     imp.add_argument(
         "--me",
         action="append",
@@ -94,25 +105,94 @@ def one_contact(owner, query: str):
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from hedgerow.network.importers.base import UnusableInput
+    from hedgerow.network.importers.base import NeedsConfirmation, UnusableInput
     from hedgerow.network.services import importer_for
 
+    if args.source == "undo":
+        return run_import_undo(args)
+    if args.path is None:
+        raise CommandError(f"Say which file: hedgerow import {args.source} PATH.")
+    path = Path(args.path)
     owner = acting_person(args.user)
     if args.me and args.source != "mbox":
         raise CommandError("--me is for mbox imports: it says which addresses are yours.")
-    extra = {"me": args.me} if args.source == "mbox" else {}
-    with progress_bar(f"Importing {args.path.name}") as progress:
+    extra: dict[str, Any] = {"me": args.me} if args.source == "mbox" else {}
+    if args.source == "linkedin":
+        extra["confirm"] = args.yes
+    with progress_bar(f"Importing {path.name}") as progress:
         try:
-            summary = importer_for(args.source)(
-                owner=owner, path=args.path, progress=progress, **extra
-            )
+            summary = importer_for(args.source)(owner=owner, path=path, progress=progress, **extra)
         except UnusableInput as error:
             raise CommandError(str(error)) from None
+        except NeedsConfirmation as asked:
+            print_preview(asked, as_json=args.json)
+            return 2
     if args.json:
         print_json(summary.as_json())
     else:
         print_summary(summary)
     return 0
+
+
+def print_preview(asked: Any, *, as_json: bool) -> None:
+    """What an import would change, when it changes too much to apply unasked (exit 2)."""
+    if as_json:
+        preview = asked.summary.as_json()
+        print_json({"needs_confirmation": True, "reasons": asked.reasons, "preview": preview})
+        return
+    counts = asked.summary.counts
+    print("Nothing was written yet: this import would change a lot.")
+    for reason in asked.reasons:
+        print(f"  {reason}")
+    print("It would bring:")
+    for key, label in PREVIEW_COUNTS:
+        print(f"  {label}: {counts.get(key, 0):,}")
+    print("If that is right, run the same command again with --yes. `hedgerow import undo` can")
+    print("take an import back afterwards.")
+
+
+PREVIEW_COUNTS = (
+    ("contacts_created", "new contacts"),
+    ("contacts_updated", "changed contacts"),
+    ("no_longer_connected", "no longer connected"),
+    ("updates_created", "updates (new jobs)"),
+    ("invitations_accepted", "invitations accepted"),
+    ("interactions_created", "messages"),
+)
+
+
+def run_import_undo(args: argparse.Namespace) -> int:
+    from django.http import Http404
+
+    from hedgerow.lib.errors import InvalidInput
+    from hedgerow.network.access import import_run_of
+    from hedgerow.network.services import latest_undoable_run, undo_import
+
+    owner = acting_person(args.user)
+    if args.path is not None and not args.path.isdigit():
+        raise CommandError(f"{args.path!r} is not an import's id (see the Import page).")
+    try:
+        if args.path is None:
+            run = latest_undoable_run(owner)
+        else:
+            run = import_run_of(owner, int(args.path))
+        undone = undo_import(run=run)
+    except Http404:
+        raise CommandError(f"You have no import #{args.path}.", status=1) from None
+    except InvalidInput as error:
+        raise CommandError(str(error)) from None
+    if args.json:
+        print_json({"run_id": run.pk, "removed": undone.removed, "restored": undone.restored})
+        return 0
+    print(f"Undid import #{run.pk} of {run.file_name}: {undo_words(undone)}.")
+    return 0
+
+
+def undo_words(undone: Any) -> str:
+    from hedgerow.network.journal import in_words
+
+    removed = in_words(undone.removed) or "nothing"
+    return f"removed {removed}; put back {undone.restored:,} changed rows"
 
 
 class progress_bar:

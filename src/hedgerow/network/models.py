@@ -194,6 +194,8 @@ class Update(models.Model):
     snoozed_until = models.DateField(null=True, blank=True)
     source = models.CharField(max_length=30, default="manual")
     external_id = models.CharField(max_length=128, blank=True)
+    # Older than the import that found it by more than 30 days: history, not a Today action.
+    history = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -244,6 +246,8 @@ class Invitation(models.Model):
     # Rule N5: the warm reply after an acceptance, once it has been written (or set aside).
     replied_on = models.DateField(null=True, blank=True)
     snoozed_until = models.DateField(null=True, blank=True)
+    # Accepted more than 30 days before the import that found it: history, not a Today action.
+    history = models.BooleanField(default=False)
     source = models.CharField(max_length=30, default="linkedin")
     external_id = models.CharField(max_length=128, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -279,6 +283,9 @@ class ImportRun(models.Model):
         RUNNING = "running", "Running"
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
+        # Nothing written: the file waits for the owner to confirm what it would change.
+        PREVIEW = "preview", "Waiting for your confirmation"
+        UNDONE = "undone", "Undone"
 
     owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
     source = models.CharField(max_length=30)
@@ -292,12 +299,34 @@ class ImportRun(models.Model):
     problems = models.JSONField(default=list, blank=True)
     # Sentences about what was merged or changed: "2 invitations were accepted …"
     notes = models.JSONField(default=list, blank=True)
+    # How to undo it (see journal.py): the id range of the rows it created in each table, and
+    # whose archive it was. The values it replaced are ImportChange rows.
+    journal = models.JSONField(default=dict, blank=True)
+    # A preview: why it waits, and the uploaded file kept until it is confirmed or cancelled.
+    reasons = models.JSONField(default=list, blank=True)
+    pending_file = models.CharField(max_length=500, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]
 
     def __str__(self) -> str:
         return f"{self.source} import of {self.file_name}"
+
+
+class ImportChange(models.Model):
+    """A value an import run replaced on a row that existed before it, so undo can put it back."""
+
+    run = models.ForeignKey(ImportRun, on_delete=models.CASCADE, related_name="changes")
+    model = models.CharField(max_length=100, help_text='"network.contact", "accounts.profile"')
+    row_id = models.BigIntegerField()
+    before = models.JSONField(help_text="{field: value before the run}")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.model} #{self.row_id} before run {self.run_id}"
 
 
 class ReviewItem(models.Model):

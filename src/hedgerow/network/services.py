@@ -6,9 +6,10 @@ Verb-first, keyword-only functions; each write that spans rows is one transactio
 from __future__ import annotations
 
 import importlib
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -18,14 +19,16 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hedgerow.lib.errors import InvalidInput
+from hedgerow.network import journal
 from hedgerow.network.access import contacts_of
 from hedgerow.network.identity import normalize_email, normalize_linkedin_url
-from hedgerow.network.importers.base import ImportSummary, UnusableInput
+from hedgerow.network.importers.base import ImportSummary, NeedsConfirmation, UnusableInput
 from hedgerow.network.models import (
     MAX_CADENCE_DAYS,
     MIN_CADENCE_DAYS,
     Contact,
     ContactEmail,
+    ImportRun,
     Interaction,
     Invitation,
     Tag,
@@ -295,10 +298,16 @@ def importer_for(source: str) -> Callable[..., ImportSummary]:
 
 
 def import_upload(
-    *, owner, source: str, file_name: str, chunks: Iterable[bytes], keep_message_text: bool
+    *,
+    owner,
+    source: str,
+    file_name: str,
+    chunks: Iterable[bytes],
+    keep_message_text: bool,
 ) -> ImportSummary:
     """Import an uploaded file: save it under its own name in a private temporary folder, run the
-    importer, and remove the copy afterwards (the database keeps what matters)."""
+    importer, and remove the copy afterwards (the database keeps what matters). An import that
+    needs the owner's yes (see import_linkedin) keeps its file and comes back as a preview run."""
     from hedgerow.accounts.services import profile_of
 
     if source not in IMPORTERS:
@@ -309,8 +318,10 @@ def import_upload(
         profile.save(update_fields=["store_message_bodies"])
     uploads = Path(settings.MEDIA_ROOT) / "imports"
     uploads.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=uploads) as folder:
-        path = Path(folder) / (Path(file_name).name or "upload")
+    folder = tempfile.mkdtemp(dir=uploads)
+    path = Path(folder) / (Path(file_name).name or "upload")
+    keep = False
+    try:
         with path.open("wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
@@ -320,6 +331,69 @@ def import_upload(
             # Name the file as the person knows it, not by our temporary folder.
             message = str(error).replace(str(path), path.name).replace(folder, path.name)
             raise UnusableInput(message) from None
+        except NeedsConfirmation as asked:
+            keep = True
+            return _preview_run(owner=owner, source=source, path=path, asked=asked)
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _preview_run(*, owner, source: str, path: Path, asked: NeedsConfirmation) -> ImportSummary:
+    summary = asked.summary
+    run = ImportRun.objects.create(
+        owner=owner,
+        source=source,
+        file_name=path.name,
+        digest="",
+        status=ImportRun.Status.PREVIEW,
+        started_at=timezone.now(),
+        counts=dict(summary.counts),
+        notes=list(summary.notes),
+        problems=[asdict(p) for p in summary.problems],
+        reasons=asked.reasons,
+        pending_file=str(path),
+    )
+    summary.run_id = run.pk
+    return summary
+
+
+def confirm_import(*, run: ImportRun) -> ImportSummary:
+    """Apply a previewed import as it is, now that its owner said yes."""
+    if run.status != ImportRun.Status.PREVIEW:
+        raise InvalidInput(f"Import #{run.pk} is not waiting for a confirmation.")
+    path = Path(run.pending_file)
+    if not path.is_file():
+        cancel_import(run=run)
+        raise InvalidInput("The uploaded file is gone; please upload it again.")
+    summary = importer_for(run.source)(owner=run.owner, path=path, confirm=True)
+    cancel_import(run=run)
+    return summary
+
+
+def cancel_import(*, run: ImportRun) -> None:
+    """Forget a previewed import and its uploaded file; nothing of it was ever written."""
+    if run.status != ImportRun.Status.PREVIEW:
+        raise InvalidInput(f"Import #{run.pk} is not waiting for a confirmation.")
+    if run.pending_file:
+        shutil.rmtree(Path(run.pending_file).parent, ignore_errors=True)
+    run.delete()
+
+
+def latest_undoable_run(owner) -> ImportRun:
+    run = (
+        ImportRun.objects.filter(owner_id=owner.pk, status=ImportRun.Status.DONE)
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+    if run is None:
+        raise InvalidInput("There is no import to undo.")
+    return run
+
+
+def undo_import(*, run: ImportRun) -> journal.Undone:
+    """Restore the network to what it was before the run (see journal.py)."""
+    return journal.undo_run(run=run)
 
 
 def filter_contacts(

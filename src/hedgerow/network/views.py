@@ -19,8 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hedgerow.accounts.services import profile_of
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.forms import first_error
-from hedgerow.network import access, agenda, services
+from hedgerow.network import access, agenda, journal, services
 from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
@@ -327,8 +328,64 @@ def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
         "to_review": access.review_items_of(request.user)
         .filter(import_run=run, resolved_at__isnull=True)
         .count(),
+        "undo_blocked": _undo_blocked(run),
     }
     return render(request, "network/import_run.html", context)
+
+
+def _undo_blocked(run: ImportRun) -> str:
+    """Why this run cannot be undone now, or "" when it can."""
+    try:
+        journal.check_undoable(run)
+    except InvalidInput as error:
+        return str(error)
+    return ""
+
+
+@require_POST
+def import_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
+    run = access.import_run_of(request.user, run_id)
+    try:
+        summary = services.confirm_import(run=run)
+    except (InvalidInput, UnusableInput) as error:
+        messages.error(request, str(error))
+        return redirect("network:import")
+    return redirect("network:import-run", run_id=summary.run_id)
+
+
+@require_POST
+def import_cancel(request: HttpRequest, run_id: int) -> HttpResponse:
+    run = access.import_run_of(request.user, run_id)
+    try:
+        services.cancel_import(run=run)
+    except InvalidInput as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Cancelled: nothing of that file was imported.")
+    return redirect("network:import")
+
+
+@require_http_methods(["GET", "POST"])
+def import_undo(request: HttpRequest, run_id: int) -> HttpResponse:
+    run = access.import_run_of(request.user, run_id)
+    blocked = _undo_blocked(run)
+    if request.method == "POST" and not blocked:
+        undone = services.undo_import(run=run)
+        removed = journal.in_words(undone.removed) or "nothing"
+        messages.success(
+            request,
+            f"Undone. Removed {removed}; put back {undone.restored:,} changed rows. Your "
+            "network is as it was before this import.",
+        )
+        return redirect("network:import-run", run_id=run.pk)
+    context = {
+        "nav": "import",
+        "run": run,
+        "blocked": blocked,
+        "counts": _counts_in_words(run.counts or {}),
+        "lost": journal.your_own_records_lost(run),
+    }
+    return render(request, "network/import_undo.html", context, status=400 if blocked else 200)
 
 
 def _counts_in_words(counts: dict[str, int]) -> list[str]:

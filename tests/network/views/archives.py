@@ -4,7 +4,10 @@ second import shows a new position (rule N1) and an accepted invitation (rule N5
 from __future__ import annotations
 
 import zipfile
+from datetime import timedelta
 from pathlib import Path
+
+from django.utils import timezone
 
 PREAMBLE = (
     "Notes:\r\n"
@@ -28,7 +31,9 @@ def connections(*, later: bool) -> str:
     ]
     if later:
         rows[0] = f"Ana,Ruiz,{ANA},,Northwind,Head of Design,15 Jan 2024"
-        rows.append(f"Dana,Fox,{DANA},,Fieldwork,Researcher,10 Mar 2026")
+        # Accepted a few days ago: older acceptances are history, not a Today action (issue 9).
+        accepted = timezone.localdate() - timedelta(days=3)
+        rows.append(f"Dana,Fox,{DANA},,Fieldwork,Researcher,{accepted:%d %b %Y}")
     return PREAMBLE + CONNECTIONS_HEADER + "".join(row + "\r\n" for row in rows)
 
 

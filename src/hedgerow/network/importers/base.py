@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from django.db import connection
 from django.utils import timezone
 
+from hedgerow.network import journal
 from hedgerow.network.models import ImportRun
 
 # Called as progress(done, total) with units the importer chooses (rows or bytes).
@@ -24,6 +26,16 @@ Progress = Callable[[int, int], None]
 
 class UnusableInput(Exception):
     """The input cannot be imported at all; the message is one clear sentence for the person."""
+
+
+class NeedsConfirmation(Exception):
+    """The import would change the network a lot (another person's archive, many connections
+    ending): nothing was written, and `summary` shows what it would have done."""
+
+    def __init__(self, summary: ImportSummary, reasons: list[str]) -> None:
+        super().__init__(" ".join(reasons))
+        self.summary = summary
+        self.reasons = reasons
 
 
 @dataclass
@@ -66,19 +78,32 @@ def file_digest(paths: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+# What each run found before it began (journal.Before), until it finishes; runs that fail
+# leave nothing behind.
+_BEFORE: WeakKeyDictionary[ImportRun, journal.Before] = WeakKeyDictionary()
+
+
 def start_run(*, owner, source: str, file_name: str, digest: str) -> ImportRun:
-    return ImportRun.objects.create(
+    """Open the run; call inside the import's transaction, before anything is written."""
+    before = journal.before_run(owner.pk)
+    run = ImportRun.objects.create(
         owner=owner, source=source, file_name=file_name, digest=digest, started_at=timezone.now()
     )
+    _BEFORE[run] = before
+    return run
 
 
 def finish_run(run: ImportRun, summary: ImportSummary) -> None:
+    """Close the run: record how to undo it (journal.py), mark what is history, save the summary."""
+    before = _BEFORE.pop(run, None)
+    if before is not None:
+        journal.after_run(run, before)
     run.status = ImportRun.Status.DONE
     run.finished_at = timezone.now()
     run.counts = dict(summary.counts)
     run.problems = [asdict(p) for p in summary.problems]
     run.notes = list(summary.notes)
-    run.save(update_fields=["status", "finished_at", "counts", "problems", "notes"])
+    run.save(update_fields=["status", "finished_at", "counts", "problems", "notes", "journal"])
     summary.run_id = run.pk
     refresh_planner_statistics()
 

@@ -43,6 +43,7 @@ from hedgerow.network.identity import (
 from hedgerow.network.importers import linkedin_messages
 from hedgerow.network.importers.base import (
     ImportSummary,
+    NeedsConfirmation,
     Progress,
     UnusableInput,
     finish_run,
@@ -127,8 +128,16 @@ ALWAYS_COUNTED = (
 )
 
 
-def import_linkedin(*, owner: Any, path: Path, progress: Progress | None = None) -> ImportSummary:
-    """Import a LinkedIn data export (.zip or folder) for owner; see the module docstring."""
+# More than this share of current connections ending in one import is asked about first.
+DISCONNECTED_SHARE = 0.2
+
+
+def import_linkedin(
+    *, owner: Any, path: Path, progress: Progress | None = None, confirm: bool = False
+) -> ImportSummary:
+    """Import a LinkedIn data export (.zip, folder or one CSV file) for owner; see the module
+    docstring. An archive of someone else, or one that would end more than a fifth of the
+    current connections, raises NeedsConfirmation with nothing written, unless `confirm`."""
     archive = open_archive(Path(path))
     try:
         check_headers(archive)  # an unusable input is refused before anything is written
@@ -141,14 +150,20 @@ def import_linkedin(*, owner: Any, path: Path, progress: Progress | None = None)
                 owner=owner, source=SOURCE, status=ImportRun.Status.DONE
             ).exists()
             run = start_run(owner=owner, source=SOURCE, file_name=summary.file_name, digest=digest)
+            importer = LinkedInImport(
+                owner=owner,
+                archive=archive,
+                summary=summary,
+                progress=progress,
+                earlier=earlier,
+                confirmed=confirm,
+            )
             with roomy_sqlite_cache():
-                LinkedInImport(
-                    owner=owner,
-                    archive=archive,
-                    summary=summary,
-                    progress=progress,
-                    earlier=earlier,
-                ).run()
+                importer.run()
+            reasons = importer.reasons_to_ask()
+            if reasons and not confirm:
+                raise NeedsConfirmation(summary, reasons)  # and the transaction rolls back
+            run.journal = {"archive_owner": importer.archive_owner()}
             finish_run(run, summary)
     finally:
         archive.close()
@@ -200,8 +215,10 @@ class LinkedInImport:
         summary: ImportSummary,
         progress: Progress | None,
         earlier: bool,
+        confirmed: bool = False,
     ) -> None:
         self.owner = owner
+        self.confirmed = confirmed  # the owner said yes to an archive that changes a lot
         self.archive = archive
         self.summary = summary
         self.progress = progress
@@ -225,6 +242,7 @@ class LinkedInImport:
         self._total_bytes = archive.total_size
         self.changed_jobs: list[str] = []
         self.disconnected: list[str] = []
+        self.connected_before = 0
         self.hidden = 0  # blank rows of members who hide their details
         self.namesake_messages = 0  # messages whose sender's name several contacts share
 
@@ -404,6 +422,7 @@ class LinkedInImport:
                 .values_list("external_id", flat=True)
             )
             seen: set[Person] = set()
+            self.connected_before = sum(1 for p in self.book.loaded if p.connected)
             pick = table.picker(
                 [
                     "firstname",
@@ -678,7 +697,12 @@ class LinkedInImport:
         if self.archive_owner_url:
             return
         self.archive_owner_url = url
-        if not self.profile.linkedin_url:
+        if self.confirmed and self.stored_owner_url and url != self.stored_owner_url:
+            # The owner confirmed this archive is theirs now (a new LinkedIn account, say).
+            self.profile.linkedin_url = url
+            self.profile.save(update_fields=["linkedin_url"])
+            self.summary.notes.append(f"Your LinkedIn profile is now {url}, as this archive says.")
+        elif not self.profile.linkedin_url:
             self.profile.linkedin_url = url
             self.profile.save(update_fields=["linkedin_url"])
             self.summary.notes.append(f"Your own LinkedIn profile, {url}, was found in {where}.")
@@ -755,6 +779,52 @@ class LinkedInImport:
     def tick_messages(self, position: int) -> None:
         if self.progress is not None:
             self.progress(self._done_bytes + position, self._total_bytes)
+
+    # --- is this archive safe to apply without asking? --------------------------------------
+
+    def archive_owner(self) -> dict[str, str]:
+        """Whose archive this is, as far as it says: kept with the run for the next import."""
+        name = self.archive_owner_name
+        if not name and self.messages_owner and "linkedin.com/" not in self.messages_owner:
+            name = self.messages_owner  # an export without URLs names its owner
+        return {"url": self.archive_owner_url, "name": name}
+
+    def reasons_to_ask(self) -> list[str]:
+        """Why this import should wait for the owner's yes: nothing when it is plainly theirs and
+        changes what a later export of theirs would."""
+        reasons = []
+        previous = self.previous_owner()
+        ours = self.archive_owner()
+        if previous.get("url") and ours["url"] and previous["url"] != ours["url"]:
+            reasons.append(
+                f"This archive belongs to {ours['url']}, but your earlier imports belong to "
+                f"{previous['url']}."
+            )
+        elif previous.get("name") and ours["name"] and previous["name"] != ours["name"]:
+            reasons.append(
+                f"This archive is in the name of {ours['name'].title()}, but your earlier "
+                f"imports are in the name of {previous['name'].title()}."
+            )
+        ended = len(self.disconnected)
+        if ended and ended > DISCONNECTED_SHARE * self.connected_before:
+            share = ended / self.connected_before if self.connected_before else 1
+            reasons.append(
+                f"It would mark {ended:,} of your {self.connected_before:,} connections "
+                f"({share:.0%}) as no longer connected."
+            )
+        return reasons
+
+    def previous_owner(self) -> dict[str, str]:
+        last = (
+            ImportRun.objects.filter(owner=self.owner, source=SOURCE, status=ImportRun.Status.DONE)
+            .exclude(journal={})
+            .order_by("-started_at")
+            .first()
+        )
+        found = dict(last.journal.get("archive_owner", {})) if last else {}
+        if self.stored_owner_url:
+            found["url"] = self.stored_owner_url
+        return found
 
     # --- notes ------------------------------------------------------------------------------
 
