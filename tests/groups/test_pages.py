@@ -8,11 +8,13 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from hedgerow.groups import services
 from hedgerow.groups.models import GoalShare, Group, Invite, Membership, Nudge, Prompt, Reply
 from tests.conftest import NOW
-from tests.groups.conftest import check_in, goal_for
+from tests.groups.conftest import check_in, goal_for, join, person
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fixed_clock")]
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -302,3 +304,41 @@ def test_it_pages_a_long_feed(client, group, ben_in, cara_in, ben, cara, coach_i
     second = client.get(f"/groups/{group.pk}/?before={older}").content.decode()
     assert second.count('class="card prompt"') == 5
     assert "Prompt number 4." in second and "Show older" not in second
+
+
+def test_it_builds_the_coachs_feed_in_as_many_queries_for_eight_members_as_for_two(
+    as_coach, group, coach_in
+):
+    def queries_for_feed() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert as_coach.get(f"/groups/{group.pk}/").status_code == 200
+        return len(captured)
+
+    def add_member(name: str) -> None:
+        membership = join(group, person(name))
+        goal = goal_for(membership.owner)
+        services.share_goal(membership=membership, goal=goal)
+        checkin = check_in(goal, 3)
+        services.reply_to_checkin(
+            membership=coach_in, checkin=checkin, kind="encouragement", text="Well done"
+        )
+        services.toggle_reaction(membership=coach_in, checkin=checkin, kind="cheer")
+
+    for name in ("m1", "m2"):
+        add_member(name)
+    few = queries_for_feed()
+    for name in ("m3", "m4", "m5", "m6", "m7", "m8"):
+        add_member(name)
+
+    assert queries_for_feed() == few
+
+
+def test_it_counts_what_is_new_beside_groups_in_the_menu(client, group, cara_in, cara, ben_shares):
+    client = signed_in(client, cara)
+    badge = '<span class="badge">1<span class="visually-hidden"> new</span></span>'
+
+    assert badge in client.get("/goal/").content.decode()
+    feed = client.get(f"/groups/{group.pk}/").content.decode()
+    assert 'class="badge">New' in feed  # the item itself is still marked on this visit
+    assert badge not in feed
+    assert badge not in client.get("/goal/").content.decode()

@@ -156,8 +156,8 @@ def unread_count(membership: Membership) -> int:
     return count
 
 
-def unread_by_group(person: User) -> dict[int, int]:
-    return {m.group_id: unread_count(m) for m in access.memberships_of(person)}
+def unread_total(person: User) -> int:
+    return sum(unread_count(m) for m in access.memberships_of(person))
 
 
 # --- who has checked in this week (for the coach; shared goals only) ------------------------------
@@ -187,15 +187,20 @@ def week_rows(group: Group, today: date) -> list[WeekRow]:
         n.recipient_id: timezone.localtime(n.created_at).date()
         for n in Nudge.objects.filter(group=group, created_at__gte=since).order_by("created_at")
     }
+    weeks = {
+        goal.pk: plan_week(goal.start_date, today)
+        for goal in shares.values()
+        if goal.start_date is not None
+    }
+    recorded = set(
+        access.shared_checkins(group).filter(goal_id__in=weeks).values_list("goal_id", "week")
+    )
     rows = []
     for membership in access.members_of(group):
         goal = shares.get(membership.owner_id)
-        week = None
-        checked_in = False
-        if goal is not None and goal.start_date is not None:
-            week = plan_week(goal.start_date, today)
-            in_plan = 1 <= week <= PLAN_WEEKS
-            checked_in = in_plan and goal.checkins.filter(week=week).exists()
+        week = weeks.get(goal.pk) if goal is not None else None
+        in_plan = week is not None and 1 <= week <= PLAN_WEEKS
+        checked_in = in_plan and (goal.pk, week) in recorded if goal is not None else False
         rows.append(
             WeekRow(
                 membership=membership,

@@ -93,10 +93,10 @@ def group_feed(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse
         context["week_rows"] = feed.week_rows(group, today)
         context["group_week"] = services.group_week(group, today)
         context["prompt_form"] = PromptForm(initial={"text": services.default_prompt(group, today)})
-    response = render(request, "groups/feed.html", context)
     if before is None:
-        services.mark_seen(membership=membership)  # after rendering, so what's new shows once
-    return response
+        # The items above already carry their "new" marks; from now on they are seen.
+        services.mark_seen(membership=membership)
+    return render(request, "groups/feed.html", context)
 
 
 def _moment(text: str) -> datetime | None:
