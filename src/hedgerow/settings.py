@@ -143,6 +143,8 @@ PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("HEDGEROW_TIME_ZONE", "UTC")
 USE_I18N = True
+# One date style in every template, "7 Nov 2026" (hedgerow/lib/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["hedgerow.lib.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -36,7 +36,7 @@ def test_it_shows_the_goal_its_weeks_and_steps(owner_client, goal):
     assert "Publish my first novel." in page
     assert "<strong>3</strong> week of 50" in page
     assert "<strong>48</strong> weeks to go" in page
-    assert "Next check-in: Friday 27 November." in page
+    assert "Next check-in: Friday 27 Nov 2026." in page
     assert "Value proposition" in page
 
 
@@ -341,7 +341,7 @@ def test_it_shows_the_due_checkin_on_today(owner, owner_client):
 
     assert "Week 1 of 50: your check-in" in page  # day 5 of week 1
     assert 'href="/goal/checkin/"' in page
-    assert "Friday 27 November" in page
+    assert "Friday 27 Nov 2026" in page
 
 
 def test_it_keeps_today_quiet_once_the_week_is_checked_in(owner, owner_client):

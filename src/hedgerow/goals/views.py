@@ -31,6 +31,7 @@ from hedgerow.goals.forms import (
 )
 from hedgerow.goals.models import PLAN_WEEKS, Goal, ReconItem
 from hedgerow.goals.sentence import check_goal
+from hedgerow.lib.dates import day_text
 from hedgerow.lib.forms import first_error
 from hedgerow.network.access import contact_of
 
@@ -423,7 +424,7 @@ def checkin(request: HttpRequest) -> HttpResponse:
 def _not_started(goal: Goal) -> str:
     if goal.start_date is None:
         return "Your goal has no start date yet; set one in the Commitment step first."
-    return f"Your fifty weeks start on {goal.start_date:%-d %B %Y}; check in from then on."
+    return f"Your fifty weeks start on {day_text(goal.start_date)}; check in from then on."
 
 
 def _prefill(form: CheckInForm, goal: Goal, summary: weeks.PlanStatus) -> None:

@@ -2,6 +2,12 @@
 
 Every chart comes with a table of the same numbers for screen readers (and for anyone who prefers
 numbers), so the picture itself can stay decorative.
+
+The chart stretches to the width it is given, from a phone to a desktop, and its labels never
+shrink with it: lines are drawn in a stretched inner drawing (with strokes that keep their width),
+while labels and dots sit in the outer one, placed in percent across and pixels down, so they stay
+12 px wherever the chart is. Labels that only fit on a wide chart carry `wide-only`, which the
+stylesheet hides when the chart is narrow (a container query).
 """
 
 from __future__ import annotations
@@ -13,9 +19,12 @@ from math import ceil
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
-LABEL_CHAR_WIDTH, LABEL_GAP = 6.5, 10  # px at the 11px tick font
+HEIGHT = 220  # px
+TOP, PLOT_HEIGHT = 18, 170  # px: the plot's band; x labels sit under it
+LABEL_Y = HEIGHT - 10
+EDGE = 3.0  # percent of the width kept free left and right, so edge dots are whole
+LABEL_PX, LABEL_CHAR_PX, LABEL_GAP_PX = 12, 7.2, 14
+NARROW_PX, WIDE_PX = 300, 600  # the widths labels are thinned for (see .wide-only)
 _ids = count(1)
 
 
@@ -32,11 +41,15 @@ def line_chart(
 ) -> SafeString:
     """A figure with an SVG line chart and a table of the same numbers."""
     chart_id = f"chart-{next(_ids)}"
-    lines = "".join(_polyline(s, len(labels), y_max) for s in series)
+    points = len(labels)
+    lines = "".join(_polyline(s, points, y_max) for s in series)
+    dots = "".join(_dots(s, points, y_max) for s in series if not s.dashed)
     svg = (
-        f'<svg class="line-chart" viewBox="0 0 {WIDTH} {HEIGHT}" aria-hidden="true" '
-        f'focusable="false">'
-        f"{_grid(y_max)}{_x_labels(labels)}{lines}</svg>"
+        f'<svg class="line-chart" width="100%" height="{HEIGHT}" aria-hidden="true" '
+        f'focusable="false">{_grid(y_max)}'
+        f'<svg x="{EDGE}%" y="{TOP}" width="{100 - 2 * EDGE}%" height="{PLOT_HEIGHT}" '
+        f'viewBox="0 0 1000 {PLOT_HEIGHT}" preserveAspectRatio="none" overflow="visible">'
+        f"{lines}</svg>{dots}{_x_labels(labels)}</svg>"
     )
     legend = format_html_join(
         "",
@@ -55,45 +68,56 @@ def line_chart(
     )
 
 
-def _x(index: int, points: int) -> float:
-    span = WIDTH - LEFT - RIGHT
-    return LEFT + (span * index / (points - 1) if points > 1 else span / 2)
+def _fraction(index: int, points: int) -> float:
+    return index / (points - 1) if points > 1 else 0.5
+
+
+def _percent(index: int, points: int) -> float:
+    """Where a point sits across the whole chart, in percent."""
+    return EDGE + (100 - 2 * EDGE) * _fraction(index, points)
 
 
 def _y(value: float, y_max: float) -> float:
-    span = HEIGHT - TOP - BOTTOM
-    return TOP + span * (1 - min(max(value, 0), y_max) / (y_max or 1))
+    """Pixels down from the top of the plot band."""
+    return PLOT_HEIGHT * (1 - min(max(value, 0), y_max) / (y_max or 1))
 
 
 def _polyline(series: Series, points: int, y_max: float) -> str:
-    """One polyline per unbroken run of values, and a dot on each point."""
+    """One polyline per unbroken run of values, in the stretched inner drawing."""
     runs: list[list[str]] = [[]]
-    dots = []
     for index, value in enumerate(series.values):
         if value is None:
             runs.append([])
             continue
-        x, y = _x(index, points), _y(value, y_max)
-        runs[-1].append(f"{x:.1f},{y:.1f}")
-        if not series.dashed:
-            dots.append(f'<circle class="{series.css_class}" cx="{x:.1f}" cy="{y:.1f}" r="3"/>')
+        x = 1000 * _fraction(index, points)
+        runs[-1].append(f"{x:.1f},{_y(value, y_max):.1f}")
     dash = " dashed" if series.dashed else ""
-    shapes = [
+    return "".join(
         f'<polyline class="{series.css_class}{dash}" points="{" ".join(run)}"/>'
         for run in runs
         if len(run) > 1
-    ]
-    return "".join(shapes + dots)
+    )
+
+
+def _dots(series: Series, points: int, y_max: float) -> str:
+    """A round dot on each point, in the outer drawing so it stays round."""
+    return "".join(
+        f'<circle class="{series.css_class}" cx="{_percent(index, points):.2f}%" '
+        f'cy="{TOP + _y(value, y_max):.1f}" r="3.5"/>'
+        for index, value in enumerate(series.values)
+        if value is not None
+    )
 
 
 def _grid(y_max: float) -> str:
+    """Three rules across, each with its value just above it at the left."""
     marks = []
     for fraction in (0, 0.5, 1):
         value = y_max * fraction
-        y = _y(value, y_max)
+        y = TOP + _y(value, y_max)
         marks.append(
-            f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text class="tick" x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end">{value:g}</text>'
+            f'<line class="grid" x1="0" x2="100%" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="tick" x="0" y="{y - 4:.1f}">{value:g}</text>'
         )
     return "".join(marks)
 
@@ -101,21 +125,23 @@ def _grid(y_max: float) -> str:
 def _x_labels(labels: list[str]) -> str:
     if not labels:
         return ""
-    shown = _labels_that_fit(labels)
+    points = len(labels)
+    narrow = set(_labels_that_fit(labels, NARROW_PX))
     return "".join(
-        f'<text class="tick" x="{_x(i, len(labels)):.1f}" y="{HEIGHT - 8}" '
-        f'text-anchor="{_anchor(i, len(labels))}">{escape(labels[i])}</text>'
-        for i in shown
+        f'<text class="tick{"" if i in narrow else " wide-only"}" '
+        f'x="{_percent(i, points):.2f}%" y="{LABEL_Y}" '
+        f'text-anchor="{_anchor(i, points)}">{escape(labels[i])}</text>'
+        for i in _labels_that_fit(labels, WIDE_PX)
     )
 
 
-def _labels_that_fit(labels: list[str]) -> list[int]:
-    """Every n-th label, so none overlap; the newest is always labelled, hanging left."""
+def _labels_that_fit(labels: list[str], width_px: float) -> list[int]:
+    """Every n-th label, so none overlap at this width; the last is always labelled."""
     last = len(labels) - 1
     if last == 0:
         return [0]
-    spacing = (WIDTH - LEFT - RIGHT) / last
-    width = max(len(label) for label in labels) * LABEL_CHAR_WIDTH + LABEL_GAP
+    spacing = width_px * (100 - 2 * EDGE) / 100 / last
+    width = max(len(label) for label in labels) * LABEL_CHAR_PX + LABEL_GAP_PX
     step = max(1, ceil(width / spacing))
     shown = list(range(0, last + 1, step))
     if shown[-1] != last:
@@ -151,8 +177,10 @@ def _table(labels: list[str], series: list[Series], y_label: str) -> SafeString:
         ),
     )
     return format_html(
-        '<table class="visually-hidden"><thead><tr><th scope="col">{}</th>{}</tr></thead>'
-        "<tbody>{}</tbody></table>",
+        # The wrapper clips: a table is never narrower than its cells, so hidden itself it
+        # would still push a phone's page sideways.
+        '<div class="visually-hidden"><table><thead><tr><th scope="col">{}</th>{}</tr></thead>'
+        "<tbody>{}</tbody></table></div>",
         y_label,
         head,
         rows,

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString
 from typing_extensions import TypedDict
 
 from hedgerow.lib.charts import Series, line_chart
+from hedgerow.lib.dates import day_text
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.practice import access
 from hedgerow.practice.models import (
@@ -358,7 +359,7 @@ def ratio_chart(weeks: list[WeekRatio], target: float) -> SafeString:
             "Share of decided impulses you acted on, week by week (Monday to Sunday), "
             "with your target as a dashed line. Weeks with nothing decided leave a gap."
         ),
-        labels=[f"{week.start.day} {week.start:%b}" for week in weeks],
+        labels=[day_text(week.start) for week in weeks],
         series=[
             Series("Acted on (%)", [percent(week.ratio) for week in weeks], "series-1"),
             Series("Target (%)", [percent(target)] * len(weeks), "series-2", dashed=True),
