@@ -6,12 +6,12 @@ STAMP := $(VENV)/.installed
 DEMO_HOME ?= $(CURDIR)/.demo-home
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: run test bench lint format browser clean
+.PHONY: run test bench lint format browser imap clean
 
 run: $(STAMP)
 	HEDGEROW_HOME=$(DEMO_HOME) $(BIN)/hedgerow demo
 
-test: $(STAMP) browser
+test: $(STAMP) browser imap
 	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest $(PYTEST_ARGS)
 
 # Import speed and memory, then how often the coach and the goal checks agree with our labels.
@@ -41,6 +41,10 @@ $(STAMP): pyproject.toml constraints.txt
 # Debian's chromium and the axe-core accessibility engine for the browser journeys.
 browser:
 	@sh scripts/install-browser.sh
+
+# Debian's dovecot, the IMAP server the sync tests start on loopback.
+imap:
+	@sh scripts/install-imap.sh
 
 clean:
 	rm -rf $(VENV) node_modules $(TEST_HOME) .pytest_cache .mypy_cache .ruff_cache

@@ -74,10 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     from hedgerow.goals import weeks_cli
     from hedgerow.groups import cli as groups_cli
     from hedgerow.network import cli as network_cli
+    from hedgerow.network import mail_cli
     from hedgerow.practice import cli as practice_cli
     from hedgerow.today import cli as today_cli
 
-    app_clis = (accounts_cli, today_cli, network_cli, coach_cli, goal_cli, weeks_cli, practice_cli)
+    app_clis = (
+        accounts_cli, today_cli, network_cli, mail_cli, coach_cli, goal_cli, weeks_cli, practice_cli
+    )  # fmt: skip
     for app_cli in (*app_clis, groups_cli):
         app_cli.add_commands(commands, person, as_json)
 

@@ -19,6 +19,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 from hedgerow.accounts.models import Position
 from hedgerow.coach.checks import Report, check_note
 from hedgerow.network.models import Contact, Interaction, Update
+from hedgerow.network.suggest import SharedHistory, shared_history
 from hedgerow.vocabulary import Occasion
 
 OCCASIONS = Occasion.values()
@@ -57,6 +58,8 @@ class Facts:
     update: Update | None = None
     shared: SharedEmployer | None = None
     last: LastConversation | None = None
+    # Rule N10: a thread or meeting from the owner's mail and calendar, for an invitation (N4).
+    history: SharedHistory | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ def gather_facts(*, contact: Contact, update: Update | None = None) -> Facts:
         update=update,
         shared=shared_employer(contact=contact, update=update),
         last=last_conversation(contact=contact),
+        history=shared_history(contact),
     )
 
 
@@ -174,6 +178,8 @@ def _post_topic(summary: str) -> str:
 
 def _shared_memory(facts: Facts) -> str:
     """A concrete shared experience (rule N4). We may know the employer, never the project."""
+    if facts.history is not None:  # the evidence from mail and calendar says what it was
+        return facts.history.phrase
     if facts.shared is None:
         return "[something we worked on or experienced together]"
     if facts.shared.together_now:
@@ -321,6 +327,8 @@ def _about(occasion: str, facts: Facts) -> str:
         if facts.update.kind == Update.Kind.NEW_POSITION:
             return " at ".join(part for part in (facts.title, facts.company) if part)
         return facts.update.summary
+    if occasion == "invitation" and facts.history is not None:
+        return facts.history.subject
     if occasion == "invitation" and facts.shared is not None:
         return facts.shared.company
     if occasion == "keep-in-touch" and facts.last is not None and facts.last.subject:
@@ -333,6 +341,8 @@ def _names(contact: Contact, facts: Facts) -> list[str]:
     texts = [contact.name, contact.first_name, contact.last_name, facts.company, facts.title]
     if facts.shared is not None:
         texts.append(facts.shared.company)
+    if facts.history is not None:
+        texts.append(facts.history.subject)
     words = {w for text in texts for w in re.findall(r"[^\W\d_][\w'-]*", text or "")}
     return sorted(words)
 

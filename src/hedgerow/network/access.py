@@ -17,6 +17,7 @@ from hedgerow.network.models import (
     Interaction,
     Invitation,
     ReviewItem,
+    Suggestion,
     Tag,
     Update,
 )
@@ -69,6 +70,10 @@ def review_items_of(user: User) -> QuerySet[ReviewItem]:
 
 def review_item_of(user: User, item_id: int) -> ReviewItem:
     return get_object_or_404(review_items_of(user).select_related("contact"), pk=item_id)
+
+
+def suggestions_of(user: User) -> QuerySet[Suggestion]:
+    return Suggestion.objects.filter(owner_id=user.pk)
 
 
 def merges_of(user: User) -> QuerySet[ContactMerge]:

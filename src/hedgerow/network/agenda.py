@@ -17,6 +17,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 
 from hedgerow.network.access import contacts_of, invitations_of, updates_of
 from hedgerow.network.models import Contact, Interaction, Invitation, Update
+from hedgerow.network.replies import ReplyMonth, reply_figures
 
 
 class ContactRef(TypedDict):
@@ -67,6 +68,7 @@ class Network(TypedDict):
     connections: int
     accepted_invitations: int
     by_month: list[MonthItem]
+    replies: list[ReplyMonth]  # rule N11: of the notes you sent, how many were answered
 
 
 class Agenda(TypedDict):
@@ -219,6 +221,7 @@ def network_growth(owner, as_of: date) -> Network:
         "connections": connections,
         "accepted_invitations": accepted,
         "by_month": by_month,
+        "replies": reply_figures(owner, as_of),
     }
 
 

@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
-from hedgerow.network import access, services
+from hedgerow.network import access, services, suggest
 from hedgerow.network.models import Contact, ContactEmail, Interaction
 from hedgerow.vocabulary import InteractionKind
 
@@ -146,4 +146,44 @@ def update_snooze(request: ApiRequest, update_id: int, payload: SnoozeIn) -> Sta
 @router.post("/invitations/{invitation_id}/replied", response={204: None})
 def invitation_replied(request: ApiRequest, invitation_id: int) -> Status[None]:
     services.settle_item(target=access.invitation_of(request.auth, invitation_id))
+    return Status(204, None)
+
+
+# --- People you may know (rule N10) -----------------------------------------------------------
+
+
+class SuggestionSnoozeIn(Schema):
+    days: int = 30
+
+
+@router.get(
+    "/suggestions",
+    response=list[suggest.SuggestionJson],
+    summary="People you may know, best first (as `hedgerow suggest --json`)",
+)
+def suggestions(
+    request: ApiRequest, limit: int = 20, as_of: date | None = None
+) -> list[suggest.SuggestionJson]:
+    if not 1 <= limit <= 1000:
+        raise HttpError(422, "limit must be between 1 and 1000.")
+    found = suggest.suggestions(request.auth, as_of=as_of, limit=limit)
+    return [item.as_json() for item in found]
+
+
+@router.post("/suggestions/{contact_id}/dismiss", response={204: None})
+def suggestion_dismiss(request: ApiRequest, contact_id: int) -> Status[None]:
+    """Not someone to invite: never suggested again (the contact stays)."""
+    suggest.dismiss_suggestion(contact=access.contact_of(request.auth, contact_id))
+    return Status(204, None)
+
+
+@router.post("/suggestions/{contact_id}/snooze", response={204: None})
+def suggestion_snooze(
+    request: ApiRequest, contact_id: int, payload: SuggestionSnoozeIn
+) -> Status[None]:
+    found = access.contact_of(request.auth, contact_id)
+    try:
+        suggest.snooze_suggestion(contact=found, days=payload.days)
+    except services.InvalidInput as error:
+        raise HttpError(422, str(error)) from None
     return Status(204, None)

@@ -30,6 +30,14 @@ urlpatterns = [
     path("contacts/<int:pk>/update/", views.contact_update, name="contact-update"),
     path("contacts/<int:pk>/core/", views.contact_core, name="contact-core"),
     path("contacts/<int:pk>/notes/", views.contact_notes, name="contact-notes"),
+    path("people-you-may-know/", views.suggestions, name="suggestions"),
+    path(
+        "people-you-may-know/<int:pk>/dismiss/", views.suggestion_dismiss, name="suggestion-dismiss"
+    ),
+    path("people-you-may-know/<int:pk>/snooze/", views.suggestion_snooze, name="suggestion-snooze"),
+    path(
+        "people-you-may-know/<int:pk>/restore/", views.suggestion_restore, name="suggestion-restore"
+    ),
     path("import/", views.import_page, name="import"),
     path("import/<int:run_id>/", views.import_run, name="import-run"),
     path("import/<int:run_id>/confirm/", views.import_confirm, name="import-confirm"),

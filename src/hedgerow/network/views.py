@@ -10,6 +10,7 @@ from typing import Any, cast
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -21,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from hedgerow.accounts.services import profile_of
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.forms import first_error
-from hedgerow.network import access, agenda, journal, services
+from hedgerow.network import access, agenda, journal, services, suggest
 from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
@@ -469,3 +470,52 @@ def review_resolve(request: HttpRequest, pk: int) -> HttpResponse:
     text = f"Merged into {name}." if merge else f"Kept apart from {name}."
     messages.success(request, text)
     return redirect("network:review")
+
+
+# --- People you may know (rule N10) -----------------------------------------------------------
+
+SUGGESTIONS_SHOWN = 50
+
+
+@require_GET
+def suggestions(request: HttpRequest) -> HttpResponse:
+    found = suggest.suggestions(request.user, limit=SUGGESTIONS_SHOWN)
+    rows = [
+        {"suggested": item, "shared": suggest.shared_history(item.contact)} for item in found[:10]
+    ] + [{"suggested": item, "shared": None} for item in found[10:]]
+    set_aside = (
+        access.suggestions_of(request.user)
+        .filter(Q(dismissed_on__isnull=False) | Q(snoozed_until__gt=timezone.localdate()))
+        .select_related("contact")
+        .order_by("contact__name")
+    )
+    context = {"nav": "suggestions", "rows": rows, "set_aside": set_aside[:100]}
+    return render(request, "network/suggestions.html", context)
+
+
+def _back_to_suggestions(request: HttpRequest, text: str) -> HttpResponse:
+    messages.success(request, text)
+    return redirect(_next_url(request, reverse("network:suggestions")))
+
+
+@require_POST
+def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.contact_of(request.user, pk)
+    suggest.dismiss_suggestion(contact=person)
+    return _back_to_suggestions(request, f"{person.name} won't be suggested again.")
+
+
+@require_POST
+def suggestion_snooze(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.contact_of(request.user, pk)
+    until = suggest.snooze_suggestion(contact=person)
+    return _back_to_suggestions(
+        request, f"Set aside. {person.name} may come back after {until:%-d %B}."
+    )
+
+
+@require_POST
+def suggestion_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    person = access.contact_of(request.user, pk)
+    suggest.restore_suggestion(contact=person)
+    return _back_to_suggestions(request, f"{person.name} is among the people you may know again.")

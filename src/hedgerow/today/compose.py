@@ -12,13 +12,19 @@ from django.utils import timezone
 
 from hedgerow.goals.weeks import CheckinDue, due_checkin
 from hedgerow.network.agenda import Agenda, build_agenda
+from hedgerow.network.suggest import SuggestionJson, weekly_suggestion
 
 
 class Today(Agenda):
     checkin: CheckinDue | None  # rule G6: the weekly goal check-in, when one is due
+    suggestion: SuggestionJson | None  # rule N10: one person a week you may know
 
 
 def build_today(owner, as_of: date | None = None, *, update_limit: int | None = None) -> Today:
     as_of = as_of or timezone.localdate()
     agenda = build_agenda(owner, as_of, update_limit)
-    return {**agenda, "checkin": due_checkin(owner, as_of)}
+    return {
+        **agenda,
+        "checkin": due_checkin(owner, as_of),
+        "suggestion": weekly_suggestion(owner, as_of),
+    }

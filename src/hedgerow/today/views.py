@@ -5,6 +5,7 @@ Acting on an item (done, snooze, a note) is the network's: those forms post to i
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -48,6 +49,11 @@ def today(request: HttpRequest) -> HttpResponse:
         "pending": pending,
         "more_pending": more_pending,
         "chart": chart,
+        "suggestion": plan["suggestion"],
+        "replies": [
+            {**month, "label": date.fromisoformat(f"{month['month']}-01")}
+            for month in plan["network"]["replies"][-6:]
+        ],
         "joined_this_year": sum(bar["added"] for bar in chart[-12:]),
         "has_contacts": access.contacts_of(request.user).exists(),
         "today_url": request.get_full_path(),

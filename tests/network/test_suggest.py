@@ -1,0 +1,225 @@
+"""People you may know (rule N10): ranked by evidence, explained, and acted on everywhere."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from hedgerow.accounts.models import Position
+from hedgerow.cli import main
+from hedgerow.coach.drafts import write_draft
+from hedgerow.network.models import ContactEmail, Interaction, Invitation, Suggestion
+from hedgerow.network.replies import reply_figures
+from hedgerow.network.suggest import score, suggestions, weekly_suggestion
+from hedgerow.today.compose import build_today
+from tests.conftest import NOW
+
+OUT, IN = Interaction.Direction.OUTGOING, Interaction.Direction.INCOMING
+
+
+def mail(contact, direction, on: date, subject: str = "", kind: str = "email", people: int = 2):
+    return Interaction.objects.create(
+        owner_id=contact.owner_id,
+        contact=contact,
+        kind=kind,
+        direction=direction if kind != "meeting" else Interaction.Direction.MUTUAL,
+        occurred_at=datetime(on.year, on.month, on.day, 10, tzinfo=UTC),
+        source="email" if kind == "email" else "calendar",
+        subject=subject,
+        participants=people,
+    )
+
+
+@pytest.fixture
+def history(owner, make_contact, fixed_clock):
+    """Ana: a long exchange both ways and meetings. Bo: one note, long ago. Cy: only wrote to
+    the owner. Dee: a connection already."""
+    ana = make_contact(owner, "Ana Ruiz", company="Acme")
+    ContactEmail.objects.create(owner=owner, contact=ana, email="ana@acme.example")
+    for month in range(1, 11):
+        mail(ana, OUT, date(2026, month, 3), "Re: Q3 launch")
+        mail(ana, IN, date(2026, month, 4), "Q3 launch")
+    mail(ana, OUT, date(2021, 5, 3), "Hello")
+    for day in (5, 12, 19, 26):
+        mail(ana, None, date(2026, 3, day), "Q3 launch sync", kind="meeting")
+    bo = make_contact(owner, "Bo Lee")
+    mail(bo, OUT, date(2019, 6, 1), "Quick question")
+    cy = make_contact(owner, "Cy Twombly")
+    mail(cy, IN, date(2026, 11, 1), "Buy my course")
+    dee = make_contact(owner, "Dee Connected", connected=True)
+    mail(dee, OUT, date(2026, 11, 1), "Hi")
+    mail(dee, IN, date(2026, 11, 2), "Hi")
+    return {"ana": ana, "bo": bo, "cy": cy, "dee": dee}
+
+
+def test_it_ranks_people_by_the_evidence_of_a_real_relationship(owner, history):
+    found = suggestions(owner)
+
+    assert [s.contact.name for s in found] == ["Ana Ruiz", "Bo Lee"]
+    assert found[0].score > found[1].score
+
+
+def test_it_explains_each_suggestion_in_one_line(owner, history):
+    ana, bo = suggestions(owner)
+
+    assert ana.explanation == "21 emails both ways 2021–2026, 4 meetings, last in October"  # noqa: RUF001
+    assert bo.explanation == "1 email from you 2019, last in June 2019"
+
+
+def test_it_prints_the_contract_json_best_first(owner, history, capsys):
+    assert main(["suggest", "--json", "--limit", "1"]) == 0
+
+    data = json.loads(capsys.readouterr().out)
+    assert data == [
+        {
+            "id": history["ana"].pk,
+            "name": "Ana Ruiz",
+            "emails": ["ana@acme.example"],
+            "score": data[0]["score"],
+            "explanation": "21 emails both ways 2021–2026, 4 meetings, last in October",  # noqa: RUF001
+            "evidence": {
+                "sent": 11,
+                "received": 10,
+                "meetings": 4,
+                "first_on": "2021-05-03",
+                "last_on": "2026-10-04",
+            },
+        }
+    ]
+
+
+def test_it_ignores_everything_after_as_of(owner, history, capsys):
+    assert main(["suggest", "--json", "--as-of", "2020-01-01"]) == 0
+
+    data = json.loads(capsys.readouterr().out)
+    assert [(s["name"], s["evidence"]["last_on"]) for s in data] == [("Bo Lee", "2019-06-01")]
+
+
+def test_it_leaves_out_the_invited_the_dismissed_and_the_set_aside(owner, history, capsys):
+    Invitation.objects.create(
+        owner=owner,
+        contact=history["ana"],
+        name="Ana Ruiz",
+        direction=Invitation.Direction.OUTGOING,
+        sent_at=NOW,
+    )
+    assert main(["suggest", "dismiss", str(history["bo"].pk)]) == 0
+    assert suggestions(owner) == []
+    assert main(["suggest", "restore", str(history["bo"].pk)]) == 0
+    assert main(["suggest", "snooze", str(history["bo"].pk), "--days", "10"]) == 0
+    assert suggestions(owner) == []
+    later = NOW.date() + timedelta(days=11)
+    assert [s.contact.name for s in suggestions(owner, as_of=later)] == ["Bo Lee"]
+
+
+def test_it_weighs_a_shared_employer(owner, make_contact, fixed_clock):
+    one, other = make_contact(owner, "One Person"), make_contact(owner, "Other Person")
+    ContactEmail.objects.create(owner=owner, contact=other, email="other@globex.example")
+    for person in (one, other):
+        mail(person, OUT, date(2024, 2, 1))
+        mail(person, IN, date(2024, 2, 2))
+    Position.objects.create(owner=owner, company="Globex", started_on=date(2023, 1, 1))
+    from hedgerow.network.models import MailAddress
+
+    MailAddress.objects.create(
+        owner=owner, address="other@globex.example", contact=other, how="new"
+    )
+
+    top = suggestions(owner)[0]
+
+    assert top.contact == other
+    assert "both at Globex" in top.explanation
+
+
+def test_the_score_prefers_both_ways_over_one_way_and_recent_over_old():
+    both = score(sent=5, received=5, meetings=0, small=10, span_days=100, days_since=30)
+    one_way = score(sent=10, received=0, meetings=0, small=10, span_days=100, days_since=30)
+    old = score(sent=5, received=5, meetings=0, small=10, span_days=100, days_since=900)
+    assert both > one_way
+    assert both > old
+
+
+def test_it_offers_one_suggestion_a_week_on_today(owner, history):
+    first = build_today(owner)["suggestion"]
+    assert first is not None
+    assert first["name"] == "Ana Ruiz"
+    assert Suggestion.objects.get(owner=owner, contact=history["ana"]).offered_week == date(
+        2026, 11, 23
+    )
+
+    from hedgerow.network.suggest import dismiss_suggestion
+
+    dismiss_suggestion(contact=history["ana"])
+    # Acted on: nothing more this week (N10 is an opening, not a backlog)…
+    assert weekly_suggestion(owner) is None
+    # …and next week, the next person.
+    with time_machine.travel(NOW + timedelta(days=7), tick=False):
+        assert weekly_suggestion(owner)["name"] == "Bo Lee"  # type: ignore[index]
+
+
+def test_today_page_shows_the_weeks_suggestion_with_its_actions(owner_client, history):
+    html = owner_client.get("/").content.decode()
+
+    assert "Someone you may know" in html
+    assert "21 emails both ways" in html
+    assert reverse("coach:contact", args=[history["ana"].pk, "invitation"]) in html
+
+
+def test_the_page_lists_suggestions_and_acts_on_them(owner_client, owner, history):
+    page = owner_client.get(reverse("network:suggestions"))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Ana Ruiz" in html and "Bo Lee" in html
+    assert "we emailed about Q3 launch in 2026" in html
+
+    owner_client.post(reverse("network:suggestion-dismiss", args=[history["bo"].pk]))
+    owner_client.post(reverse("network:suggestion-snooze", args=[history["ana"].pk]))
+
+    html = owner_client.get(reverse("network:suggestions")).content.decode()
+    assert "No one to suggest yet" in html
+    assert "Set aside (2)" in html
+
+
+def test_the_invitation_draft_recalls_what_you_shared(owner, history):
+    draft = write_draft(contact=history["ana"], occasion="invitation")
+
+    assert "our emails about Q3 launch in 2026" in draft.text
+    assert draft.about == "Q3 launch"
+
+
+def test_the_api_lists_and_dismisses(owner, history, client):
+    client.force_login(owner)
+
+    listed = client.get("/api/v1/suggestions?limit=5").json()
+    assert [s["name"] for s in listed] == ["Ana Ruiz", "Bo Lee"]
+    assert set(listed[0]) == {"id", "name", "emails", "score", "explanation", "evidence"}
+
+    answer = client.post(f"/api/v1/suggestions/{history['ana'].pk}/dismiss")
+    assert answer.status_code == 204
+    assert [s["name"] for s in client.get("/api/v1/suggestions").json()] == ["Bo Lee"]
+
+
+def test_no_one_acts_on_someone_elses_suggestions(owner, outsider, history, client):
+    client.force_login(outsider)
+
+    assert client.post(f"/api/v1/suggestions/{history['ana'].pk}/dismiss").status_code == 404
+    assert (
+        client.post(reverse("network:suggestion-dismiss", args=[history["ana"].pk])).status_code
+        == 404
+    )
+    assert client.get("/api/v1/suggestions").json() == []
+
+
+def test_reply_figures_count_answered_notes_by_month(owner, history):
+    months = {m["month"]: m for m in reply_figures(owner, NOW.date())}
+
+    assert months["2026-10"] == {"month": "2026-10", "sent": 1, "answered": 1}
+    # Dee answered the next day; Bo never did (and long ago).
+    assert months["2026-11"] == {"month": "2026-11", "sent": 1, "answered": 1}
+    assert len(months) == 12
+    today = build_today(owner)
+    assert today["network"]["replies"][-1]["month"] == "2026-11"
