@@ -59,6 +59,7 @@ def test_it_prints_todays_agenda_as_json(capsys, owner, make_contact):
         "pending_invitations",
         "network",
         "checkin",
+        "suggestion",
     ]
     update = agenda["updates"][0]
     assert update["contact"] == {
