@@ -66,10 +66,12 @@ SELF_SERVING_WEIGHT = 1  # "I'm looking for a role" weighs as much as two "I"s
 CONCRETE_WORDS_MIN = 1  # rule N4 (a): particular words, beyond "we met at a conference"
 SHOUT_MIN_LETTERS = 4
 ACRONYM_MAX = 5  # a lone capitalised word this short is more often a name than a shout
-DOUBLED_WORDS_ALLOWED = frozenset({"that", "had", "bye", "very", "so", "ha", "knock", "no"})
+DOUBLED_WORDS_ALLOWED = frozenset(
+    {"that", "had", "bye", "very", "so", "ha", "knock", "no", "well", "now", "there", "yes"}
+)
 
 
-PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Z _]+>|\bTODO\b|\bXXX\b")
+PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Za-z][A-Za-z _]*>|\bTODO\b|\bXXX\b")
 REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
 # Inside one sentence, a colon, a semicolon or a dash starts a new thought.
 CLAUSE_BREAK = re.compile(r"[:;]\s+|\s+[-\u2013\u2014]\s+")
@@ -200,7 +202,7 @@ def check_brevity(context: Context) -> CheckResult:
 
 
 def check_about_them(context: Context) -> CheckResult:  # rule N2
-    self_talk, them = weighed_self_and_them(context.note)
+    self_talk, them = weighed_self_and_them(context.note, context.about)
     them += mentions_of(context.to, context.note)
     if self_talk >= SELF_TALK_MIN and self_talk > them + SELF_TALK_MARGIN:
         return result(
@@ -225,24 +227,48 @@ def self_and_them(lowered: str) -> tuple[int, int]:
     return self_talk, len(lexicon.SECOND_PERSON.findall(lowered))
 
 
-def weighed_self_and_them(note: Note) -> tuple[int, int]:
+def weighed_self_and_them(note: Note, about: str | None = None) -> tuple[int, int]:
     """Self-talk and talk of them, sentence by sentence, weighing what serves the writer.
 
     In a sentence that asks a favour or pitches, "let me know" is not attentive and "could you"
     is about what the writer wants, so neither counts toward them. A clause in which the writer
-    wants, needs or is looking for something counts once more (rule N2).
+    wants, needs or is looking for something counts once more (rule N2). "We" and "our" that
+    leave the reader out ("I moved and we're renovating", "our company supplies") are the
+    writer's side, and so is a report from "here"; a sentence crediting them ("I planted taro
+    after our talk") is about them, whoever its subject.
     """
     self_total = them_total = 0
+    firm = False  # the writer has just spoken of their own firm: "We're doing ferries now."
     for sentence in note.sentences:
         lowered = plain(sentence)
+        if lexicon.CREDIT.search(lowered):
+            them_total += len(lexicon.SECOND_PERSON.findall(lowered))
+            continue
         if lexicon.FAVOUR.search(lowered) or lexicon.SALES.search(lowered):
             self_total += len(lexicon.FIRST_PERSON.findall(lowered))
         else:
             self_talk, them = self_and_them(lowered)
             self_total += self_talk
             them_total += them
+            side = 0 if them else writers_side(lowered, after_firm=firm)
+            if side and not (about and refers_to(about, Note(sentence))):
+                self_total += side
         self_total += SELF_SERVING_WEIGHT * len(lexicon.SELF_SERVING.findall(lowered))
+        firm = bool(lexicon.WRITERS_FIRM.search(lowered))
     return self_total, them_total
+
+
+def writers_side(sentence: str, *, after_firm: bool = False) -> int:
+    """How often a sentence without "you" speaks of the writer's side: "we" and "our" beside the
+    writer's own "I" ("I moved and we're renovating"), of the writer's firm ("our company"), or
+    right after it; and a report from "here". Never a memory both share ("when we met") or a
+    plan for both ("let's")."""
+    if lexicon.SHARED_EXPERIENCE.search(sentence) or lexicon.INCLUSIVE_WE.search(sentence):
+        return 0
+    here = len(lexicon.FROM_HERE.findall(sentence))
+    if lexicon.FIRST_PERSON.search(sentence) or lexicon.WRITERS_FIRM.search(sentence) or after_firm:
+        return here + len(lexicon.EXCLUSIVE_WE.findall(sentence))
+    return here
 
 
 def mentions_of(name: str | None, note: Note) -> int:
@@ -260,7 +286,7 @@ def mentions_of(name: str | None, note: Note) -> int:
 
 
 def check_specific(context: Context) -> CheckResult:  # rule N2, N4
-    if context.occasion == "follow-up":
+    if context.occasion == "follow-up" and not other_experience(context):
         # rule N5: the warm reply is short and proposes to catch up; their accepting is the
         # occasion, so it need not name a shared experience.
         return result(
@@ -268,6 +294,15 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             ok=True,
             required=True,
             message="A warm reply to an acceptance needs no more than the catch-up.",
+        )
+    if context.about is None and context.occasion == "invitation" and nothing_particular(context):
+        # rules N4, N10: an invitation that names nothing could go to anyone.
+        return result(
+            "specific",
+            ok=False,
+            required=True,
+            message="It names nothing of them or of what you shared; say what brought them to "
+            "mind.",
         )
     if context.about is None:
         return result(
@@ -277,7 +312,16 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             message="No update or shared experience was given, so there was nothing to check "
             "the note against.",
         )
-    if refers_to(context.about, context.note) or (is_vague(context.about) and is_concrete(context)):
+    if other_experience(context):
+        return result(
+            "specific",
+            ok=False,
+            required=True,
+            message=f"It recalls something else than what you shared ({context.about}); check "
+            "you have the right person in mind.",
+        )
+    named = refers_to(context.about, unhedged(context.note))
+    if named or (is_vague(context.about) and is_concrete(context)):
         return result(
             "specific",
             ok=True,
@@ -291,6 +335,43 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
         message=f"It does not mention what prompted it ({context.about}); name it so the "
         "note could only be for them.",
     )
+
+
+def unhedged(note: Note) -> Note:
+    """The note without the sentences whose memory the writer is unsure of ("I think we may
+    have met at a conference in Nairobi?"): such a memory names nothing they shared (N4 a)."""
+    kept = [
+        sentence for sentence in note.sentences if not lexicon.HEDGED_MEMORY.search(plain(sentence))
+    ]
+    return note if len(kept) == len(note.sentences) else Note(" ".join(kept))
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words inside sentences (places, events, firms), in lower case."""
+    found = set()
+    for sentence in Note(text).sentences:
+        for word in words_of(sentence)[1:]:
+            if word[0].isupper() and not word.isupper() and word.lower() not in FUNCTION_WORDS:
+                found.add(word.lower())
+    return found
+
+
+def other_experience(context: Context) -> bool:
+    """The note recalls a shared experience by names (a town, an event) that are not the ones
+    on record, and names nothing of the record: "meeting you at the Oslo fintech summit" to
+    someone met at the Bergen aquaculture conference (rule N3: it was meant for someone else)."""
+    if not context.about or refers_to(context.about, context.note):
+        return False
+    recorded = proper_names(context.about) | {
+        word.lower() for word in words_of(context.about)[:1] if word[0].isupper()
+    }
+    people = {word.lower() for word in words_of(context.to or "")}
+    recalled = " ".join(
+        sentence
+        for sentence in context.note.sentences
+        if lexicon.SHARED_EXPERIENCE.search(plain(sentence))
+    )
+    return bool(recorded) and bool(proper_names(recalled) - people - recorded)
 
 
 VAGUE_STEMS = frozenset(stem(word) for word in lexicon.VAGUE_EXPERIENCE)
@@ -315,7 +396,30 @@ def refers_to(about: str, note: Note) -> bool:
         return True
     about_words = {word.lower() for word in words_of(about)}
     note_words = {word.lower() for word in note.words}
-    return any(family & about_words and family & note_words for family in lexicon.RELATED_WORDS)
+    if any(family & about_words and family & note_words for family in lexicon.RELATED_WORDS):
+        return True
+    return any(shortens(word, about) for word in note.words if word[0].isupper())
+
+
+SHORT_FORM_MIN = 3  # "Bara" for "Baragwanath"; "CNO" for "Chief Nursing Officer"
+SHORT_FORM_SAVES = 3  # a clipped name is this much shorter than the name
+
+
+def shortens(word: str, about: str) -> bool:
+    """Whether a capitalised word of the note is a short form of a name in `about`: the
+    initials of its capitalised words ("CNO" for "Chief Nursing Officer", "UCL" for "University
+    College London") or its first letters ("Bara" for "Baragwanath")."""
+    if len(word) < SHORT_FORM_MIN:
+        return False
+    names = [name for name in words_of(about) if name[0].isupper()]
+    if word.isupper():
+        initials = "".join(name[0] for name in names)
+        return word in initials
+    lowered = word.lower()
+    return any(
+        len(name) >= len(word) + SHORT_FORM_SAVES and name.lower().startswith(lowered)
+        for name in names
+    )
 
 
 # --- closing ask ----------------------------------------------------------------------------
@@ -353,11 +457,12 @@ def asks_about_them(note: Note) -> bool:
         return True  # issue 10: a note that ends with a question always invites a reply
     if closing and ends_on_the_writer(closing[-1]):
         return False
+    for_someone = names_someone(note)
     pitched = bool(lexicon.SALES.search(note.lowered))
     for sentence in closing:
         index = body.index(sentence) if sentence in body else 0
-        after_ask = index > 0 and is_ask(body[index - 1])
-        if is_ask(sentence) or after_ask:
+        after_ask = index > 0 and is_ask(body[index - 1], for_someone=for_someone)
+        if is_ask(sentence, for_someone=for_someone) or after_ask:
             if any(is_inquiry_about_them(clause) for clause in clauses_of(sentence)):
                 return True
             continue
@@ -392,15 +497,20 @@ def is_inquiry_about_them(clause: str) -> bool:
     )
 
 
-def is_ask(sentence: str) -> bool:
+def is_ask(sentence: str, *, for_someone: bool = False) -> bool:
     return (
         any(
             pattern.search(sentence)
             for pattern in (lexicon.FAVOUR, lexicon.SALES, lexicon.PRESSURE, lexicon.NAGGING)
         )
-        or clauses.ask_in(sentence) is not None
+        or clauses.ask_in(sentence, for_someone=for_someone) is not None
         or clauses.commerce_in(sentence) is not None
     )
+
+
+def names_someone(note: Note) -> bool:
+    """The note names someone of the writer's ("my cousin"), for whom a favour may be asked."""
+    return bool(clauses.WRITERS_PERSON.search(note.lowered))
 
 
 # --- invitation parts -----------------------------------------------------------------------
@@ -408,12 +518,13 @@ def is_ask(sentence: str) -> bool:
 
 def check_invitation_parts(context: Context) -> CheckResult:  # rule N4
     lowered = context.note.lowered
-    shared = bool(lexicon.SHARED_EXPERIENCE.search(lowered))
+    recalled = unhedged(context.note)
+    shared = bool(lexicon.SHARED_EXPERIENCE.search(recalled.lowered))
     if not shared and context.about:
-        shared = refers_to(context.about, context.note)
+        shared = refers_to(context.about, recalled)
     shared = shared and is_concrete(context) and not lexicon.NEVER_MET.search(lowered)
     inquiry = bool(lexicon.INQUIRY_NOW.search(lowered)) or any(
-        is_question(sentence)
+        (is_question(sentence) or lexicon.REQUEST_TO_HEAR.search(plain(sentence)))
         and lexicon.NOW_WORDS.search(plain(sentence))
         and not is_ask(plain(sentence))
         for sentence in context.note.sentences
@@ -439,7 +550,7 @@ def is_concrete(context: Context) -> bool:
     names = {stem(word) for word in words_of(context.to or "")}
     recalled = [
         sentence
-        for sentence in context.note.sentences
+        for sentence in unhedged(context.note).sentences
         if lexicon.SHARED_EXPERIENCE.search(plain(sentence))
         or (context.about and refers_to(context.about, Note(sentence)))
     ]
@@ -451,7 +562,15 @@ def is_concrete(context: Context) -> bool:
 
 
 def check_catch_up(context: Context) -> CheckResult:  # rule N5
-    proposal = first_match(lexicon.CATCH_UP, context.note.lowered)
+    proposal = next(
+        (
+            found.group(0)
+            for found in lexicon.CATCH_UP.finditer(context.note.lowered)
+            if not lexicon.SEEN_NOW.search(context.note.lowered, 0, found.end())
+            or not found.group(0).startswith("see you")
+        ),
+        None,
+    )
     if proposal:
         return result(
             "catch-up",
@@ -490,7 +609,7 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
     for sentence in context.note.sentences:
         # However it is worded, an ask is the reader giving time, network, money or effort for
         # the writer (rule N6); the writer's wares offered unasked are a pitch.
-        ask = clauses.ask_in(plain(sentence))
+        ask = clauses.ask_in(plain(sentence), for_someone=names_someone(context.note))
         wares = clauses.commerce_in(plain(sentence))
         if ask or wares:
             why = (
@@ -547,8 +666,13 @@ def says_nothing_of_them(context: Context) -> bool:
     """Nothing in the note belongs to this person: every word is a courtesy, a function word or
     a name ("Thanks for accepting! Hope all is well. Coffee sometime?"). Could go to anyone,
     though there was something particular to say (`about`)."""
-    if context.about is None:
-        return False
+    if context.about is None or PLACEHOLDER.search(context.written.stripped):
+        return False  # a placeholder is a gap to fill, not a stock line
+    return nothing_particular(context)
+
+
+def nothing_particular(context: Context) -> bool:
+    """Every word of the body is a courtesy, a function word or a name."""
     # Only their own name says nothing particular; their company or role does.
     names = {stem(word) for word in words_of(context.to or "")}
     sign = {stem(word) for word in words_of(signature(context.note.stripped))}
@@ -584,10 +708,19 @@ def check_recipient_test(context: Context) -> CheckResult:  # rule N3
             message=f"It greets \u201c{greeted}\u201d, but it is for {context.to}; check the "
             "name before it goes.",
         )
+    if other_experience(context):
+        return result(
+            "recipient-test",
+            ok=False,
+            required=True,
+            message="It recalls a different meeting from the one on record "
+            f"({context.about}); check the note is for {context.to or 'them'}.",
+        )
     for pattern, why in (
         (lexicon.BACKHANDED, "could read as a backhanded compliment"),
         (lexicon.SARCASM, "could read as sarcasm"),
         (lexicon.GUILT, "could make them feel guilty"),
+        (lexicon.DOUBTING, "could read as doubting them"),
         (lexicon.NEGATIVITY, "sounds negative"),
     ):
         found = unkind_phrase(pattern, context.note)
@@ -628,8 +761,13 @@ def unkind_phrase(pattern: re.Pattern[str], note: Note) -> str | None:
     for sentence in note.sentences:
         lowered = plain(sentence)
         found = pattern.search(lowered)
-        if found and not (pattern is lexicon.NEGATIVITY and lexicon.EMPATHY.search(lowered)):
-            return found.group(0)
+        if not found:
+            continue
+        if pattern is lexicon.NEGATIVITY and lexicon.EMPATHY.search(lowered):
+            continue
+        if pattern is lexicon.DOUBTING and lexicon.THE_EXCEPTION.search(lowered, found.end()):
+            continue
+        return found.group(0)
     return None
 
 

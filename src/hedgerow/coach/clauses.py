@@ -24,6 +24,10 @@ from rapidfuzz import fuzz
 READER_ASKED = re.compile(
     r"(?<![\w'])(?:(?:could|can|would|will|might|may) you(?: (?:please|possibly|perhaps|ever|maybe"
     r"|kindly|still))?"
+    # "would you mind pointing me to ...", "if it's not too much trouble": the polite mood of a
+    # request, whatever verb follows.
+    r"|(?:would|do) you mind|if (?:it's|it is|it isn't|it's not|it is not) (?:not )?too much"
+    r" (?:trouble|bother)|would it be possible (?:for you )?to|is there any (?:way|chance) you"
     r"|would you be (?:open|willing|able|up for|happy|interested)"
     r"|(?:are|were) you (?:open|willing|able|up for)"
     r"|if you (?:ever |still )?(?:have|had|get|got|find|could|can|would|were able|are able"
@@ -31,7 +35,8 @@ READER_ASKED = re.compile(
     r"|do you (?:have|mind|think you could)"
     r"|any chance (?:you|of)"
     r"|(?:grateful|thankful|obliged|appreciate(?: it)?) (?:if|for) (?:you|your|any)"
-    r"|(?:i'd|i would|we'd|we would) (?:love|like|value|welcome|appreciate)"
+    r"|(?:i'd|i would|we'd|we would|and would)(?: (?:really|so|very much|truly|greatly|hugely))?"
+    r" (?:love|like|value|welcome|appreciate)"
     r" (?:your|a few|some|to get your|to borrow|to pick)"
     r"|maybe you could|perhaps you could|you could (?:maybe |perhaps )?(?:help|introduce|refer"
     r"|connect|put|pass|share|look|spare|send|lend)"
@@ -40,17 +45,71 @@ READER_ASKED = re.compile(
     r"|would (?:mean|help) (?:a lot|so much|the world)"
     r")(?![\w'])"
 )
-# What they would give: time, attention, network, money, effort.
+
+
+def inflected(*verbs: str) -> str:
+    """Each verb with its -s, -ed and -ing forms ("refer" finds "referring me"), as one group."""
+    forms = []
+    for verb in verbs:
+        head, _, rest = verb.partition(" ")
+        tail = f" {rest}" if rest else ""
+        stem = head[:-1] if head.endswith("e") else head
+        double = head + head[-1] if re.search(r"[^aeiou][aeiou][bdgmnprt]$", head) else head
+        endings = {f"{head}s", f"{head}es", f"{stem}ed", f"{double}ed", f"{stem}ing"}
+        endings |= {f"{double}ing", f"{head}d"}
+        forms.append("(?:" + "|".join(sorted({head, *endings})) + ")" + tail)
+    return "(?:" + "|".join(forms) + ")"
+
+
+# What they would give: time, attention, network, money, effort. Verbs in any form: "would you
+# mind referring me", "pointing me to whoever handles", "pass her CV along".
 SERVICE = re.compile(
-    r"(?<![\w'])(?:spare|look (?:at|over|through)|have a look|take a look|glance (?:at|over)"
-    r"|review|read (?:over|through)|check (?:out|over)|proofread|sign off|introduce|introduction"
-    r"|intro|refer|referral|recommend|recommendation|vouch|endorse|connect (?:me|us)"
-    r"|put (?:me|us) in touch|put in a (?:good )?word|a word with|pass (?:on|along)|forward"
-    r"|mentor|mentoring|coach me|advise|advice|feedback|input|thoughts on|opinion on|eyes on"
-    r"|pick your brain|help|support|lend|loan|borrow|fund|invest|donate|sponsor|back us|hire"
-    r"|interview|get (?:her|him|them|me|us) (?:an?|in|on|into)"
+    r"(?<![\w'])(?:"
+    + inflected(
+        "spare",
+        "look at",
+        "look over",
+        "look through",
+        "glance at",
+        "glance over",
+        "review",
+        "read over",
+        "read through",
+        "check out",
+        "check over",
+        "proofread",
+        "sign off",
+        "introduce",
+        "refer",
+        "recommend",
+        "vouch",
+        "endorse",
+        "mentor",
+        "advise",
+        "help",
+        "support",
+        "lend",
+        "loan",
+        "borrow",
+        "fund",
+        "invest",
+        "donate",
+        "sponsor",
+        "hire",
+        "interview",
+        "forward",
+    )
+    + r"|"
+    + inflected("connect", "point", "put", "steer", "direct")
+    + r" (?:me|us|her|him|them)(?: (?:with|to|towards|in touch|in the direction|through))?"
+    + r"|"
+    + inflected("pass", "send", "forward", "share")
+    + r" (?:[\w'-]+ ){0,2}(?:on|along|to|with)"
+    + r"|have a look|take a (?:quick )?look|introduction|intro|referral|recommendation"
+    r"|put in a (?:good )?word|a word with|coach me|advice|feedback|input|thoughts on"
+    r"|opinion on|eyes on|pick your brain|back us|get (?:her|him|them|me|us) (?:an?|in|on|into)"
     r"|job|role|internship|opening|position|placement|favou?r|\d+ minutes|a few minutes|minutes"
-    r"|a quick call|a call|your time|your network|share (?:it|this) with|keep [\w ]{0,20}free"
+    r"|a quick call|a call|your time|your network|keep [\w ]{0,20}free"
     r"|meet with (?:our|my)|hear (?:our|my) (?:pitch|proposal|idea))(?![\w'])"
 )
 # The writer's side owns or gains from it.
@@ -59,8 +118,23 @@ WRITER_BENEFITS = re.compile(
     r"|my (?:son|daughter|nephew|niece|cousin|brother|sister|friend|wife|husband|partner)"
     r"|(?:get|give|find|offer) (?:her|him|them) (?:an?|a place|in|on|into)"
     r"|(?:our|my) (?:company|startup|firm|business|product|catalogue|catalog|deck|cv|resume"
-    r"|portfolio|proposal|fund|app|book|project|application))(?![\w'])"
+    r"|portfolio|proposal|fund|app|book|project|application)"
+    r"|(?:her|his|their) (?:cv|resume|portfolio|application|details))(?![\w'])"
 )
+# The writer wishing for the reader's help: the help is for the writer, said or not.
+WISH_FRAME = re.compile(r"(?:i'd|i would|we'd|we would|and would)\b")
+HELP = re.compile(
+    r"advice|feedback|input|help|support|intro|introduction|referral|recommendation|mentoring"
+    r"|eyes on|a word with|put in a (?:good )?word"
+)
+# Someone of the writer's, named earlier in the note ("my cousin is looking for ..."): a later
+# "her", "him" or "them" in a request is that person, so the favour is the writer's.
+WRITERS_PERSON = re.compile(
+    r"(?<![\w'])(?:my|our) (?:\w+ )?(?:son|daughter|nephew|niece|cousin|brother|sister|friend"
+    r"|wife|husband|partner|kid|child|mentee|student|colleague|former colleague|client|neighbou?r"
+    r"|godson|goddaughter|grandson|granddaughter|sister-in-law|brother-in-law)s?(?![\w'])"
+)
+THIRD_PARTY = re.compile(r"(?<![\w'])(?:her|him|them|his|their)(?![\w'])")
 # A wish to hear about them is no ask: "could you tell me how the launch went?"
 ABOUT_THEM = re.compile(
     r"(?<![\w'])(?:tell me|let me know|fill me in|share) (?:\w+ ){0,3}?(?:how|what|about|more"
@@ -89,12 +163,13 @@ def clauses_of(sentence: str) -> list[str]:
     return [part.strip() for part in CLAUSE_BREAK.split(sentence) if part.strip()]
 
 
-def ask_in(sentence: str) -> Ask | None:
+def ask_in(sentence: str, *, for_someone: bool = False) -> Ask | None:
     """The first clause (lower case, plain apostrophes) that asks the reader to give their time,
     network, money or effort for the writer's benefit (rule N6), or None.
 
     A sentence is read whole too, since "If you have 20 minutes, I'd be grateful for your
-    advice on a fund we are structuring" asks across its comma.
+    advice on a fund we are structuring" asks across its comma. `for_someone` says the note
+    has named someone of the writer's ("my cousin"), whom "her" or "him" then stands for.
     """
     for clause in [*clauses_of(sentence), sentence]:
         asked = READER_ASKED.search(clause)
@@ -104,8 +179,11 @@ def ask_in(sentence: str) -> Ask | None:
         if ABOUT_THEM.search(rest) and not SERVICE.search(rest):
             continue  # "could you tell me how the launch went?"
         service = SERVICE.search(rest)
-        benefit = WRITER_BENEFITS.search(rest)
+        benefit = WRITER_BENEFITS.search(rest) or (for_someone and THIRD_PARTY.search(rest))
         favour_returned = "favour" in asked.group(0) or "favor" in asked.group(0)
+        # "I'd really value your advice": the writer's own wish frame says whom help is for.
+        if service and WISH_FRAME.match(asked.group(0)) and HELP.fullmatch(service.group(0)):
+            return Ask(clause, asked.group(0).strip(), service.group(0))
         if service and (benefit or favour_returned or service.group(0)[0].isdigit()):
             return Ask(clause, asked.group(0).strip(), service.group(0))
         if service and re.search(r"minutes|your time|favou?r", service.group(0)):
@@ -142,6 +220,16 @@ DIMINUTIVES = {
     "chuck": "charles", "hank": "henry", "harry": "henry", "polly": "mary", "molly": "mary",
     "tony": "anthony", "sally": "sarah", "nancy": "ann", "jenny": "jennifer", "kasia": "katarzyna",
     "gosia": "malgorzata", "pepe": "jose", "paco": "francisco", "lupe": "guadalupe",
+    "mike": "michael", "mick": "michael", "mikey": "michael", "dave": "david", "davy": "david",
+    "steve": "stephen", "andy": "andrew", "drew": "andrew", "jerry": "gerald", "gerry": "gerald",
+    "larry": "lawrence", "terry": "terence", "becky": "rebecca", "becca": "rebecca",
+    "peg": "margaret", "greta": "margaret", "hal": "henry", "jeff": "geoffrey", "dot": "dorothy",
+    "trish": "patricia", "tricia": "patricia", "patsy": "patricia", "sue": "susan",
+    "misha": "mikhail", "dima": "dmitry", "kolya": "nikolai", "vanya": "ivan", "sveta": "svetlana",
+    "lena": "elena", "tanya": "tatiana", "nastya": "anastasia", "zhenya": "evgeny",
+    "pasha": "pavel", "sasza": "aleksander", "chema": "jose", "nacho": "ignacio",
+    "lola": "dolores", "charo": "rosario", "fede": "federico", "beppe": "giuseppe",
+    "gigi": "luigi", "sepp": "josef", "hans": "johannes", "bram": "abraham",
 }  # fmt: skip
 NAME_LIKENESS = 80  # a typo ("Aditya" for "Aditiya") still greets the right person
 

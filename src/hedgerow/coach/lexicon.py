@@ -26,6 +26,50 @@ FIRST_PERSON = phrases(
 SECOND_PERSON = phrases(
     r"you", r"your", r"yours", r"yourself", r"you're", r"you've", r"you'll", r"you'd", r"u", r"ur"
 )
+# rule N2: "we" and "our" that leave the reader out are the writer's side ("we're renovating",
+# "our company supplies"); they count as self-talk in a sentence that has no "you" in it.
+EXCLUSIVE_WE = phrases(r"we", r"we're", r"we've", r"we'll", r"we'd", r"our", r"ours", r"us")
+# ... unless the sentence recalls something both did, or proposes something for both.
+INCLUSIVE_WE = phrases(
+    r"let's",
+    r"let us",
+    r"(?:shall|should|could|can|must|might) we",
+    r"we (?:should|could|must|might|can|'ll have to|will have to)",
+    r"we(?:'ve| have)? (?:both|all|never|not)",
+    r"(?:both|each) of us",
+    r"(?:us|we) (?:two|both)",
+    r"together",
+    r"our (?:old|former|shared|first|last|whole|chat|talk|conversation|call|class|cohort|crew"
+    r"|gang|friends?|mutual)",
+    r"our (?:[\w-]+ ){0,2}(?:days|time|years|summer|trip|stint|paper|project|study)",
+    r"we (?:met|worked|studied|ran|did|were|had|spent|shared|used to|went|played|sat|volunteered"
+    r"|organi[sz]ed|built|co-\w+|served|sailed|trained|interned|taught|hiked|survived|lived)",
+)
+# The writer's own firm or household, of which "we" then speaks: "my own firm", "our startup".
+WRITERS_FIRM = phrases(
+    r"(?:my|our) (?:own )?(?:[\w-]+ ){0,2}(?:company|firm|startup|business|agency|studio|shop"
+    r"|practice|consultancy|lab|team|clinic|restaurant|cafe|café|store)",
+)
+# A report from the writer's end: "things have been mad here", "crazy few months here".
+FROM_HERE = phrases(
+    r"(?:things|life|it|all|everything)(?:'s| has| have|'ve)? been \w+ (?:here|on my end|at my end"
+    r"|on my side|over here|for me)",
+    r"(?:things|life) (?:here|on my end|at my end|over here)",
+    r"\w+ (?:few )?(?:weeks|months|year|days|time) (?:here|on my end|for me)",
+)
+# rule N2: a sentence that credits them or what they shared is about them, whoever is its
+# subject: "I planted my first taro after our talk", "I took up walking, like you advised".
+CREDIT = phrases(
+    r"(?:after|since|because of|thanks to) (?:our|your) (?:talk|chat|conversation|call|advice"
+    r"|tip|tips|suggestion|workshop|class|course|lesson|post|talk|book|example|story|session)",
+    r"(?:like|as) you (?:always )?(?:said|advised|suggested|told me|taught me|recommended"
+    r"|showed me)",
+    r"thanks to you",
+    r"because of you",
+    r"you inspired",
+    r"(?:inspired|encouraged|prompted|convinced) by (?:you|your|our)",
+)
+
 # First-person frames that point at the recipient ("I'd love to hear ...") are not self-talk.
 ATTENTIVE_FRAMES = phrases(
     r"i(?:'d| would)(?: (?:really|very much|so|truly|genuinely|much|very))*"
@@ -80,6 +124,11 @@ REQUEST_TO_HEAR = phrases(
     r"(?: (?:also|too|a bit|a little|more|again|honestly|please|sometime|when you can),?)?"
     r" (?:how|what|about|more|where|when|who|which|whether|why|all about|your|who's|what's"
     r"|how's|where's)",
+    # A wish to hear their news put as a condition: "let me know if there's anything new with
+    # you" (not "let me know if you need anything", an offer).
+    r"(?:let me know|tell me|keep me posted|fill me in)(?: (?:if|whether|when)) (?:there's|there"
+    r" is|you have|you've got|you've|anything|something) (?:\w+ ){0,2}?(?:new|news|changes"
+    r"|changed|happening|exciting|happened)",
     # Asking them to show their news: "send me a photo of the lodge", "show me the garden".
     SHARE_WITH_ME,
     r"hear (?:what|how|about|more|where|who|your)",
@@ -190,6 +239,12 @@ CATCH_UP = phrases(
     *sorted(GET_TOGETHER_WORDS),
 )
 
+# "Great to see you here", "nice to see you at the fair": glad to see them now, not a plan to.
+SEEN_NOW = re.compile(
+    r"(?<!would be )(?<!'d be )(?<!will be )(?<!'ll be )(?:great|good|nice|lovely|glad|happy"
+    r"|fun) to see you$"
+)
+
 # rule N6: requests for help to a new or renewed contact.
 FAVOUR = phrases(
     r"refer(?:ral|rals)?(?! to)",
@@ -284,7 +339,8 @@ PRESSURE = phrases(
     r"don't miss",
     r"last chance",
     r"need (?:an answer|a reply|a response|to know)",
-    r"(?:you|please)[^.!?]{0,40}right away",
+    # "right away" asked of them ("could you ... right away"), not "I thought of you right away".
+    r"(?:(?:can|could|would|will) you|please|need you to|want you to)[^.!?]{0,40}right away",
 )
 # rule N7: no nagging.
 NAGGING = phrases(
@@ -319,6 +375,8 @@ NAGGING = phrases(
     r"|\d+) (?:messages|emails|notes|invites|invitations|times)(?: already)?",
     r"(?:answer|reply|respond|write back|accept)(?: (?:it|me|this))? this time",
     r"(?:trying|try|asking) (?:you )?again",
+    # Their silence, counted: "three months and not a word from you".
+    r"(?:and )?(?:not|nary) a (?:word|peep|line|whisper|message|reply) (?:back )?from you",
 )
 
 # rule N3: what would not feel good to receive.
@@ -348,8 +406,15 @@ BACKHANDED = phrases(
     r"(?:do|did|are|were|can|could) you (?:actually|even|somehow) (?:enjoy|like|know|manage"
     r"|understand|believe|want|do)",
     r"you (?:actually|somehow|even) (?:managed|pulled|made|got|did|survived|finished)",
-    r"your (?:cute |little )+(?:project|startup|company|business|side|idea|blog|hobby|app|team"
-    r"|job|venture|shop)",
+    r"your (?:cute |little |tiny )+(?:[\w-]+ )?(?:project|startup|company|business|side|idea"
+    r"|blog|hobby|app|team|job|venture|shop|store|stall|cafe|café|bakery|studio|practice"
+    r"|clinic|band|book|podcast|channel)",
+    # Success put down to sheer persistence, or counted in tries: "persistence pays off
+    # eventually", "only took them three rounds of interviews".
+    r"(?:pays? off|paid off|got there|made it|figured it out|caught on|came round|came around)"
+    r" eventually",
+    r"(?:only|just) took (?:them|you|him|her) (?:\w+ ){0,2}(?:rounds|tries|attempts|goes|times"
+    r"|applications|interviews|auditions|years)",
     r"for someone (?:like you|your age|with your|of your)",
     r"at your age",
     r"nice try",
@@ -374,6 +439,26 @@ BACKHANDED = phrases(
     r"must have been (?:luck|lucky)",
     r"of all people",
 )
+# rule N3: doubting them in advance. A failure not reported, consoled ("don't worry if it
+# didn't work out"), the odds against people like them ("most people don't make it"), and
+# trying called brave ("brave of you to try"). "Don't worry if you can't reply" is kind.
+DOUBTING = phrases(
+    r"(?:don't|do not|no need to|try not to|never) (?:worry|fret|feel bad|be (?:too |so )?(?:hard"
+    r" on yourself|disappointed|upset|discouraged|down))[^.!?]{0,30}?\b(?:if|when|that) (?:it"
+    r"|you|things|they|the \w+|your \w+)(?:'s|'re| is| are| was| were)?[^.!?]{0,30}?(?:(?:didn't"
+    r"|did not|doesn't|does not|don't|do not|won't|will not|isn't|is not|wasn't) (?:\w+ )?(?:work"
+    r" out|go (?:well|to plan|your way)|pan out|take off|get (?:it|in|through|picked|chosen)"
+    r"|make it|succeed|sell|pass|win|last)|fail\w*|slow|flop\w*|struggl\w*|rejected|quiet)",
+    r"(?:most|many|lots of|plenty of) (?:people|\w+s) (?:don't|do not|never|fail to|won't|can't)"
+    r" (?:make it|last|survive|succeed|get (?:in|through|past)|pass|manage)",
+    r"not (?:everyone|everybody|everyone's|all of us) (?:is|are)? ?cut out for",
+    r"(?:brave|bold|gutsy|plucky|sweet) of you to (?:even )?(?:try|attempt|have a go|give it a"
+    r" (?:go|shot|try)|go for)",
+    r"(?:try|trying|start|starting|begin|beginning|attempt|launch|learn)\w*[^.!?]{0,30} at your"
+    r" (?:age|stage)",
+)
+# ... unless the sentence goes on to make them the exception: "most people don't last, but you".
+THE_EXCEPTION = phrases(r"but (?:not )?you", r"except you", r"unlike (?:them|most)", r"you're the")
 SARCASM = phrases(
     r"yeah,? right",
     r"oh,? great",
@@ -474,8 +559,12 @@ GUILT = phrases(
 TOLD_YOU_SO = phrases(
     r"i (?:always |never |kind of |sort of |honestly |secretly )?(?:thought|knew|said|felt"
     r"|suspected|told you|warned you|had (?:my )?doubts|wondered why)",
+    # An old disagreement kept: "I still think the call was wrong".
+    r"i (?:honestly |really )?still (?:think|believe|maintain|feel|say)",
 )
 DISMISSIVE = phrases(
+    r"(?:was|were|is|'s) (?:\w+ )?(?:wrong|a mistake|misguided|the wrong (?:call|decision|choice"
+    r"|move|way)|a bad (?:call|decision|idea|move))",
     r"naive",
     r"silly",
     r"doomed",
@@ -528,6 +617,8 @@ GENERIC_TEXT = """
     let reach reaching out drop line just quick again remember old friend friends well done
     deserved amazing awesome wonderful fantastic exciting excited proud happy birthday anniversary
     work working year years today week day couple last chat conversation spoke talked
+    know anything something see explore exploring opportunities opportunity together add adding
+    linkedin profile professional staying connected grow growing mutual interests
 """
 GENERIC_WORDS = word_set(GENERIC_TEXT)
 
@@ -588,8 +679,31 @@ QUESTION_START = re.compile(
     r"|shall we|any chance|fancy|up for)\b"
 )
 
-# A question about now (rule N4 b) when the question also speaks of the present.
-NOW_WORDS = phrases(r"now", r"these days", r"at the moment", r"currently", r"still", r"nowadays")
+# A question about now (rule N4 b) when the question also speaks of the present, or of the
+# time since they last met ("where has the work taken you since?").
+NOW_WORDS = phrases(
+    r"now",
+    r"these days",
+    r"at the moment",
+    r"currently",
+    r"still",
+    r"nowadays",
+    r"since",
+    r"since then",
+    r"lately",
+    r"these past",
+    r"yet",
+)
+# rule N4 (a): a memory the writer is unsure of is no shared experience: "I think we may have
+# met", "not sure if we met", "we might have crossed paths".
+HEDGED_MEMORY = phrases(
+    r"(?:may|might|could|must) have (?:met|crossed paths|spoken|talked|worked|been at|sat)",
+    r"(?:not sure|unsure|can't remember|cannot remember|don't remember) (?:if|whether|where|when)"
+    r" (?:we|i)",
+    r"(?:maybe|perhaps|possibly) we (?:met|crossed paths|spoke|talked|worked)",
+    r"i think we (?:may|might|once)",
+    r"(?:if|unless) i(?:'m| am) (?:mistaken|misremembering|confusing)",
+)
 
 # Words too vague to be the concrete shared experience of rule N4 (a).
 # "We met at a conference a while ago" names no event, place, topic or time; "at some point",
