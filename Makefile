@@ -14,11 +14,13 @@ run: $(STAMP)
 test: $(STAMP) browser imap
 	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest $(PYTEST_ARGS)
 
-# Import speed and memory, then how often the coach and the goal checks agree with our labels.
+# Import speed and memory, then how often the coach and the goal checks agree with our labels,
+# then a year-old cohort's group pages.
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 	$(BIN)/python -m bench.coach
 	$(BIN)/python -m bench.goals
+	$(BIN)/python -m bench.groups
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -29,7 +29,7 @@ from hedgerow.groups.forms import (
     ShareForm,
     ThresholdForm,
 )
-from hedgerow.groups.models import Invite, Membership
+from hedgerow.groups.models import Invite, Membership, Reply
 from hedgerow.lib.forms import first_error
 from hedgerow.lib.http import AuthenticatedHttpRequest
 
@@ -78,6 +78,7 @@ def group_feed(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse
         "group": group,
         "membership": membership,
         "entries": [(item, ReplyForm(checkin_id=item.obj.pk)) for item in items],
+        "reply_kinds": Reply.Kind.choices,
         "older": items[-1].at.isoformat() if len(items) == feed.PAGE_SIZE else None,
         "shared_goal": services.shared_goal(membership),
         "active_goal": active_goal_of(request.user),
@@ -134,6 +135,7 @@ def _responses(request: HttpRequest, membership: Membership, checkin_id: int, **
         "group": membership.group,
         "membership": membership,
         "reply_form": extra.pop("form", None) or ReplyForm(checkin_id=checkin.pk),
+        "reply_kinds": Reply.Kind.choices,
         **extra,
     }
     # 200 even when the reply needs another look: htmx swaps only successful answers in.
