@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -80,13 +79,6 @@ def test_it_writes_every_reply_as_a_question_or_an_invitation():
     for replies in RESPONSES.values():
         assert len(replies) >= 4
         assert all(reply.endswith("?") for reply in replies)
-
-
-def test_it_is_fast():
-    started = time.perf_counter()
-    for _ in range(100):
-        classify_blocker("But I'd have to go back to school, and that takes years.")
-    assert (time.perf_counter() - started) / 100 < 0.005
 
 
 def test_it_reads_words_no_phrase_knows_with_the_model_and_quotes_them():

@@ -154,14 +154,15 @@ def test_it_evolves_a_later_export_of_the_same_person():
     assert later.epochs[0] == earlier.epochs[0], "the earlier messages reappear unchanged"
 
 
-def test_it_writes_200k_messages_quickly(tmp_path):
-    import time
-
-    started = time.perf_counter()
+def test_it_writes_as_many_messages_and_connections_as_asked(tmp_path):
+    # How fast it writes 200k is the bench's to say (make bench), not a unit test's.
+    archive = tmp_path / "big.zip"
     write_linkedin_archive(
-        tmp_path / "big.zip", connections=3000, messages=50_000, seed=1, exported_on=EXPORTED_ON
+        archive, connections=300, messages=5_000, seed=1, exported_on=EXPORTED_ON
     )
-    assert time.perf_counter() - started < 5  # about 0.6 s here; 200k take about 2 s
+
+    assert len([r for r in rows(archive, "Connections.csv")[1:] if any(r)]) == 300
+    assert len(rows(archive, "messages.csv")[1:]) == 5_000
 
 
 # --- the demo home -------------------------------------------------------------------------------
