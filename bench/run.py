@@ -17,6 +17,7 @@ from pathlib import Path
 from bench.floor import Floor, measure_floor, unpack_for_sqlite
 from bench.measure import ChildRun, run_measured
 from bench.report import Measurement, table, write_json
+from bench.shapes import measure_invitations, measure_picked
 from bench.today import mark_core_contacts, measure_today, setup_django
 from hedgerow.network.demo import Changes, DemoNetwork
 
@@ -24,6 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 USER = "bench"
 SEED = 30_000
 QUICK = {"connections": 1_000, "messages": 5_000}
+# Issue 9's shape of many invitations, and its quick size.
+INVITATIONS_SHAPE, INVITATIONS_QUICK = (10_000, 5_000), (1_000, 500)
 # Targets from issue 2, on a 2-core machine, start-up included.
 MAX_RATIO, AIM_RATIO, MAX_MEMORY_MB, MAX_TODAY_MS = 6, 3, 300, 50
 
@@ -150,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         print("  the LinkedIn importer is not in this checkout yet: only the floor was measured")
     else:
         measurements = run_hedgerow(args, network, archive, floor)
+        measurements += measure_picked(archive, args.dir)
+        connections, invitations = INVITATIONS_QUICK if args.quick else INVITATIONS_SHAPE
+        measurements += measure_invitations(args.dir, connections, invitations)
     print()
     print(table(measurements) if measurements else f"floor: {floor.seconds:.2f} s")
     write_json(args.dir / "results.json", measurements, context)

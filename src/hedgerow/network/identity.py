@@ -106,6 +106,11 @@ def parse_full_name(full: str | None) -> NameParts:
 # Courtesy titles people put before a name; the full list nameparser knows (800 words, "Dean" and
 # "King" among them) would eat real names, so only these few go.
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "sir", "dame"})
+# nameparser's credentials, as a plain set: its own set type is slow to ask, and names are many.
+_CREDENTIALS = frozenset(
+    str(word).lower().replace(".", "")
+    for word in (*CONSTANTS.suffix_acronyms, *CONSTANTS.suffix_not_acronyms)
+)
 
 
 def name_key(name: str | None) -> str:
@@ -115,7 +120,7 @@ def name_key(name: str | None) -> str:
     kept = [
         word
         for position, word in enumerate(words)
-        if not (position and _is_credential(word)) and word not in _HONORIFICS
+        if not (position and word in _CREDENTIALS) and word not in _HONORIFICS
     ]
     return " ".join(sorted(kept or words))
 
@@ -342,8 +347,9 @@ class Directory(Generic[P]):
             theirs = self.traits_of(person)
             if _emails_disjoint(record, theirs):
                 continue  # both have addresses and none is shared: two people
-            likeness = self._fuzzy.likeness(key, their_key)
-            needed = NEAR_LIKENESS_WITH_PHONE if phones & set(theirs.phones) else NEAR_LIKENESS
+            same_phone = bool(phones & set(theirs.phones))
+            likeness = self._fuzzy.likeness(key, their_key, allowed_extra=2 if same_phone else 1)
+            needed = NEAR_LIKENESS_WITH_PHONE if same_phone else NEAR_LIKENESS
             if likeness >= needed and (best is None or likeness > best[0]):
                 best = (likeness, person, theirs)
         if best is None:
@@ -362,7 +368,8 @@ class Directory(Generic[P]):
                     continue
                 theirs = self.traits_of(person)
                 assert self._fuzzy is not None
-                if self._fuzzy.likeness(key, name_key(theirs.name)) >= NEAR_LIKENESS_WITH_PHONE:
+                likeness = self._fuzzy.likeness(key, name_key(theirs.name), allowed_extra=2)
+                if likeness >= NEAR_LIKENESS_WITH_PHONE:
                     reason = f"The phone is the same as {theirs.name}'s."
                     return Match(person, False, reason, score=70.0)
         return None
@@ -421,8 +428,10 @@ class _NearNames(Generic[P]):
         self.gone: set[int] = set()
         self.words: dict[str, list[int]] = {}
         self.by_length: dict[int, list[str]] = {}
+        self._weights: dict[str, float] = {}
 
     def add(self, key: str, person: P) -> None:
+        self._weights.clear()
         index = len(self.keys)
         self.keys.append(key)
         self.people.append(person)
@@ -440,16 +449,30 @@ class _NearNames(Generic[P]):
                 return
 
     def weight(self, word: str) -> float:
-        holders = len(self.words.get(word, ()))
-        return math.log((len(self.keys) + 1) / (holders + 1)) + 1.0
+        found = self._weights.get(word)
+        if found is None:
+            holders = len(self.words.get(word, ()))
+            found = self._weights[word] = math.log((len(self.keys) + 1) / (holders + 1)) + 1.0
+        return found
 
     def candidates(self, key: str) -> list[tuple[str, P]]:
+        """People sharing one of the record's two most distinctive words (or a word alike to
+        it), the few whose whole names come closest first."""
         words = sorted(set(key.split()), key=self.weight, reverse=True)[:2]
         found: set[int] = set()
         for word in words:
             for alike in self.alike_words(word):
                 found.update(self.words.get(alike, ()))
-        return [(self.keys[i], self.people[i]) for i in sorted(found) if i not in self.gone]
+        indexes = [i for i in sorted(found) if i not in self.gone]
+        closest = process.extract(
+            key,
+            [self.keys[i] for i in indexes],
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            score_cutoff=70,
+            limit=_CANDIDATES,
+        )
+        return [(self.keys[indexes[at]], self.people[indexes[at]]) for _k, _s, at in closest]
 
     def alike_words(self, word: str) -> list[str]:
         """The word and the known words at least SAME_WORD alike (typos, one letter more)."""
@@ -468,20 +491,76 @@ class _NearNames(Generic[P]):
                 alike.extend(hit for hit, _score, _index in hits if hit != word)
         return alike
 
-    def likeness(self, a: str, b: str) -> float:
-        """0-1: the weight of the words both names share (alike words count as shared), over
-        the weight of all their words. Initials match the words they begin."""
+    def likeness(self, a: str, b: str, allowed_extra: int = 1) -> float:
+        """0-1: the weight of the words both names share (alike words and initials count as
+        shared, each word once) over the weight of all their words; 0 when more than
+        `allowed_extra` words, particles aside, have no match (another family name is someone
+        else)."""
         ours, theirs = a.split(), b.split()
         if not ours or not theirs:
             return 0.0
-        shared = self._matched(ours, theirs) + self._matched(theirs, ours)
-        total = sum(map(self.weight, ours)) + sum(map(self.weight, theirs))
+        pairs = _pair_words(ours, theirs)
+        matched_theirs = {j for _i, j, _alike in pairs}
+        matched_ours = {i for i, _j, _alike in pairs}
+        unmatched = [w for i, w in enumerate(ours) if i not in matched_ours] + [
+            w for j, w in enumerate(theirs) if j not in matched_theirs
+        ]
+        if sum(1 for w in unmatched if w not in _PARTICLES) > allowed_extra:
+            return 0.0
+        weight = self.weight
+        shared = sum((weight(ours[i]) + weight(theirs[j])) * alike for i, j, alike in pairs)
+        total = sum(map(weight, ours)) + sum(map(weight, theirs))
         return shared / total if total else 0.0
 
-    def _matched(self, words: list[str], others: list[str]) -> float:
-        return sum(
-            self.weight(word) * max(_word_alike(word, other) for other in others) for word in words
-        )
+
+# Words inside names that say nothing of who someone is.
+_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "do",
+        "di",
+        "du",
+        "das",
+        "dos",
+        "del",
+        "della",
+        "der",
+        "den",
+        "la",
+        "el",
+        "al",
+        "bin",
+        "bint",
+        "ibn",
+        "van",
+        "von",
+        "y",
+        "e",
+    }
+)
+
+
+def _pair_words(ours: list[str], theirs: list[str]) -> list[tuple[int, int, float]]:
+    """Each word of one name paired with at most one word of the other, best matches first."""
+    scored = sorted(
+        (
+            (alike, i, j)
+            for i, word in enumerate(ours)
+            for j, other in enumerate(theirs)
+            if (alike := _word_alike(word, other))
+        ),
+        reverse=True,
+    )
+    pairs: list[tuple[int, int, float]] = []
+    used_ours: set[int] = set()
+    used_theirs: set[int] = set()
+    for alike, i, j in scored:
+        if i not in used_ours and j not in used_theirs:
+            used_ours.add(i)
+            used_theirs.add(j)
+            pairs.append((i, j, alike))
+    return pairs
 
 
 def _word_alike(word: str, other: str) -> float:

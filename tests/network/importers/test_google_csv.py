@@ -10,6 +10,7 @@ import pytest
 from hedgerow.network.importers.base import UnusableInput
 from hedgerow.network.importers.google_csv import import_google_csv
 from hedgerow.network.models import Contact, ImportRun
+from tests.network.importers.address_book import address_book
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "google"
 OLD = FIXTURES / "contacts-old.csv"  # Name, Given Name, … E-mail 1 - Type, Group Membership
@@ -174,3 +175,19 @@ def test_it_reads_utf_16_without_a_byte_order_mark(owner):
 
     names = set(Contact.objects.filter(owner=owner).values_list("name", flat=True))
     assert names == {"Ольга Смирнова", "Νίκος Νικολάου"}
+
+
+def test_it_keeps_the_review_list_to_real_doubts_on_a_big_address_book(owner, tmp_path):
+    text, duplicated = address_book()
+    path = tmp_path / "contacts.csv"
+    path.write_text(text, encoding="utf-8")
+
+    summary = import_google_csv(owner=owner, path=path)
+
+    rows = text.count("\r\n") - 1
+    reviews = summary.counts["review_items_created"]
+    # Under 1% of the rows, and nothing beyond the people truly entered twice.
+    assert reviews < rows / 100
+    assert reviews <= duplicated
+    merged = summary.counts["contacts_merged"] + summary.counts["contacts_unchanged"]
+    assert merged + reviews >= duplicated // 2  # the twice-entered are caught, merged or asked

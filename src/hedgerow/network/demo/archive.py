@@ -166,8 +166,16 @@ class DemoNetwork:
 
     @classmethod
     def generate(
-        cls, *, connections: int, messages: int, seed: int, exported_on: date
+        cls,
+        *,
+        connections: int,
+        messages: int,
+        seed: int,
+        exported_on: date,
+        invitations: int | None = None,
     ) -> DemoNetwork:
+        """`invitations`: how many (four in five sent, the rest received); by default a few
+        dozen, as a person who invites now and then has."""
         rng = random.Random(f"{seed}:network")
         people = _People(rng)
         owner = people.owner()
@@ -177,7 +185,9 @@ class DemoNetwork:
         strangers = tuple(people.recruiter() for _ in range(max(5, connections // 40)))
         pending = min(60, 3 + connections // 40)
         incoming = min(40, 2 + connections // 80)
-        invitations = tuple(
+        if invitations is not None:
+            pending, incoming = invitations - invitations // 5, invitations // 5
+        invites = tuple(
             sorted(
                 [people.invite(owner, exported_on, outgoing=True) for _ in range(pending)]
                 + [people.invite(owner, exported_on, outgoing=False) for _ in range(incoming)],
@@ -187,7 +197,7 @@ class DemoNetwork:
         )
         start = exported_on - timedelta(days=4 * 365)
         epoch = MessageEpoch(start, exported_on, messages, connected + strangers, salt="0")
-        return cls(seed, exported_on, owner, connected, invitations, (epoch,), strangers)
+        return cls(seed, exported_on, owner, connected, invites, (epoch,), strangers)
 
     def evolve(self, *, exported_on: date, changes: Changes | None = None) -> DemoNetwork:
         """The same person's export on a later day: see `Changes`."""
