@@ -240,3 +240,11 @@ def test_it_adds_nothing_when_the_picked_files_come_again(owner):
 
     assert snapshot(owner) == before
     assert summary.counts["interactions_created"] == 0
+
+
+def test_it_names_an_unknown_separator_as_the_cause(owner, tmp_path):
+    odd = tmp_path / "Connections.csv"
+    odd.write_text("First Name|Last Name|Connected On\nAna|Ruiz|15 Jan 2024\n")
+
+    with pytest.raises(UnusableInput, match=r"^Connections\.csv could not be read: its header"):
+        run(owner, odd)

@@ -131,10 +131,20 @@ def _chain_lines(first: io.StringIO, rest: TextIO) -> Iterator[str]:
 
 
 def missing_header(file: str, columns: str, sample: str) -> str:
-    """Why no header was found, in one sentence: text that is not text, or no such columns."""
+    """Why no header was found, in one sentence: text that is not text, columns separated by
+    something we do not know, or no such columns at all."""
     if sample.count("\ufffd") > max(3, len(sample) // 200):
         return (
             f"{file} could not be read: its encoding was not recognised (many characters came "
             "out garbled). Save it as UTF-8 and import it again."
+        )
+    squeezed = "".join(ch for ch in sample[:4096].casefold() if ch.isalnum())
+    if all(
+        "".join(ch for ch in name.casefold() if ch.isalnum()) in squeezed
+        for name in columns.split(", ")
+    ):
+        return (
+            f"{file} could not be read: its header names the columns {columns}, but they are "
+            "separated by something other than commas, semicolons or tabs."
         )
     return f"{file} has no header row with the columns {columns}, so it could not be read."
