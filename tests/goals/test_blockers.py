@@ -343,3 +343,56 @@ def test_it_reads_the_kind_by_meaning(text, kind):
 )
 def test_it_keeps_kind_readings_of_the_same_words(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Issue 10, second round. Something else preferred, given up, or already spoken for.
+        ("but I'd rather keep my Sundays for hiking", "commitment"),
+        ("but I'd have to stop coaching the under-nines", "commitment"),
+        ("but that bonus is going towards the car, we decided", "commitment"),
+        ("but Thursdays are for my mum", "commitment"),
+        ("Who has the energy for night school after a double shift?", "commitment"),
+        ("but it clashes with my band practice", "commitment"),
+        ("but I'd need to drop the Saturday job and I depend on that pay", "commitment"),
+        ("but work is mad, I can't squeeze it in", "commitment"),
+        # One's own failure foretold, however hedged; others said to be better; learning speed.
+        ("but I'd most likely choke on the day", "confidence"),
+        ("but I could never pick up the theory", "confidence"),
+        ("but I'm not nearly quick enough to keep up with the younger ones", "confidence"),
+        ("but the other applicants all seem more qualified", "confidence"),
+        ("Time isn't the issue, I'm just scared I'd make a fool of myself.", "confidence"),
+        # Research first, everything everywhere, only the biggest version.
+        ("but I want to try every kayak on the market first", "scope"),
+        ("but I'd want shops in all four cities, not just here", "scope"),
+        ("I'm not bothering with a half marathon, it's the full one or nothing.", "scope"),
+        # A past worry answered, taken back, or a time that fits; help with the load.
+        (
+            "but I was anxious about the fees, then my employer offered to pay, so we're sorted",
+            "none",
+        ),
+        ("I used to think I was too clumsy, but the first lesson went really well.", "none"),
+        ("but I can't draw... actually I can, I did a course last year", "none"),
+        ("but the sessions are at lunchtime, which suits me fine", "none"),
+        ("but my partner backs me completely and is taking the kids on Sundays", "none"),
+    ],
+)
+def test_it_reads_priorities_foretold_failure_and_answered_worries_by_meaning(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The same words where they mean something else.
+        ("I'd rather wait until the kids are at school.", "scope"),
+        ("but I'd rather do the full degree than a short course", "scope"),
+        ("but the money is for the course, and it's already saved", "none"),
+        ("but the timetable doesn't fit my shifts", "commitment"),
+        ("but I'd never pass the bar exam anyway", "confidence"),
+        ("People say I'd never pass, but I'm sitting the exam anyway.", "none"),
+    ],
+)
+def test_it_keeps_the_other_readings_of_those_words(text, kind):
+    assert classify_blocker(text)["kind"] == kind

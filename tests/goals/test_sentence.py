@@ -277,3 +277,47 @@ def test_it_finds_means_as_a_how(text, how):
 
 def test_it_still_reads_company_after_with_as_part_of_the_what():
     assert split_what_how("I will walk the Camino with my daughter in May.")[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "how"),
+    [
+        # Issue 10, second round: something used, or taken from somewhere, is a means.
+        (
+            "Build a henhouse with the planks from the old fence.",
+            "with the planks from the old fence",
+        ),
+        ("I want to give up sugar with meal plans.", "with meal plans"),
+        ("Learn Welsh with podcasts on the commute.", "with podcasts on the commute"),
+        # A method said first, before the goal.
+        ("Using my redundancy money, I will open a bike shop.", "Using my redundancy money"),
+        ("Through evening classes, I'll qualify as an electrician.", "Through evening classes"),
+    ],
+)
+def test_it_finds_materials_sources_and_a_method_said_first_as_a_how(text, how):
+    what, found = split_what_how(text)
+    assert found == how
+    assert "what-not-how" in failed(text)
+    assert how.lower() not in what.lower() and what[0].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Company, a feature of the thing made, a manner, or a count: part of the what.
+        "I will run the Dublin marathon with a friend from work.",
+        "Open a bakery with outdoor tables in Hove by June.",
+        "Pass the bar exam with flying colours.",
+        "I will open a clinic with two employees by 2027.",
+        "Record an album with my band this year.",
+    ],
+)
+def test_it_reads_company_features_and_manner_after_with_as_the_what(text):
+    assert split_what_how(text)[1] is None
+
+
+def test_it_reads_or_something_as_a_hedge_not_a_second_option():
+    hedged = set(failed("I'll take up pottery or something this year."))
+    assert "observable" in hedged
+    assert not {"declarative", "single-goal"} & hedged
+    assert {"declarative", "single-goal"} <= set(failed("Take up pottery or learn the cello."))

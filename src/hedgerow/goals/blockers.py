@@ -233,7 +233,11 @@ def stance_of(text: str) -> Stance:
         start += len(clause) - len(clause.lstrip())  # "^" and "$" mean the clause's own ends
         words = clause.strip()
         defused = spans_of(DEFUSERS + REASSURANCES, words, start)
-        defiances += spans_of(DEFIANCES, words, start)
+        defiances += [
+            span
+            for span in spans_of(DEFIANCES, words, start)
+            if not resigned(lowered[span[0] : span[1]], words)
+        ]
         affordances += defused + spans_of(AFFORDANCES, words, start)
         limits += [
             span for span in spans_of(LIMITATIONS, words, start) if not inside(span, defused)
@@ -256,6 +260,17 @@ def stance_of(text: str) -> Stance:
         affordance=min(affordances, default=None),
         settled=bool(affordances) and (not limits or defied),
     )
+
+
+RESIGNED = re.compile(
+    r"\b(?:not|never|no|nobody|nothing|\w+n't|cannot)\b[^,;]*\b(?:anyway|anyhow)\b"
+)
+
+
+def resigned(defiance: str, clause: str) -> bool:
+    """ "Anyway" after a "never" in its own clause gives up rather than defies: "I'd never pass
+    the bar exam anyway" (but "I'm enrolling anyway" defies)."""
+    return defiance in {"anyway", "anyhow"} and bool(RESIGNED.search(clause))
 
 
 def focus_of(text: str) -> str:

@@ -73,6 +73,8 @@ NUMBER_WORDS = frozenset(WORDS["number words"])
 NOT_GERUNDS = frozenset(WORDS["not gerunds"])
 METHOD_BLOCKERS_BEFORE_THROUGH = frozenset(WORDS["method blockers before through"])
 DURATIONS = frozenset(WORDS["durations"])
+PEOPLE_WORDS = frozenset(WORDS["people"])
+MANNER_WORDS = frozenset(WORDS["manner"])
 SPAN_FILLERS = frozenset({"a", "an", "the", "full", "whole", "entire", "next", "this", "my"})
 # Internal states a number cannot make visible ("feel 20% better" is still a feeling).
 FEELING_VERBS = frozenset(
@@ -146,7 +148,16 @@ HOW_START = re.compile(
     # Means got from someone: "with a loan from my uncle", "with my savings", "with a grant".
     r"|(?P<means>with (?:a |an |the |some |my |our |his |her |their )?(?:[\w-]+ ){0,2}?(?:loan"
     r"|loans|grant|grants|savings|money|funding|funds|inheritance|mortgage|scholarship|subsidy"
-    r"|investment|sponsorship|crowdfunding|bonus|pension)\b))"
+    r"|investment|sponsorship|crowdfunding|bonus|pension)\b)"
+    # Something used to make it, or taken from somewhere: "with nicotine patches", "with the
+    # wood from the old shed" (a person is company: "with my sister", "with a friend from work").
+    r"|(?P<material>with (?:the |a |an |some |my |our |his |her |their |this |that )?"
+    r"(?:[\w-]+ ){0,2}?(?P<thing>[\w-]+)(?: from\b| (?=[a-z-]+s\b)|(?=[\s.,]|$))))"
+)
+# A method said first: "Using the money from my grandmother, I will put a deposit on a flat."
+FRONTED_HOW = re.compile(
+    r"^(?:using|via|through|thanks to|with the help of|with help from|by (?:means of |way of )?"
+    r"[a-z-]+ing)\b[^,;]{1,80}(?=,)"
 )
 # "a guide to saving money by cooking at home": the by-clause belongs to the gerund inside the
 # thing made, so it is the guide's topic, not the person's route.
@@ -300,7 +311,12 @@ def is_verb(word: str) -> bool:
 def find_how(text: str) -> tuple[int, int] | None:
     """The span of a method clause in `text` (lower-cased), or None."""
     lowered = text.lower()
+    fronted = FRONTED_HOW.match(lowered)
+    if fronted:
+        return 0, fronted.end()
     for match in HOW_START.finditer(lowered):
+        if match.group("material") and not is_material(match, lowered):
+            continue
         if match.group("gerund") and match.group("gerund") in NOT_GERUNDS:
             continue
         if match.group("by") and TOPIC_GERUND.search(lowered[: match.start()]):
@@ -320,6 +336,29 @@ def find_how(text: str) -> tuple[int, int] | None:
     return None
 
 
+DETERMINERS = frozenset({"a", "an", "the", "my", "our", "his", "her", "their", "this", "that"})
+
+
+def is_material(match: re.Match[str], lowered: str) -> bool:
+    """Whether "with ..." names something used or taken (a means), not company ("with my
+    sister"), a manner ("with flying colours") or a feature of the thing made ("open a cafe
+    with outdoor tables"). A means is taken from somewhere ("the wood from the old shed") or a
+    plain plural used on an action ("quit smoking with nicotine patches")."""
+    phrase = match.group("material")
+    after = words(lowered[match.end() :])[:1] if phrase.endswith(" ") else []
+    nouns = words(phrase)[1:] + after
+    if set(nouns) & (PEOPLE_WORDS | MANNER_WORDS) or any(has_number(noun) for noun in nouns):
+        return False
+    if phrase.endswith(" from"):
+        return True
+    head = nouns[-1]
+    plain_plural = nouns[0] not in DETERMINERS and head.endswith("s") and not head.endswith("ss")
+    # "Open a cafe with outdoor tables": after a thing named with "a" or "the", "with" says
+    # what the thing has.
+    thing_before = set(words(lowered[: match.start()])[-3:]) & DETERMINERS
+    return plain_plural and not thing_before
+
+
 def split_what_how(text: str) -> tuple[str, str | None]:
     """The goal sentence with any method clause lifted out, and that clause (rule G3).
 
@@ -334,6 +373,8 @@ def split_what_how(text: str) -> tuple[str, str | None]:
     clause = text[start:end].strip()
     how = re.sub(r"^by(?: means of| way of)?\s+", "", clause, flags=re.I)
     what = (text[:start].rstrip(" ,") + " " + text[end:].lstrip(" ,")).strip()
+    if start == 0:
+        what = what[:1].upper() + what[1:]
     what = re.sub(r"\s+([.!?])", r"\1", what)
     return what, how
 
@@ -348,6 +389,7 @@ def list_items(predicate: str) -> list[str]:
     """
     if re.search(r"\b(?:\d+|one|two|three) or (?:\d+|two|three|four|more|so)\b", predicate):
         return [predicate]
+    predicate = VAGUE_TAIL.sub("", predicate)
     items: list[str] = []
     for part in LIST_SPLIT.split(predicate):
         part = part.strip()
@@ -361,6 +403,12 @@ def list_items(predicate: str) -> list[str]:
     if " or " in f" {predicate} " or len(actions) >= 2:
         return items
     return [predicate]
+
+
+# "... or something", "... or whatever": a hedge trailing off, not a second option.
+VAGUE_TAIL = re.compile(
+    r",?\s+or (?:something|anything|whatever|so|similar|the like)(?: like that| else)?\b"
+)
 
 
 def is_theme(predicate: str, framed: bool) -> bool:
@@ -513,6 +561,7 @@ def refers_back(segment: str) -> bool:
 
 
 def goals_in(predicate: str) -> list[str]:
+    predicate = VAGUE_TAIL.sub("", predicate)
     segments = predicate_segments(predicate)
     kept = segments[:1]
     for segment in segments[1:]:
