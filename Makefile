@@ -18,6 +18,8 @@ test: $(STAMP) browser imap
 # then a year-old cohort's group pages.
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m bench.mail $(MAIL_BENCH_ARGS)
+	$(BIN)/python -m bench.suggest
 	$(BIN)/python -m bench.coach
 	$(BIN)/python -m bench.goals
 	$(BIN)/python -m bench.groups

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from email.header import decode_header, make_header
 from email.utils import getaddresses
+from functools import lru_cache
 
 GMAIL_DOMAINS = {"gmail.com", "googlemail.com"}
 # Mail domains anyone can have: an address there says nothing about where someone works.
@@ -102,8 +103,18 @@ def is_garbled(text: str) -> bool:
     return "=?" in text or "\ufffd" in text or bool(re.search(r"=[^0-9A-F\s]{2}", text))
 
 
+@lru_cache(maxsize=50_000)
+def _parse_one(value: str) -> tuple[tuple[str, str], ...]:
+    return tuple(parse_addresses_uncached([value]))
+
+
 def parse_addresses(values: list[str]) -> list[tuple[str, str]]:
-    """(display name, address) pairs from To/Cc/From header values, names decoded."""
+    """(display name, address) pairs from To/Cc/From header values, names decoded. Threads
+    repeat the same headers over and over, so each value is parsed once."""
+    return [pair for value in values for pair in _parse_one(value)]
+
+
+def parse_addresses_uncached(values: list[str]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for name, address in getaddresses(values):
         if address:

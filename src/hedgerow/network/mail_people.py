@@ -14,11 +14,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import QuerySet
 
 from hedgerow.lib.addresses import address_key, domain_of, organisation_of
-from hedgerow.network.identity import Directory, Traits, normalize_name, parse_full_name
+from hedgerow.network.identity import (
+    Directory,
+    NameParts,
+    Traits,
+    normalize_name,
+    parse_full_name,
+)
 from hedgerow.network.models import Contact, ContactEmail, ImportRun, MailAddress, ReviewItem
 
 REVIEW_SOURCE = "mail"  # review items from mail and calendar share one source
@@ -55,7 +62,11 @@ class MailPeople:
     owner_id: int
     source: str  # the contacts' source when they are created here ("email", "calendar")
     run: ImportRun | None
+    # The owner's contacts as they were before this import, under the shared identity rules.
+    # People first met in this import are found by address only: comparing each new address's
+    # name with every other new one would cost more than the whole rest of a large import.
     directory: Directory[Person] = field(default_factory=lambda: Directory(Person.traits))
+    by_key: dict[str, Person] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     _new_addresses: list[tuple[Person, str, str, str]] = field(default_factory=list)
     _new_emails: list[tuple[Person, str]] = field(default_factory=list)
@@ -85,6 +96,7 @@ class MailPeople:
                 holder[key] = people[contact_id]  # the owner's decisions win
         for key, person in holder.items():
             person.keys.add(key)
+        found.by_key = dict(holder)
         for person in people.values():
             found.directory.add(person)
         found._review_ids = set(
@@ -104,12 +116,12 @@ class MailPeople:
         key = address_key(address)
         if not key:
             return None
-        person = self.directory.by_email.get(key)
+        person = self.by_key.get(key)
         if person is not None:
             if not person.named and name:
                 self._rename(person, name)
             return person
-        parts = parse_full_name(name) if name else None
+        parts = _parts(name) if name else None
         display = parts.display if parts and parts.first and parts.last else ""
         match = self.directory.find(self._record(display, key), doubts=True) if display else None
         if match is not None and match.sure:
@@ -140,7 +152,7 @@ class MailPeople:
     # --- remembering ---
 
     def _create(self, name: str, key: str, address: str) -> Person:
-        parts = parse_full_name(name) if name else None
+        parts = _parts(name) if name else None
         display = (parts.display if parts else "") or name or address.lower()
         contact = Contact(
             owner_id=self.owner_id,
@@ -154,24 +166,25 @@ class MailPeople:
         person = Person(contact=contact, new=True, named=bool(name), keys={key})
         self._created.append(person)
         self.count("contacts_created")
-        self.directory.add(person)
         self._remember(person, key, name, MailAddress.How.NEW)
         self._add_email(person, address)
         return person
 
     def _rename(self, person: Person, name: str) -> None:
-        parts = parse_full_name(name)
+        parts = _parts(name)
         contact = person.contact
         contact.name = (parts.display or name)[:300]
         contact.first_name, contact.last_name = parts.first[:150], parts.last[:150]
         person.named = True
-        self.directory.rekey(person)
         if not person.new:
+            self.directory.rekey(person)
             self._renamed.append(person)
 
     def _remember(self, person: Person, key: str, name: str, how: str) -> None:
         person.keys.add(key)
-        self.directory.rekey(person)
+        self.by_key[key] = person
+        if not person.new:
+            self.directory.rekey(person)
         self._new_addresses.append((person, key, name[:300], how))
 
     def _add_email(self, person: Person, address: str) -> None:
@@ -240,6 +253,12 @@ class MailPeople:
             score=doubt.score,
             external_id=f"mail:{doubt.address}",
         )
+
+
+@lru_cache(maxsize=20_000)
+def _parts(name: str) -> NameParts:
+    """A display name taken apart once per import, however often it recurs."""
+    return parse_full_name(name)
 
 
 def _compact(text: str) -> str:

@@ -19,6 +19,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -97,6 +98,8 @@ class Scanner:
         self.keep_body = keep_body
         self.progress = progress
         self.sha = hashlib.sha256()
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedgerow-mbox-hash")
+        self.hashing: Future | None = None
         self.read_bytes = 0
         self.total = 0
         self.buf = bytearray()
@@ -111,12 +114,25 @@ class Scanner:
         if not block:
             self.eof = True
             return False
-        self.sha.update(block)
+        self._hash(block)
         self.read_bytes += len(block)
         self.buf += block
         if self.progress is not None and self.total:
             self.progress(self.read_bytes, self.total)
         return True
+
+    def _hash(self, block: bytes) -> None:
+        """SHA-256 on the other core: hashlib lets go of the GIL while it hashes a block."""
+        if self.hashing is not None:
+            self.hashing.result()
+        self.hashing = self.pool.submit(self.sha.update, block)
+
+    def digest(self) -> bytes:
+        if self.hashing is not None:
+            self.hashing.result()
+            self.hashing = None
+        self.pool.shutdown()
+        return self.sha.digest()
 
     def _line_at(self, index: int) -> int:
         self.line += self.buf.count(b"\n", self.base, index)
@@ -233,8 +249,10 @@ def _header_end(buf: bytes | bytearray, start: int) -> int | None:
     """Where the header block that starts at `start` ends (its blank line), or None."""
     if buf.startswith((b"\n", b"\r\n"), start):
         return start
-    found = buf.find(b"\n\n", start)
-    crlf = buf.find(b"\n\r\n", start)
+    found = buf.find(b"\n\n", start, start + MAX_HEADER + 2)
+    # Only up to the LF blank line: a search to the end of the buffer for every message would
+    # read the whole buffer again each time.
+    crlf = buf.find(b"\n\r\n", start, found if found >= 0 else start + MAX_HEADER + 3)
     candidates = [i for i in (found, crlf) if i >= 0]
     return min(candidates) + 1 if candidates else None
 
@@ -510,7 +528,8 @@ class _Reader:
     def guess(self, file: Path) -> set[str]:
         seen: list[tuple[Envelope, set[str]]] = []
         with file.open("rb") as handle:
-            for raw in Scanner(handle, keep_body=False):
+            scanner = Scanner(handle, keep_body=False)
+            for raw in scanner:
                 if raw.header is None:
                     continue
                 try:
@@ -519,6 +538,7 @@ class _Reader:
                     continue
                 if len(seen) >= GUESS_FROM:
                     break
+            scanner.digest()
         return guess_owner(seen)
 
     def read(self, history: History) -> str:
@@ -533,7 +553,7 @@ class _Reader:
                 scanner.total = total
                 for raw in scanner:
                     self._one(raw, file.name, history)
-                digest.update(scanner.sha.digest())
+                digest.update(scanner.digest())
                 done += scanner.read_bytes
         return digest.hexdigest()
 
