@@ -1201,3 +1201,181 @@ def test_it_still_flags_slips_beside_those_words(text, slip):
 def test_it_lets_a_doubled_interjection_through():
     text = "Well well, Deputy Director Ana! How is the new office?"
     assert "repeated-words" not in failing(check_note(text, "acknowledgement", to="Ana Ruiz"))
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion", "check"),
+    [
+        # A bare request beside a sentence saying what the writer is after.
+        (
+            "Sam, congrats on Figma! I'm putting together a pitch deck for our seed round. Any "
+            "chance you could take a look this week?",
+            "acknowledgement",
+            "no-ask",
+        ),
+        (
+            "Aisha, amazing news about the grant! Would you mind sharing the application you "
+            "wrote? We're applying next month.",
+            "acknowledgement",
+            "no-ask",
+        ),
+        # Time asked for by the minute, and anything done "for my mum".
+        (
+            "Priya, lovely news! I'd be so grateful for 20 minutes to hear how you broke into "
+            "product.",
+            "acknowledgement",
+            "no-ask",
+        ),
+        (
+            "Tom, congrats on the book! Could you sign a copy for my mum?",
+            "acknowledgement",
+            "no-ask",
+        ),
+        # Their success put down to no rivals; a venture called a lost cause; busy held against.
+        (
+            "Congrats, Mia. I guess they finally ran out of other candidates! How's the desk?",
+            "acknowledgement",
+            "recipient-test",
+        ),
+        (
+            "Congrats on the app. A bold move in such a crowded market, but someone has to try!",
+            "acknowledgement",
+            "recipient-test",
+        ),
+        (
+            "Saw you were in London and didn't call, no worries, I know you're busy these days.",
+            "keep-in-touch",
+            "recipient-test",
+        ),
+        (
+            "Raj, just bumping this to the top of your inbox in case it got buried. Thoughts?",
+            "keep-in-touch",
+            "no-ask",
+        ),
+        (
+            "Ben! Big news from this end: I got a new job at Ocado, we moved to Leeds, and we got "
+            "a puppy. How are things with you?",
+            "keep-in-touch",
+            "about-them",
+        ),
+    ],
+)
+def test_it_fails_asks_digs_and_self_talk_in_words_of_our_own(text, occasion, check):
+    assert check in failing(check_note(text, occasion))
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion", "check"),
+    [
+        (
+            "Tom, could you tell me how the launch went? I'd love to hear.",
+            "keep-in-touch",
+            "no-ask",
+        ),
+        ("Tom, would you like to grab coffee when I'm in Leeds?", "keep-in-touch", "no-ask"),
+        (
+            "Tom, I'm putting the kettle on for our reunion. Could you tell me what you're up to?",
+            "keep-in-touch",
+            "no-ask",
+        ),
+        (
+            "Tom, I know you're busy with the new baby, so no need to reply. How is everyone?",
+            "keep-in-touch",
+            "recipient-test",
+        ),
+        (
+            "Ana, the Lisbon photos were gorgeous. Keen for all the details when you can.",
+            "keep-in-touch",
+            "closing-ask",
+        ),
+        (
+            "Thanks for accepting, Jo! Let's get a cuppa when you're next in Bristol.",
+            "follow-up",
+            "catch-up",
+        ),
+    ],
+)
+def test_it_lets_the_kind_sentences_beside_them_through(text, occasion, check):
+    report = check_note(text, occasion)
+    assert check not in failing(report), outcome(report, check)
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        (
+            "Congrats on the job. The market is brutal, so enjoy it while it lasts!",
+            "recipient-test",
+        ),
+        ("Congrats on the award, Ana! Funny, I won the same one back in 2015.", "recipient-test"),
+        (
+            "Ana, congrats on the promotion! You'll have no time for us little people now.",
+            "recipient-test",
+        ),
+        (
+            "Ana, I sent an invite last month, did it reach you? We met at the Lisbon summit.",
+            "no-ask",
+        ),
+        (
+            "Ana, congrats on Monzo. I'm between jobs, so if you hear of any openings in fintech, "
+            "do think of me!",
+            "no-ask",
+        ),
+        (
+            "Ana, saw the Lisbon office. We should partner up: my agency does exactly this.",
+            "no-ask",
+        ),
+        ("Ana! If you ever need a good accountant, I'm your guy. Coffee sometime?", "no-ask"),
+        ("Ana, I'm hoping to move into UX and you seem well placed to help. Coffee?", "no-ask"),
+    ],
+)
+def test_it_fails_discouragement_one_upping_chasing_and_pitches_put_as_offers(text, check):
+    assert check in failing(check_note(text, "keep-in-touch", to="Ana Ruiz"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana, if you hear of anything fun in Lisbon, let me know! How is the new flat?",
+        "Ana, my team does a quiz every Friday and I thought of you. How is Monzo?",
+        "Ana, if you ever need a babysitter, I'm happy to help! How are the twins?",
+        "Ana, enjoy every minute of the new role! How is it?",
+        "Ana, did the parcel arrive in time for the party? How was it?",
+        "Ana, we should team up for the charity run in May! How is training going?",
+    ],
+)
+def test_it_lets_kind_offers_and_plans_with_the_same_words_through(text):
+    report = check_note(text, "keep-in-touch", to="Ana Ruiz")
+    assert not {"no-ask", "recipient-test"} & failing(report), report
+
+
+def test_it_counts_the_writers_news_told_without_an_i():
+    text = "Ana, so much has happened. Got married, changed jobs, moved to Porto. How are you?"
+    assert "about-them" in failing(check_note(text, "keep-in-touch", to="Ana Ruiz"))
+    kind = "Ana! Got your postcard from Porto and it made my day. How is the new flat?"
+    assert "about-them" not in failing(check_note(kind, "keep-in-touch", to="Ana Ruiz"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi Ana, you don't know me, but I loved your talk at the Lisbon summit. What are you "
+        "working on now?",
+        "Hi Ana, I think you were at the Lisbon summit too? What are you working on now?",
+    ],
+)
+def test_it_finds_no_shared_experience_with_a_stranger_or_a_guess(text):
+    report = check_note(text, "invitation", to="Ana Ruiz", about="met at the 2022 Lisbon summit")
+    assert "invitation-parts" in failing(report)
+    sure = "Hi Ana, we met at the Lisbon summit and I still use your checklist. What's new now?"
+    report = check_note(sure, "invitation", to="Ana Ruiz", about="met at the 2022 Lisbon summit")
+    assert "invitation-parts" not in failing(report)
+
+
+def test_it_reads_an_old_flaw_hoped_mended_and_formal_pressure_as_unkind():
+    flaw = "Ana, your new boss is lucky; I hope you've improved your punctuality! How is it?"
+    assert "recipient-test" in failing(check_note(flaw, "keep-in-touch", to="Ana Ruiz"))
+    kind = "Ana, I hope you've found your feet in Porto! How is it?"
+    assert "recipient-test" not in failing(check_note(kind, "keep-in-touch", to="Ana Ruiz"))
+    formal = "Ana, please send the figures at your earliest convenience. How are you?"
+    assert "no-ask" in failing(check_note(formal, "keep-in-touch", to="Ana Ruiz"))

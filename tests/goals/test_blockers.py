@@ -396,3 +396,37 @@ def test_it_reads_priorities_foretold_failure_and_answered_worries_by_meaning(te
 )
 def test_it_keeps_the_other_readings_of_those_words(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Starting and dropping; a week with no gaps.
+        ("I always quit the gym after a few weeks.", "commitment"),
+        ("My diary is back-to-back until Christmas.", "commitment"),
+        # Others who know more; gatekeepers wanting someone else; a failure that could return.
+        ("but the others know way more than I do", "confidence"),
+        ("Agencies want young graduates, not career changers like me.", "confidence"),
+        ("I blanked in my last interview and it might happen again.", "confidence"),
+        ("but my manager would see it as me not being committed", "confidence"),
+        # Research that never ends.
+        ("I'm still browsing wedding venues after two years.", "scope"),
+        # A past doubt answered, a verdict that it works, a choice kept small.
+        ("I thought I'd be the oldest, but there are three of us over sixty, so I'm in.", "none"),
+        ("but the class is after my shift, perfect timing", "none"),
+        ("I've kept it small on purpose: one room, one exhibition.", "none"),
+    ],
+)
+def test_it_reads_habits_comparisons_and_verdicts_in_other_words(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I'm still paying off the car after three years.", "confidence"),
+        ("I thought about it, but I don't have the time.", "commitment"),
+    ],
+)
+def test_it_keeps_still_and_thought_where_they_mean_something_else(text, kind):
+    assert classify_blocker(text)["kind"] == kind

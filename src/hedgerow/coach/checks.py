@@ -250,12 +250,21 @@ def weighed_self_and_them(note: Note, about: str | None = None) -> tuple[int, in
             self_talk, them = self_and_them(lowered)
             self_total += self_talk
             them_total += them
-            side = 0 if them else writers_side(lowered, after_firm=firm)
+            side = 0 if them else writers_side(lowered, after_firm=firm) + elided_self(lowered)
             if side and not (about and refers_to(about, Note(sentence))):
                 self_total += side
         self_total += SELF_SERVING_WEIGHT * len(lexicon.SELF_SERVING.findall(lowered))
         firm = bool(lexicon.WRITERS_FIRM.search(lowered))
     return self_total, them_total
+
+
+def elided_self(sentence: str) -> int:
+    """Clauses that tell the writer's news with the "I" left out: "Got married, changed jobs,
+    moved to Porto." Not in a question ("Got a minute?")."""
+    if sentence.rstrip().endswith("?"):
+        return 0
+    parts = re.split(r"[,;:]\s*|\s+[-\u2013\u2014]\s+|\s+and\s+", sentence)
+    return sum(bool(lexicon.ELIDED_SELF.match(part.strip())) for part in parts)
 
 
 def writers_side(sentence: str, *, after_firm: bool = False) -> int:
@@ -606,10 +615,16 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
                 message=f"It {why} (\u201c{found}\u201d); leave that out and keep the note "
                 "about them.",
             )
-    for sentence in context.note.sentences:
+    sentences = [plain(sentence) for sentence in context.note.sentences]
+    for index, sentence in enumerate(context.note.sentences):
         # However it is worded, an ask is the reader giving time, network, money or effort for
         # the writer (rule N6); the writer's wares offered unasked are a pitch.
-        ask = clauses.ask_in(plain(sentence), for_someone=names_someone(context.note))
+        beside = " ".join(sentences[max(0, index - 1) : index] + sentences[index + 1 : index + 2])
+        ask = clauses.ask_in(
+            plain(sentence),
+            for_someone=names_someone(context.note),
+            for_writer=bool(clauses.WRITERS_NEED.search(beside)),
+        )
         wares = clauses.commerce_in(plain(sentence))
         if ask or wares:
             why = (

@@ -34,7 +34,8 @@ READER_ASKED = re.compile(
     r"|don't mind|wouldn't mind)"
     r"|do you (?:have|mind|think you could)"
     r"|any chance (?:you|of)"
-    r"|(?:grateful|thankful|obliged|appreciate(?: it)?) (?:if|for) (?:you|your|any)"
+    r"|(?:grateful|thankful|obliged|appreciate(?: it)?) (?:if|for) (?:you|your|any|a few|some"
+    r"|\d+|a (?:quick|short|little|brief))"
     r"|(?:i'd|i would|we'd|we would|and would)(?: (?:really|so|very much|truly|greatly|hugely))?"
     r" (?:love|like|value|welcome|appreciate)"
     r" (?:your|a few|some|to get your|to borrow|to pick)"
@@ -98,6 +99,16 @@ SERVICE = re.compile(
         "hire",
         "interview",
         "forward",
+        "share",
+        "sign",
+        "proofread",
+        "edit",
+        "test",
+        "try out",
+        "fill in",
+        "fill out",
+        "vote for",
+        "repost",
     )
     + r"|"
     + inflected("connect", "point", "put", "steer", "direct")
@@ -120,6 +131,22 @@ WRITER_BENEFITS = re.compile(
     r"|(?:our|my) (?:company|startup|firm|business|product|catalogue|catalog|deck|cv|resume"
     r"|portfolio|proposal|fund|app|book|project|application)"
     r"|(?:her|his|their) (?:cv|resume|portfolio|application|details))(?![\w'])"
+)
+# A sentence that says what the writer is after: their own draft, deck or bid, or a plan to
+# apply, raise, sell or hire ("I'm putting together a deck for our seed round").
+WRITERS_NEED = re.compile(
+    r"(?<![\w'])(?:(?:my|our) (?:[\w-]+ ){0,2}(?:deck|cv|resume|portfolio|proposal|pitch"
+    r"|application|draft|manuscript|business plan|grant|bid|tender|round|launch|campaign)"
+    r"|(?:i'm|i am|we're|we are|i've been|we've been) (?:\w+ )?(?:applying|raising|pitching"
+    r"|hiring|selling|launching|putting together|preparing|bidding|fundraising|job hunting"
+    r"|looking for))(?![\w'])"
+)
+# Done for the writer's side, whatever the act: "sign a copy for my mum", "do it for us".
+FOR_THE_WRITER = re.compile(
+    r"(?<![\w'])for (?:me|us|my (?:\w+ )?(?:mum|mom|dad|mother|father|son|daughter|nephew|niece"
+    r"|cousin|brother|sister|friend|wife|husband|partner|team|company|startup|firm|business"
+    r"|project|students?|kids?|children)|our (?:\w+ )?(?:team|company|startup|firm|business"
+    r"|project|event|campaign|fundraiser|podcast|newsletter))(?![\w'])"
 )
 # The writer wishing for the reader's help: the help is for the writer, said or not.
 WISH_FRAME = re.compile(r"(?:i'd|i would|we'd|we would|and would)\b")
@@ -163,13 +190,15 @@ def clauses_of(sentence: str) -> list[str]:
     return [part.strip() for part in CLAUSE_BREAK.split(sentence) if part.strip()]
 
 
-def ask_in(sentence: str, *, for_someone: bool = False) -> Ask | None:
+def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False) -> Ask | None:
     """The first clause (lower case, plain apostrophes) that asks the reader to give their time,
     network, money or effort for the writer's benefit (rule N6), or None.
 
     A sentence is read whole too, since "If you have 20 minutes, I'd be grateful for your
     advice on a fund we are structuring" asks across its comma. `for_someone` says the note
-    has named someone of the writer's ("my cousin"), whom "her" or "him" then stands for.
+    has named someone of the writer's ("my cousin"), whom "her" or "him" then stands for;
+    `for_writer` that a sentence beside it says what the writer needs ("We're applying next
+    month."), which a bare "could you take a look?" then serves.
     """
     for clause in [*clauses_of(sentence), sentence]:
         asked = READER_ASKED.search(clause)
@@ -179,7 +208,11 @@ def ask_in(sentence: str, *, for_someone: bool = False) -> Ask | None:
         if ABOUT_THEM.search(rest) and not SERVICE.search(rest):
             continue  # "could you tell me how the launch went?"
         service = SERVICE.search(rest)
-        benefit = WRITER_BENEFITS.search(rest) or (for_someone and THIRD_PARTY.search(rest))
+        benefit = (
+            WRITER_BENEFITS.search(rest)
+            or (for_someone and THIRD_PARTY.search(rest))
+            or (for_writer and not ABOUT_THEM.search(rest))
+        )
         favour_returned = "favour" in asked.group(0) or "favor" in asked.group(0)
         # "I'd really value your advice": the writer's own wish frame says whom help is for.
         if service and WISH_FRAME.match(asked.group(0)) and HELP.fullmatch(service.group(0)):
@@ -188,6 +221,10 @@ def ask_in(sentence: str, *, for_someone: bool = False) -> Ask | None:
             return Ask(clause, asked.group(0).strip(), service.group(0))
         if service and re.search(r"minutes|your time|favou?r", service.group(0)):
             return Ask(clause, asked.group(0).strip(), service.group(0))
+        # "Could you do this for me?": whatever the verb, it is done for the writer.
+        done_for = FOR_THE_WRITER.search(rest)
+        if done_for:
+            return Ask(clause, asked.group(0).strip(), done_for.group(0))
     return None
 
 

@@ -52,10 +52,20 @@ WRITERS_FIRM = phrases(
 )
 # A report from the writer's end: "things have been mad here", "crazy few months here".
 FROM_HERE = phrases(
+    r"(?:news|update|updates|greetings) from (?:this end|my end|my side|me|here|our end)",
     r"(?:things|life|it|all|everything)(?:'s| has| have|'ve)? been \w+ (?:here|on my end|at my end"
     r"|on my side|over here|for me)",
     r"(?:things|life) (?:here|on my end|at my end|over here)",
     r"\w+ (?:few )?(?:weeks|months|year|days|time) (?:here|on my end|for me)",
+)
+# rule N2: the writer's news with the "I" left out, as people text: "Got married, changed jobs,
+# moved to Porto." Each such clause is one more about the writer (in a sentence without "you").
+ELIDED_SELF = re.compile(
+    r"^(?:and |then |also |oh,? )?(?:just |finally |also |recently |since then |then )?(?:got|went"
+    r"|moved|started|changed|quit|left|sold|bought|joined|finished|took|made|launched|opened"
+    r"|closed|married|switched|became|began|had|ran|did|built|found|lost|signed|hired|raised"
+    r"|published|passed|graduated|retired|relocated|landed|won|spent|turned|took up|set up)\b"
+    r"(?! (?:ages|a while|too long|forever|so long|years|you|your))"
 )
 # rule N2: a sentence that credits them or what they shared is about them, whoever is its
 # subject: "I planted my first taro after our talk", "I took up walking, like you advised".
@@ -97,7 +107,9 @@ SELF_SERVING = phrases(
     r"(?:i|i'm|i am|i've been|i was|i'd|i would|we|we're|we are|we've been)"
     r" (?:\w+ )?(?:(?:and|&) )?(?:(?:want|need)(?:ed)? (?:help|some help|to find|to get"
     r"|to land|to sell|to grow|to hire|to pitch)|looking|seeking|searching|applying"
-    r"|hoping to (?:find|get|land|join|sell)|selling|offering|launching|job[ -]hunting|pitching"
+    r"|hoping to (?:find|get|land|join|sell|move|break|switch)|selling|offering|launching"
+    r"|job[ -]hunting|pitching|between jobs|out of work|on the market|open to (?:new )?(?:roles"
+    r"|opportunities|offers)"
     r"|raising|hiring for my|trying to (?:find|get|land|sell|grow))",
 )
 
@@ -132,6 +144,8 @@ REQUEST_TO_HEAR = phrases(
     # Asking them to show their news: "send me a photo of the lodge", "show me the garden".
     SHARE_WITH_ME,
     r"hear (?:what|how|about|more|where|who|your)",
+    r"(?:keen|eager|dying|itching|curious|ready) (?:for|to get) (?:all )?(?:the |your )?(?:details"
+    r"|news|update|updates|scoop|story|stories|lowdown|gossip)",
     r"write (?:me|to me|back) (?:how|what|about|with)",
     r"tell me (?:your|all|everything)",
     r"know (?:what|how) you",
@@ -176,6 +190,7 @@ NEVER_MET = phrases(
     r"(?:haven't|have not|hadn't|didn't|did not) (?:\w+ )?(?:met|spoken|talked|worked together)",
     r"(?:don't|do not) (?:know each other|know you personally)",
     r"(?:a|an|complete|total) stranger",
+    r"you (?:don't|do not|won't|wouldn't|probably don't) (?:know|remember) me",
 )
 
 # rule N4 (b): a question about what they do now and how they like it.
@@ -235,6 +250,11 @@ CATCH_UP = phrases(
     r"brunch",
     r"(?:grab|get) (?:a bite|food|something to eat)",
     r"dim sum",
+    r"cuppa",
+    r"brew",
+    r"natter",
+    r"bevvy",
+    r"(?:grab|get) (?:a )?(?:bite|food|something)",
     r"yum cha",
     *sorted(GET_TOGETHER_WORDS),
 )
@@ -270,6 +290,14 @@ FAVOUR = phrases(
     r"share it with your (?:network|team|followers)",
     r"(?:are|is) (?:you|your team|your company|they) hiring",
     r"keep me in mind",
+    # Asking to be thought of for work: "if you hear of anything, do think of me".
+    r"(?:think of|remember|mention) me (?:if|when|for|should)",
+    r"(?:do|please) (?:think of|remember) me(?= *[.!,]| *$)",
+    r"if you (?:ever )?(?:hear of|come across|know of) (?:any (?:roles|jobs|openings|vacancies"
+    r"|opportunities)|an opening|a vacancy|a role|a job)",
+    r"(?:let me know|tell me|ping me) (?:if|when) (?:anything|something|a role|an opening|a job)"
+    r" (?:comes up|opens up|turns up)",
+    r"(?:well placed|in a position|the right person|perfectly placed|best placed) to help",
     r"(?:my|the attached) (?:cv|resume|r\u00e9sum\u00e9|portfolio)",
     r"pass (?:along |on )?my",
     r"put in a (?:good )?word",
@@ -289,6 +317,15 @@ FAVOUR = phrases(
     r"do you know (?:anyone|anybody|someone|somebody)(?= who| at| in| that| looking|\?|$)",
 )
 SALES = phrases(
+    # The writer's firm and what it does: "my agency does exactly this kind of fit-out".
+    r"(?:our|my) (?:[\w-]+ )?(?:agency|firm|studio|company|startup|consultancy|practice|team)"
+    r" (?:does exactly|do exactly|specialises|specializes|provides|supplies|sells)",
+    r"(?:we should|let's|we could|why don't we) (?:partner|join forces)(?: up)?",
+    # Services offered unasked: "if you ever need a good accountant, I'm your guy".
+    r"(?:i'm|i am|we're|we are) your (?:guy|girl|man|woman|person|people|team|go-to|firm|agency)",
+    r"if you (?:ever )?need (?:a|an|any|some) (?:good |great |reliable |cheap |affordable "
+    r"|decent )?[\w-]+(?: [\w-]+)?,? (?:i'm your|we're your|i do|we do|i can do|we can do"
+    r"|my (?:rates|firm|company|agency|business)|our (?:rates|firm|company|agency|business))",
     r"(?:our|my) (?:product|platform|solution|service|services|tool|software|app|offering|agency"
     r"|firm|startup|company) (?:helps|can help|could help|offers|makes|lets|saves|is built)",
     r"(?:our|my) (?:[\w-]+ )?(?:product|platform|solution|services|offering|api|software)",
@@ -330,6 +367,9 @@ SALES = phrases(
 )
 PRESSURE = phrases(
     r"asap",
+    r"(?:at )?your earliest convenience",
+    r"as a matter of urgency",
+    r"time[- ]sensitive",
     r"as soon as possible",
     r"urgent(?:ly)?",
     r"(?:by|before) (?:monday|tuesday|wednesday|thursday|friday|tomorrow|tonight|end of)",
@@ -358,7 +398,15 @@ NAGGING = phrases(
     r"as per my",
     r"(?:second|third|fourth) (?:time|message|email|attempt)",
     r"not sure (?:if|whether) you (?:saw|got)",
+    # Chasing a pending invitation or message: "I sent an invite last month, did it reach you?"
+    r"(?:did|has|have) (?:my|the) (?:invite|invitation|message|email|note|request|letter)"
+    r" (?:\w+ )?(?:reach|get to|arrive|come through|land)",
+    r"(?:did|has) (?:it|this|that) (?:reach|get to|come through to) you",
+    r"i (?:already )?(?:sent|tried) (?:you )?(?:an?|my) (?:invite|invitation|message|request|email"
+    r"|note) (?:last|a few|a couple|two|three|\d|earlier|before)",
     r"in case you missed",
+    r"in case (?:it|this|my \w+) got (?:buried|lost|missed)",
+    r"(?:to the top of|back up) your inbox",
     r"one more time",
     r"(?:i'll|i will|let me) try (?:once more|again|one more time)",
     r"trying again",
@@ -438,6 +486,15 @@ BACKHANDED = phrases(
     r"lucky (?:break|you)",
     r"must have been (?:luck|lucky)",
     r"of all people",
+    # Their success put down to a lack of rivals, or their venture to a lost cause.
+    # The same honour claimed by the writer: "funny, I won the same one back in 2015".
+    r"(?:i|we) (?:won|got|earned|received|took) (?:the same|that same|the very same) (?:one|award"
+    r"|prize|title|medal|trophy|honour|honor)",
+    # An old flaw of theirs, hoped mended: "I hope you've improved your punctuality".
+    r"hope you(?:'ve| have) (?:improved|fixed|worked on|got better at|gotten better at) your",
+    r"(?:ran out of|no other|nobody else|no one else) (?:other )?(?:candidates|applicants|options"
+    r"|choice|takers|contenders)",
+    r"(?:someone|somebody) (?:has|had|needs|needed) to (?:try|do it|go first)",
 )
 # rule N3: doubting them in advance. A failure not reported, consoled ("don't worry if it
 # didn't work out"), the odds against people like them ("most people don't make it"), and
@@ -452,6 +509,9 @@ DOUBTING = phrases(
     r"(?:most|many|lots of|plenty of) (?:people|\w+s) (?:don't|do not|never|fail to|won't|can't)"
     r" (?:make it|last|survive|succeed|get (?:in|through|past)|pass|manage)",
     r"not (?:everyone|everybody|everyone's|all of us) (?:is|are)? ?cut out for",
+    # Their good news treated as fleeting: "enjoy it while it lasts".
+    r"(?:enjoy it|make the most of it) while (?:it lasts|you can|they last)",
+    r"(?:won't|doesn't|never) last (?:long|forever)",
     r"(?:brave|bold|gutsy|plucky|sweet) of you to (?:even )?(?:try|attempt|have a go|give it a"
     r" (?:go|shot|try)|go for)",
     r"(?:try|trying|start|starting|begin|beginning|attempt|launch|learn)\w*[^.!?]{0,30} at your"
@@ -510,6 +570,10 @@ GUILT = phrases(
     r"you (?:never|didn't|did not|haven't|have not) accept(?:ed)?",
     r"(?:and|but) no (?:reply|answer|response)",
     r"you (?:disappeared|vanished|went quiet|went silent|dropped off)",
+    # Imagining they will now look down on the writer: "no time for us little people".
+    r"(?:no|won't have|not have|never have) (?:any )?time for (?:us|me|old friends|the rest of us"
+    r"|little people|the little people)",
+    r"(?:us|we) (?:little|ordinary|mere|lowly) (?:people|folk|mortals)",
     r"more important than (?:old |your )?(?:friends|me|us|the rest of us|your friends)",
     r"(?:too busy|too important) to (?:write|reply|answer|call)(?: back)?",
     r"you never (?:reply|replied|answer|answered|write|wrote|respond|responded|call|called)",
@@ -531,6 +595,11 @@ GUILT = phrases(
     r"(?:never|didn't|did not|haven't|have not) (?:heard|got|gotten) (?:a thing|a word|anything"
     r"|a peep|a reply|an answer|a response)(?: back)?",
     r"i guess you(?:'re| are)? (?:busy|not)",
+    # Their being busy, or in town without a word, held against them.
+    r"(?:i know|i'm sure|i suppose|i guess|i get it,?) you(?:'re| are) (?:so |too |very )?(?:busy"
+    r"|important) (?:these days|now|nowadays)",
+    r"(?:and|but) (?:you )?(?:didn't|did not|never) (?:call|ring|get in touch|reach out|say hi"
+    r"|say hello|look me up|drop by|tell me)",
     r"no (?:reply|answer|response) (?:from you )?(?:yet|again)",
     # What they should have done for the writer, or how long they took.
     r"would(?:'ve| have) been nice (?:to|if)",
@@ -702,6 +771,8 @@ HEDGED_MEMORY = phrases(
     r" (?:we|i)",
     r"(?:maybe|perhaps|possibly) we (?:met|crossed paths|spoke|talked|worked)",
     r"i think we (?:may|might|once)",
+    r"i think you (?:were|might have been|may have been) (?:at|in|on|there)",
+    r"(?:weren't|were) you (?:also )?(?:at|in|on) [^.?!]{0,50}(?:too|as well)\?",
     r"(?:if|unless) i(?:'m| am) (?:mistaken|misremembering|confusing)",
 )
 
