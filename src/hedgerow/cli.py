@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hedgerow.lib.cli import DEFAULT_HOST, DEFAULT_PORT, CommandError, base_url
+from hedgerow.lib.errors import InvalidInput
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -32,6 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as error:
         print(f"hedgerow: {error}", file=sys.stderr)
         return error.status
+    except InvalidInput as error:  # a service's one sentence about unusable input: exit 2
+        print(f"hedgerow: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

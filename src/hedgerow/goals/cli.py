@@ -32,13 +32,8 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
 
 def readable(text: str, field: str) -> str:
     from hedgerow.goals.sentence import usable_text
-    from hedgerow.lib.cli import CommandError
-    from hedgerow.lib.errors import InvalidInput
 
-    try:
-        return usable_text(text, field=field)
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    return usable_text(text, field=field)
 
 
 def run_goal_check(args: argparse.Namespace) -> int:

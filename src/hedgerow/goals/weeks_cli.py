@@ -31,7 +31,6 @@ def run_checkin(args: argparse.Namespace) -> int:
     from hedgerow.goals import weeks
     from hedgerow.goals.access import active_goal_of
     from hedgerow.goals.services import record_checkin
-    from hedgerow.lib.errors import InvalidInput
 
     goal = active_goal_of(acting_person(args.user))
     if goal is None:
@@ -45,20 +44,17 @@ def run_checkin(args: argparse.Namespace) -> int:
         ]
         if missing:
             raise CommandError(f"A check-in needs {', '.join(missing)} (or use --show).")
-        try:
-            recorded = record_checkin(
-                goal=goal,
-                week=args.week,
-                did=args.did,
-                learned=args.learned,
-                obstacles=args.obstacles,
-                next_actions=args.next,
-                progress=args.progress,
-                confidence=args.confidence,
-                today=today,
-            )
-        except InvalidInput as error:
-            raise CommandError(str(error)) from None
+        recorded = record_checkin(
+            goal=goal,
+            week=args.week,
+            did=args.did,
+            learned=args.learned,
+            obstacles=args.obstacles,
+            next_actions=args.next,
+            progress=args.progress,
+            confidence=args.confidence,
+            today=today,
+        )
         if not args.json:
             verb = "Recorded" if recorded.created else "Revised"
             print(f"{verb} your check-in for week {recorded.checkin.week}.")

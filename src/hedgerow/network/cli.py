@@ -273,14 +273,10 @@ def run_contacts(args: argparse.Namespace) -> int:
 
 
 def run_core_add(args: argparse.Namespace) -> int:
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.network.services import set_core
 
     contact = one_contact(acting_person(args.user), args.query)
-    try:
-        set_core(contact=contact, core=True, every=args.every)
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    set_core(contact=contact, core=True, every=args.every)
     every = contact.cadence_days
     print(f"{contact.name} is a core contact: Hedgerow will remind you every {every} days.")
     return 0
@@ -332,32 +328,24 @@ def run_done(args: argparse.Namespace) -> int:
 
 
 def run_snooze(args: argparse.Namespace) -> int:
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.network.services import snooze_item
 
     target = agenda_item(acting_person(args.user), args.kind, args.id)
-    try:
-        until = snooze_item(target=target, days=args.days)
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    until = snooze_item(target=target, days=args.days)
     print(f"Set aside until {until.isoformat()}.")
     return 0
 
 
 def run_record_update(args: argparse.Namespace) -> int:
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.network.services import record_update
 
     contact = one_contact(acting_person(args.user), args.query)
-    try:
-        record_update(
-            contact=contact,
-            kind=from_option(UpdateKind, args.kind),
-            summary=args.summary,
-            url=args.url,
-        )
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    record_update(
+        contact=contact,
+        kind=from_option(UpdateKind, args.kind),
+        summary=args.summary,
+        url=args.url,
+    )
     print(f"Saved: it's on Today as a reason to write to {contact.name}.")
     return 0
 

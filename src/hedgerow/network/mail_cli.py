@@ -64,7 +64,6 @@ def act_on_suggestion(owner, args: argparse.Namespace) -> int:
     from django.http import Http404
 
     from hedgerow.network.access import contact_of
-    from hedgerow.network.services import InvalidInput
     from hedgerow.network.suggest import (
         dismiss_suggestion,
         restore_suggestion,
@@ -81,10 +80,7 @@ def act_on_suggestion(owner, args: argparse.Namespace) -> int:
         dismiss_suggestion(contact=contact)
         print(f"{contact.name} won't be suggested again.")
     elif args.action == "snooze":
-        try:
-            until = snooze_suggestion(contact=contact, days=args.days)
-        except InvalidInput as error:
-            raise CommandError(str(error)) from None
+        until = snooze_suggestion(contact=contact, days=args.days)
         print(f"Set aside until {until.isoformat()}.")
     else:
         restore_suggestion(contact=contact)

@@ -147,13 +147,9 @@ def run_impulse(args: argparse.Namespace) -> int:
 
 
 def _capture(owner, text: str, as_json: bool) -> int:
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.services import capture_impulse, impulse_json
 
-    try:
-        impulse = capture_impulse(owner=owner, text=text)
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    impulse = capture_impulse(owner=owner, text=text)
     if as_json:
         print_json(impulse_json(impulse))
     else:
@@ -180,7 +176,6 @@ def _list_impulses(owner, as_json: bool) -> int:
 def _settle_impulse(owner, args: argparse.Namespace) -> int:
     from django.http import Http404
 
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.access import impulse_of
     from hedgerow.practice.services import impulse_json, settle_impulse
 
@@ -199,16 +194,13 @@ def _settle_impulse(owner, args: argparse.Namespace) -> int:
         impulse = impulse_of(owner, int(raw_id))
     except Http404:
         raise CommandError(f"You have no impulse #{raw_id}.", status=1) from None
-    try:
-        settle_impulse(
-            impulse=impulse,
-            outcome=outcome,
-            substitute=args.substitute,
-            was_right=right,
-            note=args.note,
-        )
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    settle_impulse(
+        impulse=impulse,
+        outcome=outcome,
+        substitute=args.substitute,
+        was_right=right,
+        note=args.note,
+    )
     if args.json:
         print_json(impulse_json(impulse))
     else:
@@ -258,16 +250,12 @@ def _percent(value: float | None) -> str:
 
 
 def _set_target(owner, raw: str) -> int:
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.services import set_action_target
 
     text = raw.strip().rstrip("%")
     if not text.isdigit():
         raise CommandError(f"--target takes a whole percentage from 0 to 100, not {raw!r}.")
-    try:
-        set_action_target(owner=owner, ratio=int(text) / 100)
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    set_action_target(owner=owner, ratio=int(text) / 100)
     print(f"Your target is {int(text)}% of impulses acted on.")
     return 0
 
@@ -276,21 +264,17 @@ def _set_target(owner, raw: str) -> int:
 
 
 def run_accomplishment_add(args: argparse.Namespace) -> int:
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.services import log_accomplishment
 
     owner = acting_person(args.user)
-    try:
-        done = log_accomplishment(
-            owner=owner,
-            what=args.what,
-            impact=args.impact,
-            beneficiaries=args.benefited,
-            who_should_know=args.tell,
-            on=args.on,
-        )
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    done = log_accomplishment(
+        owner=owner,
+        what=args.what,
+        impact=args.impact,
+        beneficiaries=args.benefited,
+        who_should_know=args.tell,
+        on=args.on,
+    )
     if args.json:
         print_json(
             {
@@ -310,15 +294,11 @@ def run_accomplishment_add(args: argparse.Namespace) -> int:
 def run_accomplishment_update(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.services import compose_update
 
     end: date = args.end or timezone.localdate()
     start: date = args.start or end - timedelta(days=27)
-    try:
-        update = compose_update(owner=acting_person(args.user), start=start, end=end)
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    update = compose_update(owner=acting_person(args.user), start=start, end=end)
     if args.json:
         print_json(
             {
@@ -345,23 +325,19 @@ def run_accomplishment_update(args: argparse.Namespace) -> int:
 
 
 def run_practice_log(args: argparse.Namespace) -> int:
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.practice.services import log_practice, practice_session_json
 
     owner = acting_person(args.user)
-    try:
-        session = log_practice(
-            owner=owner,
-            skill=from_option(Skill, args.skill),
-            situation=args.situation,
-            before=_score(args.before, "--before"),
-            after=_score(args.after, "--after"),
-            preparation=args.preparation,
-            notes=args.notes,
-            on=args.on,
-        )
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
+    session = log_practice(
+        owner=owner,
+        skill=from_option(Skill, args.skill),
+        situation=args.situation,
+        before=_score(args.before, "--before"),
+        after=_score(args.after, "--after"),
+        preparation=args.preparation,
+        notes=args.notes,
+        on=args.on,
+    )
     gain = session.confidence_after - session.confidence_before
     if args.json:
         print_json(practice_session_json(session))
