@@ -1379,3 +1379,88 @@ def test_it_reads_an_old_flaw_hoped_mended_and_formal_pressure_as_unkind():
     assert "recipient-test" not in failing(check_note(kind, "keep-in-touch", to="Ana Ruiz"))
     formal = "Ana, please send the figures at your earliest convenience. How are you?"
     assert "no-ask" in failing(check_note(formal, "keep-in-touch", to="Ana Ruiz"))
+
+
+# --- notes typed quickly: lower case, no stops, shorthand ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion", "to", "about"),
+    [
+        (
+            "hey priya congrats on the new job at infosys hows the team treating you",
+            "acknowledgement",
+            "Priya Nair",
+            "new role: team lead at Infosys Pune",
+        ),
+        (
+            "hi budi saw ur post about the new warehouse in surabaya looks amazing how r u finding "
+            "the move",
+            "acknowledgement",
+            "Budi Santoso",
+            "opened a new warehouse in Surabaya",
+        ),
+        (
+            "thanks for accepting kasia lets grab a coffee when im in krakow next month would love "
+            "to hear about the new gallery",
+            "follow-up",
+            "Katarzyna Nowak",
+            "accepted invitation; met at the Krakow art fair",
+        ),
+        (
+            "rafael we worked together on the sao paulo metro site in 2015 remember the night "
+            "pours what are you doing now and do you enjoy it",
+            "invitation",
+            "Rafael Souza",
+            "worked together on the Sao Paulo metro line 4 site, 2015",
+        ),
+        (
+            "hello anil ji congrats on the new shop in jaipur, waiting to hear all about it",
+            "acknowledgement",
+            "Anil Sharma",
+            "opened a new shop in Jaipur",
+        ),
+        (
+            "thx for connecting tunde! we should grab suya when im back in lagos, tell me what ur "
+            "working on these days",
+            "follow-up",
+            "Tunde Bakare",
+            "accepted invitation",
+        ),
+        (
+            "hi mike its been ages since we talked about your move to calgary. anyway hows the "
+            "new store",
+            "keep-in-touch",
+            "Mike Chen",
+            "last spoke in June; he was moving to Calgary to open a store",
+        ),
+    ],
+)
+def test_it_reads_a_kind_note_typed_without_stops_or_apostrophes_as_ready(
+    text, occasion, to, about
+):
+    report = check_note(text, occasion, to=to, about=about)
+    assert report["ready"] is True, [c for c in report["checks"] if not c["ok"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        (
+            "Respected Sir, congratulations on your promotion. Kindly consider my profile for the "
+            "vacancy in your branch and do the needful.",
+            "no-ask",
+        ),
+        ("Dear Sir, kindly revert at the earliest regarding my earlier mail.", "no-ask"),
+        ("hi budi did u see my message last week? pls reply when u can", "no-ask"),
+        ("hey ada congrats!! btw my cousin needs a job can u help her out", "no-ask"),
+        (
+            "hi mike long time no see, been super busy here with the new store and the kids and "
+            "my dad being sick. anyway hows things",
+            "about-them",
+        ),
+        ("hi mike congrats on the store i remember how we used to plan it", "closing-ask"),
+    ],
+)
+def test_it_still_finds_asks_nags_and_self_talk_typed_quickly(text, check):
+    assert check in failing(check_note(text, "keep-in-touch"))

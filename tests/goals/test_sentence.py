@@ -321,3 +321,8 @@ def test_it_reads_or_something_as_a_hedge_not_a_second_option():
     assert "observable" in hedged
     assert not {"declarative", "single-goal"} & hedged
     assert {"declarative", "single-goal"} <= set(failed("Take up pottery or learn the cello."))
+
+
+def test_it_reads_an_exam_that_proves_a_skill_as_the_same_goal():
+    assert "single-goal" not in failed("I will be fluent in Japanese and pass JLPT N2 by 2028.")
+    assert "single-goal" in failed("I will be fluent in Japanese and move to Osaka by 2028.")

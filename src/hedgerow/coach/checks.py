@@ -267,6 +267,18 @@ def elided_self(sentence: str) -> int:
     return sum(bool(lexicon.ELIDED_SELF.match(part.strip())) for part in parts)
 
 
+BUSY_ITEMS_MAX = 3
+
+
+def busy_with(sentence: str) -> int:
+    """The things the writer lists as keeping them busy, each one more about the writer."""
+    found = lexicon.BUSY_WITH.search(sentence)
+    if not found:
+        return 0
+    items = [item for item in re.split(r",\s*|\s+and\s+", found.group(1)) if item.strip()]
+    return min(len(items), BUSY_ITEMS_MAX)
+
+
 def writers_side(sentence: str, *, after_firm: bool = False) -> int:
     """How often a sentence without "you" speaks of the writer's side: "we" and "our" beside the
     writer's own "I" ("I moved and we're renovating"), of the writer's firm ("our company"), or
@@ -274,7 +286,7 @@ def writers_side(sentence: str, *, after_firm: bool = False) -> int:
     plan for both ("let's")."""
     if lexicon.SHARED_EXPERIENCE.search(sentence) or lexicon.INCLUSIVE_WE.search(sentence):
         return 0
-    here = len(lexicon.FROM_HERE.findall(sentence))
+    here = len(lexicon.FROM_HERE.findall(sentence)) + busy_with(sentence)
     if lexicon.FIRST_PERSON.search(sentence) or lexicon.WRITERS_FIRM.search(sentence) or after_firm:
         return here + len(lexicon.EXCLUSIVE_WE.findall(sentence))
     return here
@@ -464,6 +476,8 @@ def asks_about_them(note: Note) -> bool:
     closing = [plain(sentence) for sentence in note.closing_sentences]
     if body and body[-1].rstrip().endswith("?"):
         return True  # issue 10: a note that ends with a question always invites a reply
+    if body and ends_in_a_typed_question(body[-1]):
+        return True
     if closing and ends_on_the_writer(closing[-1]):
         return False
     for_someone = names_someone(note)
@@ -477,12 +491,31 @@ def asks_about_them(note: Note) -> bool:
             continue
         if pitched and lexicon.DISCOVERY.search(sentence):
             continue
-        self_talk, them = self_and_them(sentence)
+        request = lexicon.REQUEST_TO_HEAR.search(sentence)
+        # In a sentence typed without stops, only the wish itself is weighed: "thanks for
+        # accepting lets grab a coffee when im in krakow would love to hear about the gallery".
+        weighed = sentence if is_question(sentence) or not request else sentence[request.start() :]
+        self_talk, them = self_and_them(weighed)
         if self_talk > them:
             continue
-        if is_question(sentence) or lexicon.REQUEST_TO_HEAR.search(sentence):
+        if is_question(sentence) or request:
             return True
     return False
+
+
+TYPED_QUESTION_WORDS = 12  # "hows the team treating you": a short last clause, typed without "?"
+
+
+def ends_in_a_typed_question(sentence: str) -> bool:
+    """A last sentence typed without stops whose last clause is a question: "congrats on the new
+    job hows the team treating you", "lets grab a coffee ... what are you working on"."""
+    if sentence.rstrip().endswith((".", "!")):
+        return False
+    openers = list(lexicon.QUESTION_INSIDE.finditer(sentence))
+    if not openers or openers[-1].start() == 0:
+        return False
+    tail = sentence[openers[-1].start() :]
+    return len(words_of(tail)) <= TYPED_QUESTION_WORDS and not is_ask(tail)
 
 
 def ends_on_the_writer(sentence: str) -> bool:

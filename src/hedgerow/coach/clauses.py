@@ -42,6 +42,8 @@ READER_ASKED = re.compile(
     r"|maybe you could|perhaps you could|you could (?:maybe |perhaps )?(?:help|introduce|refer"
     r"|connect|put|pass|share|look|spare|send|lend)"
     r"|^please |[,.!] please |please (?:keep|send|share|look|forward|introduce|call|reply|answer)"
+    r"|^kindly |[,.!] kindly |kindly (?:consider|refer|share|send|forward|help|look|check|revert"
+    r"|reply|let me|do|introduce|connect|recommend|review|advise|keep|pass|guide)"
     r"|(?:happy|glad) to return the favou?r|i owe you one"
     r"|would (?:mean|help) (?:a lot|so much|the world)"
     r")(?![\w'])"
@@ -109,6 +111,8 @@ SERVICE = re.compile(
         "fill out",
         "vote for",
         "repost",
+        "consider",
+        "guide",
     )
     + r"|"
     + inflected("connect", "point", "put", "steer", "direct")

@@ -52,6 +52,10 @@ WRITERS_FIRM = phrases(
 )
 # A report from the writer's end: "things have been mad here", "crazy few months here".
 FROM_HERE = phrases(
+    r"(?:^|(?<=, )|(?<=\. ))been (?:so |super |really |very |crazy |insanely )?(?:busy|crazy"
+    r"|hectic|mad"
+    r"|swamped|slammed|flat out|run off my feet|chaotic)",
+    r"(?:busy|crazy|hectic|mad|swamped|chaotic|quiet) (?:here|on my end|at my end|over here)",
     r"(?:news|update|updates|greetings) from (?:this end|my end|my side|me|here|our end)",
     r"(?:things|life|it|all|everything)(?:'s| has| have|'ve)? been \w+ (?:here|on my end|at my end"
     r"|on my side|over here|for me)",
@@ -66,6 +70,12 @@ ELIDED_SELF = re.compile(
     r"|closed|married|switched|became|began|had|ran|did|built|found|lost|signed|hired|raised"
     r"|published|passed|graduated|retired|relocated|landed|won|spent|turned|took up|set up)\b"
     r"(?! (?:ages|a while|too long|forever|so long|years|you|your))"
+)
+# rule N2: what keeps the writer busy, listed: "busy with the new store and the kids and my dad
+# being sick" is three things about the writer.
+BUSY_WITH = re.compile(
+    r"(?:busy|swamped|flat out|run off my feet|snowed under|tied up|buried) (?:here )?with"
+    r" ([^.!?;]+)"
 )
 # rule N2: a sentence that credits them or what they shared is about them, whoever is its
 # subject: "I planted my first taro after our talk", "I took up walking, like you advised".
@@ -126,7 +136,8 @@ REQUEST_TO_HEAR = phrases(
     r" (?:love|like|enjoy|be glad|be happy) to (?:hear|know|learn|read)",
     # A wish with the writer left out, as people text: "want to hear everything about it",
     # "keen to hear what you're building".
-    r"(?:want|wanna|keen|dying|eager|excited|itching|can't wait|cannot wait|looking forward)"
+    r"(?:want|wanna|keen|dying|eager|excited|itching|can't wait|cannot wait|looking forward"
+    r"|waiting)"
     r" to (?:hear|know|learn|see) (?:\w+ ){0,2}?(?:about|how|what|where|who|which|everything"
     r"|all|more|your|the)",
     r"(?:i'm|i am) (?:really |so )?curious",
@@ -221,6 +232,9 @@ GET_TOGETHER_WORDS = word_set(
 
 # rule N5: a follow-up proposes to catch up, in person or by email.
 CATCH_UP = phrases(
+    # A plan to meet, whatever is eaten or drunk: "we should grab suya when I'm back in Lagos".
+    r"(?:let's|we should|shall we|could we|we could|we must|let us) (?:\w+ )?(?:grab|get|have"
+    r"|go for|meet|catch|hang|see each other)",
     r"coffees?",
     r"(?:a |quick |short |video |phone |zoom |teams )?call",
     r"lunch",
@@ -290,6 +304,7 @@ FAVOUR = phrases(
     r"share it with your (?:network|team|followers)",
     r"(?:are|is) (?:you|your team|your company|they) hiring",
     r"keep me in mind",
+    r"do the needful",
     # Asking to be thought of for work: "if you hear of anything, do think of me".
     r"(?:think of|remember|mention) me (?:if|when|for|should)",
     r"(?:do|please) (?:think of|remember) me(?= *[.!,]| *$)",
@@ -368,6 +383,7 @@ SALES = phrases(
 PRESSURE = phrases(
     r"asap",
     r"(?:at )?your earliest convenience",
+    r"at the earliest",
     r"as a matter of urgency",
     r"time[- ]sensitive",
     r"as soon as possible",
@@ -387,7 +403,9 @@ NAGGING = phrases(
     r"(?:just )?following up again",
     r"following up on my (?:last|previous|earlier)",
     r"did you (?:see|get|read|receive) my",
-    r"(?:my|the) (?:last|previous|earlier) (?:message|email|note|invitation|invite|request)",
+    r"(?:my|the) (?:last|previous|earlier) (?:message|email|e-mail|mail|note|invitation|invite"
+    r"|request|letter)",
+    r"(?:kindly |please )?revert (?:back )?(?:at the earliest|asap|soon|regarding|on my)",
     r"(?:haven't|have not|never) heard back",
     r"(?:still )?waiting (?:for|on) (?:your|a) (?:reply|response|answer)",
     r"bump(?:ing)? (?:this|my)",
@@ -746,6 +764,15 @@ QUESTION_START = re.compile(
     r"(?:how|what|what's|where|when|who|which|why|how's"
     r"|are you|were you|is it|is the|did you|do you|have you|has the|would you|could you|will you"
     r"|shall we|any chance|fancy|up for)\b"
+)
+
+# The same openers inside a sentence typed without stops: "congrats on the new job hows the
+# team treating you". Not after a verb that embeds them ("I remember how we ...").
+QUESTION_INSIDE = re.compile(
+    r"(?<![\w'])(?<!know )(?<!remember )(?<!tell me )(?<!hear )(?<!wonder )(?<!see )"
+    r"(?<!about )(?<!learn )(?<!show me )(?<!ask )(?<!understand )(?<!forget )"
+    r"(?:how|what|what's|where|when|which|why|how's|are you|were you|is it|is the|did you|do you"
+    r"|have you|would you|will you|any chance|fancy)\b(?! (?:i|we)\b)"
 )
 
 # A question about now (rule N4 b) when the question also speaks of the present, or of the

@@ -555,9 +555,18 @@ def predicate_segments(predicate: str) -> list[str]:
     return segments
 
 
-def refers_back(segment: str) -> bool:
-    """'... and read it aloud to my friend': the second action shows the first one done."""
-    return bool({"it", "them", "this", "these", "that", "the", "results"} & set(words(segment)))
+def refers_back(segment: str, first: str = "") -> bool:
+    """'... and read it aloud to my friend': the second action shows the first one done; so does
+    an exam that proves a skill ("be fluent in Japanese and pass JLPT N2")."""
+    tokens = set(words(segment))
+    skill = bool(set(words(first)) & (ABILITY_STATES | {"learn", "master", "study"}))
+    proof = head_of(segment) in PROOF_VERBS and bool(tokens & EVIDENCE_WORDS)
+    return bool({"it", "them", "this", "these", "that", "the", "results"} & tokens) or (
+        skill and proof
+    )
+
+
+PROOF_VERBS = frozenset({"pass", "sit", "get", "earn", "gain", "obtain", "achieve", "reach"})
 
 
 def goals_in(predicate: str) -> list[str]:
@@ -565,7 +574,11 @@ def goals_in(predicate: str) -> list[str]:
     segments = predicate_segments(predicate)
     kept = segments[:1]
     for segment in segments[1:]:
-        if len(segments) == 2 and refers_back(segment) and not segment.startswith("also"):
+        if (
+            len(segments) == 2
+            and refers_back(segment, segments[0])
+            and not segment.startswith("also")
+        ):
             continue
         kept.append(segment)
     items = list_items(predicate)
