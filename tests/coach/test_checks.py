@@ -1464,3 +1464,32 @@ def test_it_reads_a_kind_note_typed_without_stops_or_apostrophes_as_ready(
 )
 def test_it_still_finds_asks_nags_and_self_talk_typed_quickly(text, check):
     assert check in failing(check_note(text, "keep-in-touch"))
+
+
+def test_it_does_not_take_a_trip_of_the_writers_for_a_different_meeting():
+    about = "last spoke in March; she had started at the Barbican in London"
+    text = (
+        "Hi Jo, we just got back from Lisbon and thought of you when we passed a gallery. How "
+        "is the Barbican treating you?"
+    )
+    report = check_note(text, "keep-in-touch", to="Jo Marsh", about=about)
+    assert not {"recipient-test", "specific"} & failing(report)
+
+
+def test_it_reads_the_writers_story_told_to_share_their_feeling_as_about_them():
+    text = (
+        "Congrats Ana! I moved to Porto myself last year, so I know how exciting that first "
+        "month is. What's the new flat like?"
+    )
+    report = check_note(text, "acknowledgement", to="Ana Ruiz", about="moved to Porto")
+    assert "about-them" not in failing(report)
+
+
+def test_it_calls_a_bare_reaction_to_their_post_boilerplate():
+    about = "shared an article: 'Cold chains that run on sunlight'"
+    text = "Great post, Arjun! Totally agree. How are things?"
+    report = check_note(text, "acknowledgement", to="Arjun Mehta", about=about)
+    assert "not-boilerplate" in failing(report)
+    real = "Arjun, loved your cold chains piece. Have you seen solar fridges tried in Bihar?"
+    report = check_note(real, "acknowledgement", to="Arjun Mehta", about=about)
+    assert report["ready"] is True

@@ -381,18 +381,20 @@ def other_experience(context: Context) -> bool:
     """The note recalls a shared experience by names (a town, an event) that are not the ones
     on record, and names nothing of the record: "meeting you at the Oslo fintech summit" to
     someone met at the Bergen aquaculture conference (rule N3: it was meant for someone else)."""
-    if not context.about or refers_to(context.about, context.note):
+    if not context.about or not lexicon.MET_ON_RECORD.search(plain(context.about)):
+        return False
+    if refers_to(context.about, context.note):
         return False
     recorded = proper_names(context.about) | {
         word.lower() for word in words_of(context.about)[:1] if word[0].isupper()
     }
     people = {word.lower() for word in words_of(context.to or "")}
     recalled = " ".join(
-        sentence
+        sentence[found.start() :]
         for sentence in context.note.sentences
-        if lexicon.SHARED_EXPERIENCE.search(plain(sentence))
+        if (found := lexicon.MEETING_RECALL.search(sentence.lower().replace("\u2019", "'")))
     )
-    return bool(recorded) and bool(proper_names(recalled) - people - recorded)
+    return bool(recorded) and bool(proper_names(f"We {recalled}") - people - recorded)
 
 
 VAGUE_STEMS = frozenset(stem(word) for word in lexicon.VAGUE_EXPERIENCE)

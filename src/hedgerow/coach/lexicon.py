@@ -86,6 +86,11 @@ CREDIT = phrases(
     r"|showed me)",
     r"thanks to you",
     r"because of you",
+    # The writer's own story told to share their feeling: "I moved myself last year, so I know
+    # how exciting that first month is".
+    r"(?:so|and|because|which is why) i (?:know|remember|understand) (?:how|what|exactly|just how"
+    r"|the feeling)",
+    r"i know the feeling",
     r"you inspired",
     r"(?:inspired|encouraged|prompted|convinced) by (?:you|your|our)",
 )
@@ -192,6 +197,28 @@ SHARED_EXPERIENCE = phrases(
     r"you (?:helped|mentored|taught|showed|gave|reviewed|coached|hired|interviewed|trained|"
     r"onboarded|introduced)",
     r"(?:my|your) (?:mentor|manager|colleague|teammate|co-?founder|classmate|lead)",
+)
+
+# rule N3: recalling where the two met ("great meeting you at the Oslo summit"): it must be
+# the meeting on record.
+MEETING_RECALL = phrases(
+    r"(?:meeting|met|seeing|saw|meet) you (?:at|in|during|on)",
+    r"we (?:first )?met (?:at|in|during|on)",
+    r"when we (?:first )?met",
+    r"(?:great|good|lovely|nice|wonderful) to (?:meet|see) you (?:at|in|during)",
+)
+# ... when the record says where they met or worked.
+MET_ON_RECORD = phrases(
+    r"met",
+    r"worked",
+    r"studied",
+    r"served",
+    r"interned",
+    r"volunteered",
+    r"sailed",
+    r"trained",
+    r"together",
+    r"co-\w+",
 )
 
 # rule N4, N10: saying the two never met denies any shared experience, whatever else it recalls.
@@ -706,6 +733,8 @@ GENERIC_TEXT = """
     work working year years today week day couple last chat conversation spoke talked
     know anything something see explore exploring opportunities opportunity together add adding
     linkedin profile professional staying connected grow growing mutual interests
+    agree agreed totally absolutely completely spot insightful interesting inspiring inspired
+    sharing shared share article piece read reading brilliant true
 """
 GENERIC_WORDS = word_set(GENERIC_TEXT)
 
