@@ -60,6 +60,7 @@ def test_it_prints_todays_agenda_as_json(capsys, owner, make_contact):
         "network",
         "checkin",
         "suggestion",
+        "queue",
     ]
     update = agenda["updates"][0]
     assert update["contact"] == {

@@ -64,6 +64,23 @@ class AgendaKind(Term):
     DUE = "due", "A core contact due a note"
 
 
+class Answer(Term):
+    """What a person does about someone on Today's queue: one way to say each thing (N1, N5, N8).
+    Writing itself is the composer's; these record what happened without it."""
+
+    WROTE = "wrote", "I already wrote"
+    NOT_NOW = "not-now", "Not now"
+    SKIP = "skip", "Skip"
+
+
+class NotNow(Term):
+    """When someone set aside with "Not now" comes back to Today."""
+
+    TOMORROW = "tomorrow", "Tomorrow"
+    NEXT_WEEK = "next-week", "Next week"
+    NEXT_MONTH = "next-month", "Next month"
+
+
 class Occasion(Term):
     """What a note is for: the coach drafts and checks each differently (rules N2-N5, N8)."""
 
@@ -90,6 +107,14 @@ class ImpulseOutcome(Term):
     ACTED = "acted", "Acted on it"
     NOT_ACTED = "not_acted", "Did not act"
     SUBSTITUTED = "substituted", "Did something safer instead"
+
+
+# A Today reason and the note that answers it (rules N1, N5, N8).
+OCCASION_FOR_AGENDA: dict[str, Occasion] = {
+    AgendaKind.UPDATE: Occasion.ACKNOWLEDGEMENT,
+    AgendaKind.FOLLOW_UP: Occasion.FOLLOW_UP,
+    AgendaKind.DUE: Occasion.KEEP_IN_TOUCH,
+}
 
 
 class ImportSource(Term):

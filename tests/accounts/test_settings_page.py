@@ -43,3 +43,15 @@ def test_it_ties_each_hint_to_its_field(owner_client):
     for name in ("linkedin_url", "store_message_bodies", "invitation_notes_per_month"):
         assert f'aria-describedby="id_{name}_helptext"' in page
         assert f'id="id_{name}_helptext"' in page
+
+
+def test_it_sets_how_many_people_today_holds_each_day(owner_client, owner):
+    response = owner_client.post("/accounts/settings/", {"daily_queue": "12"})
+    assert response.status_code == 302
+    assert Profile.objects.get(user=owner).daily_queue == 12
+
+    for wrong in ("2", "21", "many"):
+        refused = owner_client.post("/accounts/settings/", {"daily_queue": wrong})
+        assert refused.status_code == 400
+        assert "People on Today each day: give a number from 3 to 20." in refused.content.decode()
+    assert Profile.objects.get(user=owner).daily_queue == 12

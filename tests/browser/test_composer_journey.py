@@ -48,8 +48,8 @@ def test_it_writes_a_note_with_the_coach_until_it_is_ready(
     page, base = browser_page, live_server.url
     sign_in(page, base)
 
-    item = page.locator("article.item", has_text="Ana Ruiz")
-    item.get_by_role("link", name="Write with the coach").click()
+    item = page.locator("li.person", has_text="Ana Ruiz")
+    item.get_by_role("link", name="Write").click()
     page.wait_for_url(f"{base}/coach/today/update/{update.pk}/")
     note = page.get_by_label("Your note to Ana")
     assert note.evaluate("el => el === document.activeElement")  # ready to type
@@ -97,7 +97,8 @@ def test_it_writes_a_note_with_the_coach_until_it_is_ready(
     page.get_by_role("button", name="Mark as sent").click()
     page.wait_for_url(f"{base}/")
     assert page.get_by_text("Your note to Ana Ruiz is logged.").is_visible()
-    assert page.locator("article.item", has_text="Ana Ruiz").count() == 0
+    assert page.get_by_role("button", name="Undo").is_visible()  # for a few seconds
+    assert page.locator("li.person", has_text="Ana Ruiz").count() == 0
     assert_accessible(page)
     sent = Interaction.objects.get(contact=ana)
     assert (sent.direction, sent.source, sent.text) == ("outgoing", "hedgerow", READY)

@@ -1,5 +1,6 @@
-"""The first loop in a real browser: sign in → import a LinkedIn archive → Today → mark an update
-done. Every page visited is checked with axe-core: no serious or critical accessibility issues."""
+"""The first loop in a real browser: sign in → import a LinkedIn archive → Today → skip
+someone, undo it, then say "I already wrote". Every page visited is checked with axe-core: no
+serious or critical accessibility issues."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def import_archive(page: Any, base: str, archive: Path) -> None:
     assert_accessible(page)
 
 
-def test_it_imports_an_archive_and_marks_an_update_done(
+def test_it_imports_an_archive_and_answers_someone_on_today(
     live_server: Any, transactional_db: None, browser_page: Any, tmp_path: Path
 ) -> None:
     person_with_password()
@@ -52,11 +53,11 @@ def test_it_imports_an_archive_and_marks_an_update_done(
 
     page.get_by_role("link", name="Today", exact=True).click()
     page.wait_for_url(f"{base}/")
-    update = page.locator("article.item", has_text="Northwind")
+    update = page.locator("li.person", has_text="Northwind")
     assert update.is_visible()
-    assert page.locator("article.item", has_text="Dana Fox").is_visible()  # accepted: N5
+    assert page.locator("li.person", has_text="Dana Fox").is_visible()  # accepted: N5
     assert_accessible(page)
-    page.get_by_text("Save a note you sent").first.click()  # open one box, so axe sees it too
+    update.get_by_text("More").click()  # open one menu, so axe sees it too
     assert_accessible(page)
     page.screenshot(path=str(screenshot_path(tmp_path, "today.png")), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})  # a phone
@@ -64,11 +65,19 @@ def test_it_imports_an_archive_and_marks_an_update_done(
     page.screenshot(path=str(screenshot_path(tmp_path, "today-phone.png")), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    update.get_by_role("button", name="Mark done").click()
-    page.get_by_text("Marked done.").wait_for()
-    assert page.locator("article.item", has_text="Northwind").count() == 0
+    update.get_by_role("button", name="Skip").click()
+    banner = page.locator(".banner", has_text="without writing")
+    banner.wait_for()
+    assert page.locator("li.person", has_text="Northwind").count() == 0
+    banner.get_by_role("button", name="Undo").click()  # changed my mind
+    page.get_by_text("is back on Today as before").wait_for()
+    update = page.locator("li.person", has_text="Northwind")
+    update.get_by_text("More").click()
+    update.get_by_label("What you wrote").fill("Congratulations on the new role!")
+    update.get_by_role("button", name="I already wrote").click()
+    page.get_by_text("as written to.").wait_for()
     page.reload()
-    assert page.get_by_text("Northwind").count() == 0
+    assert page.locator("li.person", has_text="Northwind").count() == 0
 
     page.get_by_role("link", name="Contacts", exact=True).click()
     assert_accessible(page)

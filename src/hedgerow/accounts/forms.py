@@ -1,6 +1,6 @@
 from django import forms
 
-from hedgerow.accounts.models import Profile
+from hedgerow.accounts.models import DAILY_QUEUE_MAX, DAILY_QUEUE_MIN, Profile
 from hedgerow.lib.addresses import address_key
 
 MAX_INVITATION_NOTES = 100
@@ -24,9 +24,27 @@ class ProfileForm(forms.ModelForm):
         },
     )
 
+    daily_queue = forms.IntegerField(
+        label="People on Today each day",
+        min_value=DAILY_QUEUE_MIN,
+        max_value=DAILY_QUEUE_MAX,
+        required=False,
+        help_text=(
+            f"Today picks at most this many people a day, {DAILY_QUEUE_MIN} to {DAILY_QUEUE_MAX} "
+            "(7 suits most people): a few thoughtful notes, not a backlog. Everyone else waits "
+            "behind “Show all”."
+        ),
+        error_messages={
+            key: f"People on Today each day: give a number from {DAILY_QUEUE_MIN} to "
+            f"{DAILY_QUEUE_MAX}."
+            for key in ("invalid", "min_value", "max_value")
+        },
+    )
+
     class Meta:
         model = Profile
         fields = [
+            "daily_queue",
             "linkedin_url",
             "email_addresses",
             "store_message_bodies",
@@ -63,3 +81,8 @@ class ProfileForm(forms.ModelForm):
         """Left empty, the allowance stays as it was."""
         value = self.cleaned_data.get("invitation_notes_per_month")
         return self.instance.invitation_notes_per_month if value is None else value
+
+    def clean_daily_queue(self) -> int:
+        """Left empty, the daily number stays as it was."""
+        value = self.cleaned_data.get("daily_queue")
+        return self.instance.daily_queue if value is None else value

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+# Rule N6: a few thoughtful notes a day, not a backlog. Today's queue holds this many people.
+DAILY_QUEUE_DEFAULT, DAILY_QUEUE_MIN, DAILY_QUEUE_MAX = 7, 3, 20
 
 
 class Profile(models.Model):
@@ -19,6 +23,10 @@ class Profile(models.Model):
     invitation_notes_per_month = models.PositiveSmallIntegerField(default=5)
     # The owner's own email addresses, one a line: tells mail they sent from mail they received.
     email_addresses = models.TextField(blank=True)
+    daily_queue = models.PositiveSmallIntegerField(
+        default=DAILY_QUEUE_DEFAULT,
+        validators=[MinValueValidator(DAILY_QUEUE_MIN), MaxValueValidator(DAILY_QUEUE_MAX)],
+    )
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"

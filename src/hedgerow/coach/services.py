@@ -15,13 +15,12 @@ from django.utils import timezone
 from hedgerow.accounts.services import profile_of
 from hedgerow.coach.checks import Report
 from hedgerow.coach.models import SetAside
-from hedgerow.network.models import Contact, Interaction, Invitation
+from hedgerow.network import agenda_actions
+from hedgerow.network.models import AgendaAction, Contact, Interaction, Invitation
 from hedgerow.network.services import (
     OUTREACH_KINDS,
     AgendaTarget,
     InvalidInput,
-    log_for_item,
-    log_interaction,
     outreach_warning,
 )
 
@@ -141,6 +140,7 @@ class Sent:
     invitation: Invitation | None
     warning: str | None  # rule N6, as it stood when the note went out
     quota: Quota | None  # invitations only
+    action: AgendaAction | None = None  # a note: the answer on Today, which Undo takes back
 
     @property
     def confirmation(self) -> str:
@@ -167,7 +167,8 @@ def mark_sent(
 ) -> Sent:
     """Record a note the person sent elsewhere. An invitation becomes a pending invitation with
     its note (counted against the monthly allowance); any other note is logged as an outgoing
-    message and settles the Today item it answers."""
+    message and settles everything the person is on Today for (`target` is checked to be
+    theirs: the composer was opened from it)."""
     text = text.strip()
     if not text:
         raise InvalidInput("text: write your note before marking it as sent.")
@@ -179,18 +180,16 @@ def mark_sent(
                 f"invitation note; this one has {len(text)}."
             )
         return _record_invitation(contact=contact, note=text)
-    if target is not None:
-        logged = log_for_item(target=target, text=text, source=SOURCE)
-    else:
-        logged = log_interaction(
-            contact=contact, kind=Interaction.Kind.MESSAGE, text=text, source=SOURCE
-        )
+    # The one way to say "I wrote" (agenda_actions.wrote): every reason they are on Today is
+    # answered, and the note can be taken back with Undo.
+    done = agenda_actions.wrote(contact=contact, text=text, source=SOURCE)
     return Sent(
         contact=contact,
-        interaction=logged.interaction,
+        interaction=done.action.interaction,
         invitation=None,
-        warning=logged.warning,
+        warning=done.warning,
         quota=None,
+        action=done.action,
     )
 
 

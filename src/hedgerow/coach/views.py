@@ -26,9 +26,8 @@ from hedgerow.lib.errors import InvalidInput
 from hedgerow.network import access
 from hedgerow.network.models import Contact, Update
 from hedgerow.network.services import AgendaTarget, contact_for_item
+from hedgerow.vocabulary import OCCASION_FOR_AGENDA
 
-# A Today section and the occasion a note for it is (rules N1, N5, N8).
-OCCASION_FOR_ITEM = {"update": "acknowledgement", "follow-up": "follow-up", "due": "keep-in-touch"}
 OCCASION_TITLES = {
     "acknowledgement": "Acknowledge an update",
     "invitation": "A personal invitation",
@@ -88,7 +87,7 @@ def _composing(request: HttpRequest, pk: int, kind: str | None, occasion: str | 
             contact = contact_for_item(target)
         except InvalidInput:
             raise Http404("This invitation is not linked to a contact.") from None
-        return Composing(contact, OCCASION_FOR_ITEM[kind], target, kind)
+        return Composing(contact, OCCASION_FOR_AGENDA[kind], target, kind)
     assert occasion is not None  # the URL gives one or the other
     contact = access.contact_of(request.user, pk)
     found = services.target_for(contact=contact, occasion=occasion)
@@ -227,7 +226,9 @@ def send(
         _check(composing, form.cleaned_data["text"]), _chosen(request)
     )
     services.record_set_asides(check_ids=set_aside)
-    messages.success(request, sent.confirmation)
+    # "undo <id>": the message offers Undo for the answer (templates/base.html).
+    undo = f"undo {sent.action.pk}" if sent.action is not None else ""
+    messages.success(request, sent.confirmation, extra_tags=undo)
     if sent.warning:
         messages.warning(request, sent.warning)  # rule N6
     if sent.quota is not None:

@@ -68,13 +68,46 @@ def line_chart(
     )
 
 
+def bar_chart(
+    *, caption: str, labels: list[str], values: list[int], name: str, y_label: str = ""
+) -> SafeString:
+    """A figure with an SVG bar chart (one bar per label) and a table of the same numbers."""
+    chart_id = f"chart-{next(_ids)}"
+    bars = len(values)
+    peak = max(2, ceil(max(values, default=0) / 2) * 2)  # even, so the middle rule is whole
+    width = 1000 / max(bars, 1)
+    rects = "".join(
+        f'<rect x="{i * width + width * 0.12:.1f}" y="{PLOT_HEIGHT * (1 - v / peak):.1f}" '
+        f'width="{width * 0.76:.1f}" height="{PLOT_HEIGHT * v / peak:.1f}" rx="2"/>'
+        for i, v in enumerate(values)
+        if v
+    )
+    svg = (
+        f'<svg class="line-chart bar-chart" width="100%" height="{HEIGHT}" aria-hidden="true" '
+        f'focusable="false">{_grid(peak)}'
+        f'<svg x="{EDGE}%" y="{TOP}" width="{100 - 2 * EDGE}%" height="{PLOT_HEIGHT}" '
+        f'viewBox="0 0 1000 {PLOT_HEIGHT}" preserveAspectRatio="none">{rects}</svg>'
+        f"{_x_labels(labels, centred=True)}</svg>"
+    )
+    return format_html(
+        '<figure class="chart line" aria-labelledby="{}">{}<figcaption id="{}">{}</figcaption>'
+        "{}</figure>",
+        chart_id,
+        mark_safe(svg),  # built above from numbers and escaped labels only
+        chart_id,
+        caption,
+        _table(labels, [Series(name, [float(v) for v in values])], y_label),
+    )
+
+
 def _fraction(index: int, points: int) -> float:
     return index / (points - 1) if points > 1 else 0.5
 
 
-def _percent(index: int, points: int) -> float:
-    """Where a point sits across the whole chart, in percent."""
-    return EDGE + (100 - 2 * EDGE) * _fraction(index, points)
+def _percent(index: int, points: int, centred: bool = False) -> float:
+    """Where a point (or, `centred`, the middle of a bar) sits across the whole chart, in %."""
+    fraction = (index + 0.5) / points if centred else _fraction(index, points)
+    return EDGE + (100 - 2 * EDGE) * fraction
 
 
 def _y(value: float, y_max: float) -> float:
@@ -122,14 +155,14 @@ def _grid(y_max: float) -> str:
     return "".join(marks)
 
 
-def _x_labels(labels: list[str]) -> str:
+def _x_labels(labels: list[str], centred: bool = False) -> str:
     if not labels:
         return ""
     points = len(labels)
     narrow = set(_labels_that_fit(labels, NARROW_PX))
     return "".join(
         f'<text class="tick{"" if i in narrow else " wide-only"}" '
-        f'x="{_percent(i, points):.2f}%" y="{LABEL_Y}" '
+        f'x="{_percent(i, points, centred):.2f}%" y="{LABEL_Y}" '
         f'text-anchor="{_anchor(i, points)}">{escape(labels[i])}</text>'
         for i in _labels_that_fit(labels, WIDE_PX)
     )

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from hedgerow.lib.http import User
 from hedgerow.network.models import (
+    AgendaAction,
     Contact,
     ContactMerge,
     ImportRun,
@@ -97,3 +98,12 @@ def agenda_item_of(user: User, kind: str, item_id: int) -> Update | Invitation |
     if kind == "due":
         return contact_of(user, item_id)
     raise ValueError(f"kind must be one of {', '.join(AGENDA_KINDS)}")
+
+
+def agenda_actions_of(user: User) -> QuerySet[AgendaAction]:
+    return AgendaAction.objects.filter(owner_id=user.pk)
+
+
+def agenda_action_of(user: User, action_id: int) -> AgendaAction:
+    """One of the person's answers on Today (to undo it)."""
+    return get_object_or_404(agenda_actions_of(user).select_related("contact"), pk=action_id)

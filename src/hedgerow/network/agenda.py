@@ -15,6 +15,7 @@ from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
+from hedgerow.lib.dates import month_text
 from hedgerow.network.access import contacts_of, invitations_of, updates_of
 from hedgerow.network.models import Contact, Interaction, Invitation, Update
 from hedgerow.network.replies import ReplyMonth, reply_figures
@@ -189,6 +190,15 @@ def pending_invitations(owner, as_of: date) -> list[PendingItem]:
     return items
 
 
+def pending_invitation_count(owner) -> int:
+    """Rule N7: how many invitations are still waiting (Today says it in one calm line)."""
+    return (
+        invitations_of(owner)
+        .filter(direction=Invitation.Direction.OUTGOING, status=Invitation.Status.PENDING)
+        .count()
+    )
+
+
 def network_growth(owner, as_of: date) -> Network:
     """Rule N11: connections by the month they were made, with a running total."""
     # One pass over the owner's contacts, grouped by ("YYYY-MM", still connected) in the database.
@@ -203,10 +213,10 @@ def network_growth(owner, as_of: date) -> Network:
     )
     added: Counter[str] = Counter()
     connections = 0
-    for month_text, connected, n in groups:
+    for year_month_text, connected, n in groups:
         connections += n if connected else 0
-        if month_text:
-            added[month_text] += n
+        if year_month_text:
+            added[year_month_text] += n
     total = 0
     by_month: list[MonthItem] = []
     for month in sorted(added):
@@ -242,7 +252,6 @@ class MonthBar(TypedDict):
     label: str  # "Mar 2025"
     added: int
     total: int
-    percent: int  # bar height, relative to the busiest month shown
 
 
 def growth_chart(network: Network, as_of: date, months: int = 24) -> list[MonthBar]:
@@ -252,20 +261,12 @@ def growth_chart(network: Network, as_of: date, months: int = 24) -> list[MonthB
     window = [_month_back(as_of, back) for back in range(months - 1, -1, -1)]
     first = window[0].strftime("%Y-%m")
     total = max((totals[m] for m in totals if m < first), default=0)
-    peak = max((added.get(day.strftime("%Y-%m"), 0) for day in window), default=0) or 1
     bars: list[MonthBar] = []
     for day in window:
         month = day.strftime("%Y-%m")
         total = totals.get(month, total)
-        count = added.get(month, 0)
         bars.append(
-            {
-                "month": month,
-                "label": day.strftime("%b %Y"),
-                "added": count,
-                "total": total,
-                "percent": round(100 * count / peak),
-            }
+            {"month": month, "label": month_text(day), "added": added.get(month, 0), "total": total}
         )
     return bars
 

@@ -55,7 +55,9 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     core_remove.add_argument("query")
     core_remove.set_defaults(handler=run_core_remove)
 
-    log = commands.add_parser("log", parents=[person], help="log an interaction with someone")
+    log = commands.add_parser(
+        "log", parents=[person], help="log an interaction with someone (see also: wrote)"
+    )
     log.add_argument("query")
     log.add_argument("--kind", required=True, choices=InteractionKind.values())
     log.add_argument("--on", type=parse_day, metavar="YYYY-MM-DD", help="default: today")
@@ -63,7 +65,12 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     log.add_argument("--incoming", action="store_true", help="they reached out to you")
     log.set_defaults(handler=run_log)
 
-    for name, verb in (("done", "mark a Today item done"), ("snooze", "set a Today item aside")):
+    # Item by item, as before: Today now answers a person at once (`hedgerow wrote|not-now|skip`).
+    aliases = (
+        ("done", "mark one Today item done (see also: wrote, skip)"),
+        ("snooze", "set one Today item aside (see also: not-now)"),
+    )
+    for name, verb in aliases:
         act = commands.add_parser(name, parents=[person], help=verb)
         act.add_argument("kind", choices=AgendaKind.values(), help="the Today section")
         act.add_argument("id", type=int, help="the item's id (contact id for due)")

@@ -20,15 +20,6 @@ from hedgerow.network.models import (
 )
 
 
-class NoteForm(forms.Form):
-    text = forms.CharField(
-        label="Your note",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        strip=True,
-        error_messages={"required": "Write a few words first; a short note is plenty."},
-    )
-
-
 class LogForm(PrefixedIds):
     id_prefix = "log"
     kind = forms.ChoiceField(label="What happened", choices=Interaction.Kind.choices())
@@ -55,12 +46,6 @@ class LogForm(PrefixedIds):
         if day > timezone.localdate():
             raise forms.ValidationError("That date is in the future; log it once it has happened.")
         return day
-
-
-class SnoozeForm(forms.Form):
-    days = forms.TypedChoiceField(
-        label="Snooze for", choices=[(7, "a week"), (30, "a month")], coerce=int
-    )
 
 
 class RecordUpdateForm(PrefixedIds):

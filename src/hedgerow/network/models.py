@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from hedgerow.vocabulary import InteractionKind, UpdateKind
+from hedgerow.vocabulary import Answer, InteractionKind, UpdateKind
 
 Owner = settings.AUTH_USER_MODEL
 
@@ -276,6 +276,35 @@ class Invitation(models.Model):
     def snooze(self, *, until: date) -> None:
         self.snoozed_until = until
         self.save(update_fields=["snoozed_until"])
+
+
+class AgendaAction(models.Model):
+    """What the owner did about a person on Today (I already wrote, not now, skip), with the
+    values it replaced: kept so it can be undone for a while, and so Today knows how many people
+    it has already answered today (its daily queue, rule N6: a few notes, not a backlog)."""
+
+    Kind = Answer
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, db_index=False)  # see the index
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Answer.choices())
+    on = models.DateField(help_text="The day it was done, in the owner's time zone.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    # "I already wrote": the interaction it logged, removed again by an undo.
+    interaction = models.ForeignKey(
+        Interaction, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    until = models.DateField(null=True, blank=True, help_text="Not now: back on this day.")
+    # [["update", 12, "acknowledged_on", null], ...]: each field it changed, as it was before.
+    previous = models.JSONField(default=list, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["owner", "on"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.contact_id} on {self.on}"
 
 
 class ImportRun(models.Model):

@@ -197,10 +197,11 @@ def edit_contact_notes(*, contact: Contact, notes: str, tags: list[str]) -> None
     contact.tags.set(tag_rows)
 
 
-# --- Today's items: one way to write, settle or snooze whatever the agenda lists ----------------
+# --- Today's items, one at a time (`hedgerow done|snooze`, the API's item routes) ---------------
+# Today itself answers a person, every reason at once: see agenda_actions.py.
 
 # What Today can list: an update (N1), an accepted invitation awaiting a warm reply (N5), a core
-# contact who is due (N8). Each kind settles in its own way, so views need not know how.
+# contact who is due (N8). Each kind settles in its own way, so callers need not know how.
 AgendaTarget = Update | Invitation | Contact
 
 
@@ -213,36 +214,11 @@ def contact_for_item(target: AgendaTarget) -> Contact:
 
 
 @transaction.atomic
-def log_for_item(
-    *,
-    target: AgendaTarget,
-    kind: str = Interaction.Kind.MESSAGE,
-    on: date | None = None,
-    direction: str = Interaction.Direction.OUTGOING,
-    text: str = "",
-    source: str = "manual",
-) -> Logged:
-    """Log what the person did about an agenda item, and settle the item: they acted on it."""
-    logged = log_interaction(
-        contact=contact_for_item(target),
-        kind=kind,
-        on=on,
-        direction=direction,
-        text=text,
-        source=source,
-    )
-    settle_item(target=target, log_if_due=False)
-    return logged
-
-
-@transaction.atomic
-def settle_item(*, target: AgendaTarget, log_if_due: bool = True) -> Logged | None:
+def settle_item(*, target: AgendaTarget) -> Logged | None:
     """Mark an agenda item done. For a due core contact "done" means "I got in touch" (N8):
     the interaction is what settles them, so there is nothing else to mark."""
     if isinstance(target, Contact):
-        return (
-            log_interaction(contact=target, kind=Interaction.Kind.MESSAGE) if log_if_due else None
-        )
+        return log_interaction(contact=target, kind=Interaction.Kind.MESSAGE)
     target.settle(on=timezone.localdate())
     return None
 

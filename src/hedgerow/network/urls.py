@@ -1,29 +1,11 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from hedgerow.network import views
-
-
-class ItemKind:
-    """What Today lists and acts on: an update (N1), a follow-up (N5) or a due contact (N8)."""
-
-    regex = "update|follow-up|due"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(ItemKind, "item")
 
 app_name = "network"
 
 urlpatterns = [
-    path("today/<item:kind>/<int:pk>/note/", views.item_note, name="item-note"),
-    path("today/<item:kind>/<int:pk>/done/", views.item_done, name="item-done"),
-    path("today/<item:kind>/<int:pk>/snooze/", views.item_snooze, name="item-snooze"),
-    path("today/<item:kind>/<int:pk>/log/", views.item_log, name="item-log"),
+    path("network/", views.network_page, name="network"),
     path("contacts/", views.contacts, name="contacts"),
     path("contacts/<int:pk>/", views.contact, name="contact"),
     path("contacts/<int:pk>/log/", views.contact_log, name="contact-log"),

@@ -5,6 +5,7 @@ so every page works without JavaScript."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, cast
 
 from django.contrib import messages
@@ -13,26 +14,24 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from hedgerow.accounts.services import profile_of
+from hedgerow.lib.charts import bar_chart
+from hedgerow.lib.dates import day_text, month_text
 from hedgerow.lib.errors import InvalidInput
-from hedgerow.lib.forms import first_error
 from hedgerow.network import access, agenda, journal, services, suggest
 from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
     ImportForm,
     LogForm,
-    NoteForm,
     NotesForm,
     RecordUpdateForm,
     ReviewForm,
-    SnoozeForm,
 )
 from hedgerow.network.importers.base import UnusableInput
 from hedgerow.network.mail_review import resolve_any_review_item, undo_merge
@@ -43,93 +42,47 @@ CONTACTS_PER_PAGE = 50
 TIMELINE_STEP = 50
 
 
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 def _next_url(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or ""
     safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
     return target if safe and target.startswith("/") else default
 
 
-# --- Actions on Today's items --------------------------------------------------------------------
+# --- Your network: how it grew, and the invitations still waiting ------------------------------
+
+PENDING_SHOWN = 200
 
 
-def _target(request: HttpRequest, kind: str, pk: int) -> services.AgendaTarget:
-    return access.agenda_item_of(request.user, kind, pk)
-
-
-def _settled(
-    request: HttpRequest, kind: str, pk: int, text: str, warning: str | None = None
-) -> HttpResponse:
-    if _is_htmx(request):
-        context = {"key": f"{kind}-{pk}", "text": text, "warning": warning}
-        return render(request, "network/_settled.html", context)
-    messages.success(request, text)
-    if warning:
-        messages.warning(request, warning)
-    return redirect(_next_url(request, reverse("today:today")))
-
-
-def _not_done(request: HttpRequest, kind: str, pk: int, error: str) -> HttpResponse:
-    if _is_htmx(request):
-        html = render_to_string("network/_error.html", {"error": error})
-        response = HttpResponse(html)
-        # The item stays as it is; only its error slot changes.
-        response["HX-Retarget"] = f"#errors-{kind}-{pk}"
-        response["HX-Reswap"] = "innerHTML"
-        return response
-    messages.error(request, error)
-    return redirect(_next_url(request, reverse("today:today")))
-
-
-@require_POST
-def item_note(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    target = _target(request, kind, pk)
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _not_done(request, kind, pk, first_error(form))
-    try:
-        logged = services.log_for_item(target=target, text=form.cleaned_data["text"])
-    except services.InvalidInput as error:
-        return _not_done(request, kind, pk, str(error))
-    name = logged.interaction.contact.name
-    return _settled(request, kind, pk, f"Your note to {name} is logged.", logged.warning)
-
-
-@require_POST
-def item_log(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    target = _target(request, kind, pk)
-    form = LogForm(request.POST)
-    if not form.is_valid():
-        return _not_done(request, kind, pk, first_error(form))
-    try:
-        logged = services.log_for_item(target=target, **form.cleaned_data)
-    except services.InvalidInput as error:
-        return _not_done(request, kind, pk, str(error))
-    name = logged.interaction.contact.name
-    return _settled(request, kind, pk, f"Logged. {name} is off today's list.", logged.warning)
-
-
-@require_POST
-def item_done(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    target = _target(request, kind, pk)
-    logged = services.settle_item(target=target)
-    text = "Marked done."
-    if isinstance(target, Contact):
-        text = f"Noted that you got in touch with {target.name}."
-    return _settled(request, kind, pk, text, logged.warning if logged else None)
-
-
-@require_POST
-def item_snooze(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    target = _target(request, kind, pk)
-    form = SnoozeForm(request.POST)
-    if not form.is_valid():
-        return _not_done(request, kind, pk, "Choose a week or a month.")
-    until = services.snooze_item(target=target, days=form.cleaned_data["days"])
-    return _settled(request, kind, pk, f"Snoozed. It comes back on {until.day} {until:%B}.")
+@require_GET
+def network_page(request: HttpRequest) -> HttpResponse:
+    """Rule N11 (growth) and N7 (invitations wait, and that is normal): Today's two calm lines."""
+    as_of = timezone.localdate()
+    growth = agenda.network_growth(request.user, as_of)
+    bars = agenda.growth_chart(growth, as_of, months=24)
+    pending = agenda.pending_invitations(request.user, as_of)
+    chart = bar_chart(
+        caption="New connections per month, over the last 24 months.",
+        labels=[bar["label"] for bar in bars],
+        values=[bar["added"] for bar in bars],
+        name="New connections",
+        y_label="Month",
+    )
+    context = {
+        "nav": "today",
+        "network": growth,
+        "bars": bars,
+        "chart": chart,
+        "joined_this_year": sum(bar["added"] for bar in bars[-12:]),
+        # Rule N11: of the notes you sent, how many were answered, the last six months.
+        "replies": [
+            {**month, "label": month_text(date.fromisoformat(f"{month['month']}-01"))}
+            for month in growth["replies"][-6:]
+        ],
+        "pending": pending[-PENDING_SHOWN:][::-1],
+        "more_pending": max(0, len(pending) - PENDING_SHOWN),
+        "pending_count": len(pending),
+    }
+    return render(request, "network/network.html", context)
 
 
 # --- Contacts ------------------------------------------------------------------------------------
@@ -510,7 +463,7 @@ def suggestion_snooze(request: HttpRequest, pk: int) -> HttpResponse:
     person = access.contact_of(request.user, pk)
     until = suggest.snooze_suggestion(contact=person)
     return _back_to_suggestions(
-        request, f"Set aside. {person.name} may come back after {until:%-d %B}."
+        request, f"Set aside. {person.name} may come back after {day_text(until)}."
     )
 
 

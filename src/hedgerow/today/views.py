@@ -1,81 +1,176 @@
-"""The Today page: the day's agenda (N1, N5, N8, N7, N11) and the goal's check-in (G6).
+"""The Today page: a short queue of people to write to (N1, N5, N8, rule N6's few notes a day),
+the goal's check-in when it is due (G6), and one calm line each for invitations and growth.
 
-Acting on an item (done, snooze, a note) is the network's: those forms post to its views.
+Answering someone (I already wrote, not now, skip) and taking it back (undo) answer htmx with the
+queue as it now stands, and everyone else with a redirect and a message that offers Undo, so the
+page works without JavaScript.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 
-from hedgerow.network import access, agenda, services
-from hedgerow.network.models import Update
-from hedgerow.today.compose import build_today
+from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.forms import first_error
+from hedgerow.network import access, agenda_actions
+from hedgerow.network.agenda import network_growth, pending_invitation_count
+from hedgerow.network.services import outreach_warnings
+from hedgerow.network.suggest import weekly_suggestion
+from hedgerow.today.forms import NotNowForm, WroteForm
+from hedgerow.today.queue import Person, build_queue, sent_this_week
 
-SECTION_LIMIT = 10  # items per Today section before "and N more": a calm, doable day
+EVERYONE_PER_PAGE = 25  # "Show all": people per page
 
 
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
-    as_of = timezone.localdate()
-    show_all = request.GET.get("all", "")
-    limit = None if show_all == "updates" else SECTION_LIMIT
-    plan = build_today(request.user, as_of, update_limit=limit)
-    more_updates = 0
-    if limit is not None and len(plan["updates"]) == limit:
-        more_updates = agenda.open_updates(request.user, as_of).count() - limit
-    follow_ups, more_follow_ups = _trim(plan["follow_ups"], show_all != "follow-ups")
-    due, more_due = _trim(plan["due"], show_all != "due")
-    pending, more_pending = _trim(plan["pending_invitations"], show_all != "pending")
-    contact_ids = [i["contact"]["id"] for i in (*plan["updates"], *follow_ups, *due)]
-    # Rule N6: say it before the person writes, not only after.
-    warnings = services.outreach_warnings(owner=request.user, contact_ids=contact_ids, on=as_of)
-    chart = agenda.growth_chart(plan["network"], as_of, months=24)
-    context = {
-        "nav": "today",
-        "as_of": as_of,
-        "network": plan["network"],
-        "updates": _rows("update", plan["updates"], warnings),
-        "more_updates": more_updates,
-        "follow_ups": _rows("follow-up", follow_ups, warnings),
-        "more_follow_ups": more_follow_ups,
-        "due": _rows("due", due, warnings),
-        "more_due": more_due,
-        "pending": pending,
-        "more_pending": more_pending,
-        "chart": chart,
-        "suggestion": plan["suggestion"],
-        "replies": [
-            {**month, "label": date.fromisoformat(f"{month['month']}-01")}
-            for month in plan["network"]["replies"][-6:]
-        ],
-        "joined_this_year": sum(bar["added"] for bar in chart[-12:]),
-        "has_contacts": access.contacts_of(request.user).exists(),
-        "today_url": request.get_full_path(),
-    }
+    context = _queue_context(request, request.GET)
+    if context["everyone"] is None:
+        context.update(_calm_lines(request))
+    context["has_contacts"] = bool(context["people"]) or access.contacts_of(request.user).exists()
     return render(request, "today/today.html", context)
 
 
-def _trim(items: list, trim: bool) -> tuple[list, int]:
-    if not trim or len(items) <= SECTION_LIMIT:
-        return items, 0
-    return items[:SECTION_LIMIT], len(items) - SECTION_LIMIT
+def _queue_context(request: HttpRequest, query: QueryDict) -> dict[str, Any]:
+    """The queue (or a page of "Show all", when the query asks for it), ready to render."""
+    as_of = timezone.localdate()
+    showing_all = query.get("all") == "1"
+    suggestion = weekly_suggestion(request.user, as_of)  # rule N10: one a week joins the queue
+    queue = build_queue(request.user, as_of, suggestion=suggestion, everyone=showing_all)
+    people, everyone = queue.people, None
+    if showing_all:
+        everyone = Paginator(queue.people, EVERYONE_PER_PAGE).get_page(query.get("page"))
+        people = list(everyone.object_list)
+    ids = [person.contact["id"] for person in people]
+    # Rule N6: say it before the person writes, not only after.
+    warnings = outreach_warnings(owner=request.user, contact_ids=ids, on=as_of)
+    here = reverse("today:today") + (f"?{query.urlencode()}" if showing_all else "")
+    done = not showing_all and not people
+    return {
+        "nav": "today",
+        "as_of": as_of,
+        "queue": queue,
+        "people": [_row(person, warnings) for person in people],
+        "everyone": everyone,
+        "here": here,
+        "done_for_today": done,
+        "week": sent_this_week(request.user, as_of) if done else None,
+    }
 
 
-def _rows(kind: str, items: list, warnings: dict[int, str]) -> list[dict[str, Any]]:
-    rows = []
-    for item in items:
-        row = dict(item)
-        row["section"] = kind
-        if kind == "update":
-            row["update_kind"] = Update.Kind.label_of(item["kind"])
-        row["pk"] = item["contact"]["id"] if kind == "due" else item["id"]
-        row["key"] = f"{kind}-{row['pk']}"
-        row["warning"] = warnings.get(item["contact"]["id"])
-        rows.append(row)
-    return rows
+def _row(person: Person, warnings: dict[int, str]) -> dict[str, Any]:
+    return {
+        "person": person,
+        "id": person.contact["id"],
+        "initials": "".join(word[0] for word in person.contact["name"].split()[:2]).upper(),
+        "warning": warnings.get(person.contact["id"]),
+    }
+
+
+def _calm_lines(request: HttpRequest) -> dict[str, Any]:
+    """Rule N7 and N11: invitations waiting and the network's growth, one line each."""
+    as_of = timezone.localdate()
+    growth = network_growth(request.user, as_of)
+    year_ago = as_of.replace(year=as_of.year - 1).strftime("%Y-%m")
+    return {
+        "pending": pending_invitation_count(request.user),
+        "connections": growth["connections"],
+        "joined_this_year": sum(m["added"] for m in growth["by_month"] if m["month"] > year_ago),
+    }
+
+
+# --- answers -------------------------------------------------------------------------------------
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    return target if safe and target.startswith("/") else reverse("today:today")
+
+
+def _answered(request: HttpRequest, done: agenda_actions.Done) -> HttpResponse:
+    """What happened to whom, with Undo: the queue as it now stands (htmx), or a redirect."""
+    undo = agenda_actions.can_undo(done.action)
+    if _is_htmx(request):
+        return _queue_fragment(request, done=done, can_undo=undo)
+    messages.success(request, done.text, extra_tags=f"undo {done.action.pk}" if undo else "")
+    if done.warning:
+        messages.warning(request, done.warning)
+    return redirect(_next_url(request))
+
+
+def _not_answered(request: HttpRequest, error: str) -> HttpResponse:
+    if _is_htmx(request):
+        return _queue_fragment(request, error=error)
+    messages.error(request, error)
+    return redirect(_next_url(request))
+
+
+def _queue_fragment(request: HttpRequest, **banner: Any) -> HttpResponse:
+    """The queue section for the page the answer came from, with the answer's banner on top."""
+    next_url = _next_url(request)
+    query = QueryDict(next_url.partition("?")[2])
+    context = {**_queue_context(request, query), **banner}
+    return render(request, "today/_queue.html", context)
+
+
+@require_POST
+def wrote(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = access.contact_of(request.user, pk)
+    form = WroteForm(request.POST)
+    if not form.is_valid():
+        return _not_answered(request, first_error(form))
+    try:
+        done = agenda_actions.wrote(contact=contact, **form.cleaned_data)
+    except InvalidInput as error:
+        return _not_answered(request, str(error).removeprefix("on: "))
+    return _answered(request, done)
+
+
+@require_POST
+def not_now(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = access.contact_of(request.user, pk)
+    form = NotNowForm(request.POST)
+    if not form.is_valid():
+        return _not_answered(request, first_error(form))
+    try:
+        done = agenda_actions.not_now(contact=contact, until=form.cleaned_data["until"])
+    except InvalidInput as error:
+        return _not_answered(request, str(error))
+    return _answered(request, done)
+
+
+@require_POST
+def skip(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = access.contact_of(request.user, pk)
+    try:
+        done = agenda_actions.skip(contact=contact)
+    except InvalidInput as error:
+        return _not_answered(request, str(error))
+    return _answered(request, done)
+
+
+@require_POST
+def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.agenda_action_of(request.user, pk)
+    try:
+        done = agenda_actions.undo(action=action)
+    except InvalidInput as error:
+        return _not_answered(request, str(error))
+    if _is_htmx(request):
+        return _queue_fragment(request, done=done, can_undo=False)
+    messages.success(request, done.text)
+    return redirect(_next_url(request))

@@ -36,3 +36,73 @@ document.addEventListener("htmx:afterSwap", function (event) {
     announcer.textContent = text;
   }
 });
+
+// The phone's compact menu: one button opens and closes the main navigation (hedgerow.css hides
+// it on narrow screens only once this script has said JavaScript is on, see early.js).
+document.addEventListener("DOMContentLoaded", function () {
+  var toggle = document.querySelector(".menu-toggle");
+  var nav = document.getElementById("site-nav");
+  if (!toggle || !nav) {
+    return;
+  }
+  toggle.addEventListener("click", function () {
+    var open = nav.classList.toggle("is-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+});
+
+// Undo is offered for a few seconds after an answer on Today; then the offer quietly goes, and the
+// sentence saying what happened stays. (Without JavaScript it stays until the next page.)
+var UNDO_SECONDS = 10;
+
+function expireUndo(root) {
+  root.querySelectorAll("form[data-undo]").forEach(function (form) {
+    if (form.dataset.expiring) {
+      return;
+    }
+    form.dataset.expiring = "1";
+    window.setTimeout(function () {
+      if (form.contains(document.activeElement)) {
+        var banner = form.closest("[tabindex]");
+        if (banner) {
+          banner.focus();
+        }
+      }
+      form.remove();
+    }, UNDO_SECONDS * 1000);
+  });
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  expireUndo(document);
+});
+document.addEventListener("htmx:afterSwap", function (event) {
+  expireUndo(document);
+});
+
+// Today's compact menus: one open at a time, and Escape closes it and returns to its button.
+document.addEventListener(
+  "toggle",
+  function (event) {
+    var menu = event.target;
+    if (!menu.matches || !menu.matches("details.menu") || !menu.open) {
+      return;
+    }
+    document.querySelectorAll("details.menu[open]").forEach(function (other) {
+      if (other !== menu) {
+        other.open = false;
+      }
+    });
+  },
+  true
+);
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") {
+    return;
+  }
+  var menu = document.activeElement && document.activeElement.closest("details.menu[open]");
+  if (menu) {
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  }
+});
