@@ -158,7 +158,6 @@ def run_skip(args: argparse.Namespace) -> int:
 def run_undo(args: argparse.Namespace) -> int:
     from django.http import Http404
 
-    from hedgerow.lib.errors import InvalidInput
     from hedgerow.network.access import agenda_action_of, agenda_actions_of
     from hedgerow.network.agenda_actions import undo
     from hedgerow.today.api import answer_out
@@ -173,9 +172,5 @@ def run_undo(args: argparse.Namespace) -> int:
             action = agenda_action_of(owner, args.id)
         except Http404:
             raise CommandError(f"You have no answer #{args.id}.", status=1) from None
-    try:
-        done = undo(action=action)
-    except InvalidInput as error:
-        raise CommandError(str(error)) from None
-    report(args, done, answer_out)
+    report(args, undo(action=action), answer_out)  # InvalidInput: hedgerow.cli.main says why
     return 0
