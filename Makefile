@@ -11,8 +11,9 @@ TEST_HOME ?= $(CURDIR)/.test-home
 run: $(STAMP)
 	HEDGEROW_HOME=$(DEMO_HOME) $(BIN)/hedgerow demo
 
+# On every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
 test: $(STAMP) browser imap
-	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest $(PYTEST_ARGS)
+	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 # Import speed and memory, then how often the coach and the goal checks agree with our labels,
 # then a year-old cohort's group pages.

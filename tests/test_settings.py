@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from hedgerow import settings
 
 
@@ -62,3 +64,16 @@ def test_it_hashes_passwords_with_a_slow_hasher_in_production():
 
         hashers = global_settings.PASSWORD_HASHERS
     assert hashers[0].rsplit(".", 1)[-1] in {"Argon2PasswordHasher", "PBKDF2PasswordHasher"}
+
+
+def test_it_keeps_the_first_key_when_another_process_wrote_one_meanwhile(tmp_path, monkeypatch):
+    monkeypatch.delenv("HEDGEROW_SECRET_KEY", raising=False)
+    (tmp_path / "secret_key").write_text("written-by-the-other-process")
+    real_exists = Path.exists
+    # This process looked before the other one wrote: it must still end up with their key.
+    monkeypatch.setattr(
+        Path, "exists", lambda self: False if self.name == "secret_key" else real_exists(self)
+    )
+
+    assert settings.secret_key(tmp_path) == "written-by-the-other-process"
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]

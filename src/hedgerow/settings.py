@@ -44,9 +44,19 @@ def secret_key(home: Path) -> str:
         return os.environ["HEDGEROW_SECRET_KEY"]
     key_file = home / "secret_key"
     if not key_file.exists():
-        # Written once with owner-only permissions so sessions survive restarts.
-        key_file.touch(mode=0o600)
-        key_file.write_text(secrets.token_urlsafe(50))
+        # Written once with owner-only permissions so sessions survive restarts; written whole,
+        # then linked into place, so processes starting together (server and worker, test
+        # workers) never read a half-written file and all agree on the first key.
+        draft = home / f".secret_key.{os.getpid()}"
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+        try:
+            os.link(draft, key_file)
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
     return key_file.read_text().strip()
 
 
