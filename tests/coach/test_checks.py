@@ -1493,3 +1493,12 @@ def test_it_calls_a_bare_reaction_to_their_post_boilerplate():
     real = "Arjun, loved your cold chains piece. Have you seen solar fridges tried in Bihar?"
     report = check_note(real, "acknowledgement", to="Arjun Mehta", about=about)
     assert report["ready"] is True
+
+
+def test_it_lets_a_warm_reply_through_when_the_record_names_nothing_particular():
+    text = "Great to connect, Anita! Let's catch up over a call soon, I'd love to hear your news."
+    report = check_note(text, "follow-up", to="Anita Das", about="accepted invitation")
+    assert report["ready"] is True
+    about = "accepted invitation; met at the Kochi spice expo"
+    report = check_note("Thanks for accepting! Let's catch up soon.", "follow-up", about=about)
+    assert "not-boilerplate" in failing(report)

@@ -718,6 +718,8 @@ def says_nothing_of_them(context: Context) -> bool:
     though there was something particular to say (`about`)."""
     if context.about is None or PLACEHOLDER.search(context.written.stripped):
         return False  # a placeholder is a gap to fill, not a stock line
+    if is_vague(context.about):
+        return False  # "accepted invitation": nothing particular was there to say
     return nothing_particular(context)
 
 
