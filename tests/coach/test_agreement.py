@@ -86,14 +86,29 @@ def test_it_agrees_on_the_first_fresh_blind_set_and_names_each_check_it_labels()
     assert agreed / len(blind) >= BLIND5_FLOOR
 
 
-# Issue 10's second fresh set, by other writers, never opened or tuned on: measured once, after
-# the last change to any check, 107 of 120 (89.2%) on first sight. Held at exactly that.
+# Issue 10's second fresh set, by other writers: 107 of 120 (89.2%) on first sight, then studied
+# in the second round and turned into general mechanisms (docs/coach.md), so like blind5 it is
+# held at the 92% target, above its first sight.
 BLIND6 = Path(__file__).with_name("blind6_notes.jsonl")
-BLIND6_FIRST_SIGHT = 107 / 120
+BLIND6_FLOOR = 0.92
 
 
-def test_it_holds_the_never_tuned_blind_set_at_its_first_sight():
+def test_it_agrees_on_the_second_fresh_blind_set_once_studied():
     blind = load(BLIND6)
     assert len(blind) == 120
     agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
-    assert agreed / len(blind) >= BLIND6_FIRST_SIGHT
+    assert agreed / len(blind) >= BLIND6_FLOOR
+
+
+# Issue 10's third fresh set, by two more writers, never opened or tuned on: copied in unread and
+# measured once, after the last change to any check of the second round: 105 of 120 (87.5%) on
+# first sight. Held at exactly that.
+BLIND7 = Path(__file__).with_name("blind7_notes.jsonl")
+BLIND7_FIRST_SIGHT = 105 / 120
+
+
+def test_it_holds_the_never_tuned_blind_set_at_its_first_sight():
+    blind = load(BLIND7)
+    assert len(blind) == 120
+    agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
+    assert agreed / len(blind) >= BLIND7_FIRST_SIGHT

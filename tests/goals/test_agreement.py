@@ -132,12 +132,17 @@ BLIND4_BLOCKERS = labeled("blind4_blockers.jsonl")
 BLIND5_GOALS = labeled("blind5_goals.jsonl")
 BLIND5_BLOCKERS = labeled("blind5_blockers.jsonl")
 BLIND5_FLOOR = 0.90
-# Issue 10's second fresh sets, by another writer, never opened or tuned on: measured once, after
-# the last change to any check: goals 58 of 60 (`clear`), blockers 89 of 105. Held at exactly that.
+# Issue 10's second fresh sets, by another writer: first sight goals 58 of 60 (`clear`), blockers
+# 89 of 105; then studied in the second round (docs/goals.md), so held at the 90% target.
 BLIND6_GOALS = labeled("blind6_goals.jsonl")
 BLIND6_BLOCKERS = labeled("blind6_blockers.jsonl")
-BLIND6_GOAL_FIRST_SIGHT = 58 / 60
-BLIND6_BLOCKER_FIRST_SIGHT = 89 / 105
+BLIND6_FLOOR = 0.90
+# Issue 10's third fresh sets, never opened or tuned on: measured once, after the last change to
+# any check of the second round: goals 56 of 60 (`clear`), blockers 90 of 105. Held at exactly that.
+BLIND7_GOALS = labeled("blind7_goals.jsonl")
+BLIND7_BLOCKERS = labeled("blind7_blockers.jsonl")
+BLIND7_GOAL_FIRST_SIGHT = 56 / 60
+BLIND7_BLOCKER_FIRST_SIGHT = 90 / 105
 
 
 @pytest.mark.parametrize(
@@ -151,8 +156,10 @@ BLIND6_BLOCKER_FIRST_SIGHT = 89 / 105
         (BLIND4_BLOCKERS, "blind4", blocker_agrees, MIN_AGREEMENT),
         (BLIND5_GOALS, "blind5", goal_agrees, BLIND5_FLOOR),
         (BLIND5_BLOCKERS, "blind5", blocker_agrees, BLIND5_FLOOR),
-        (BLIND6_GOALS, "blind6", goal_agrees, BLIND6_GOAL_FIRST_SIGHT),
-        (BLIND6_BLOCKERS, "blind6", blocker_agrees, BLIND6_BLOCKER_FIRST_SIGHT),
+        (BLIND6_GOALS, "blind6", goal_agrees, BLIND6_FLOOR),
+        (BLIND6_BLOCKERS, "blind6", blocker_agrees, BLIND6_FLOOR),
+        (BLIND7_GOALS, "blind7", goal_agrees, BLIND7_GOAL_FIRST_SIGHT),
+        (BLIND7_BLOCKERS, "blind7", blocker_agrees, BLIND7_BLOCKER_FIRST_SIGHT),
     ],
     ids=[
         "blind-goals",
@@ -165,6 +172,8 @@ BLIND6_BLOCKER_FIRST_SIGHT = 89 / 105
         "blind5-blockers",
         "blind6-goals",
         "blind6-blockers",
+        "blind7-goals",
+        "blind7-blockers",
     ],
 )
 def test_it_agrees_with_labels_written_blind(rows, part, agrees, floor):
