@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from hedgerow.lib.forms import PrefixedIds
+from hedgerow.network.listing import SHOWS, SORTS
 from hedgerow.network.models import (
     DEFAULT_CADENCE_DAYS,
     MAX_CADENCE_DAYS,
@@ -101,6 +102,10 @@ class ContactFilterForm(forms.Form):
     )
     connected = forms.ChoiceField(label="Connection", required=False, choices=CONNECTED_CHOICES)
     core = forms.BooleanField(label="Core contacts only", required=False)
+    show = forms.ChoiceField(required=False, choices=list(SHOWS.items()))
+    sort = forms.ChoiceField(
+        required=False, choices=[(s, s) for key in SORTS for s in (key, f"-{key}")]
+    )
 
     def __init__(self, *args: Any, tags: QuerySet[Tag] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -23,7 +23,7 @@ from hedgerow.accounts.services import profile_of
 from hedgerow.lib.charts import bar_chart
 from hedgerow.lib.dates import day_text, month_text
 from hedgerow.lib.errors import InvalidInput
-from hedgerow.network import access, agenda, journal, services, suggest
+from hedgerow.network import access, agenda, journal, listing, services, suggest
 from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
@@ -90,8 +90,10 @@ def network_page(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
+    as_of = timezone.localdate()
+    everyone = access.contacts_of(request.user)
     form = ContactFilterForm(request.GET, tags=access.tags_of(request.user))
-    found = access.contacts_of(request.user)
+    found, show, sort = everyone, "", "name"
     if form.is_valid():
         data = form.cleaned_data
         connected = {"yes": True, "no": False}.get(data["connected"])
@@ -101,22 +103,58 @@ def contacts(request: HttpRequest) -> HttpResponse:
             company=data["company"],
             tag=data["tag"],
             connected=connected,
-            core=data["core"],
         )
+        show = data["show"] or ("core" if data["core"] else "")
+        sort = data["sort"] or "name"
+    found = listing.shown(request.user, found, show, as_of)
     columns = ("id", "name", "company", "position", "connected_on", "connected", "is_core")
-    paginator = Paginator(found.only(*columns).order_by("name", "id"), CONTACTS_PER_PAGE)
+    paginator = Paginator(listing.in_order(found.only(*columns), sort), CONTACTS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    last = listing.last_contact_on(request.user, [c.pk for c in page.object_list])
+    counts = listing.show_counts(request.user, everyone, as_of)
     context = {
         "nav": "contacts",
         "form": form,
         "page": page,
-        "query": query.urlencode(),
-        "filtered": any(v for k, v in request.GET.items() if k != "page"),
-        "has_contacts": paginator.count > 0 or access.contacts_of(request.user).exists(),
+        "rows": [{"contact": c, "last_on": last.get(c.pk)} for c in page.object_list],
+        "query": _query(request, page=None),
+        "chips": [
+            {
+                "label": label,
+                "count": counts[key],
+                "current": key == show,
+                "url": _query(request, page=None, show=key or None, core=None),
+            }
+            for key, label in listing.SHOWS.items()
+        ],
+        "columns": _sortable(request, sort),
+        "filtered": any(v for k, v in request.GET.items() if k not in ("page", "sort")),
+        "has_contacts": counts[""] > 0,
     }
     return render(request, "network/contacts.html", context)
+
+
+def _query(request: HttpRequest, **changes: str | None) -> str:
+    """The list's query string with some parameters changed (None removes one)."""
+    query = request.GET.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    return query.urlencode()
+
+
+def _sortable(request: HttpRequest, sort: str) -> dict[str, dict[str, str]]:
+    """For each sortable column: its link (a click turns the order round) and aria-sort."""
+    columns = {}
+    for column, first in listing.SORTS.items():
+        current = sort.lstrip("-") == column
+        turned = sort[1:] if sort.startswith("-") else f"-{sort}"
+        columns[column] = {
+            "url": "?" + _query(request, page=None, sort=turned if current else first),
+            "sort": ("descending" if sort.startswith("-") else "ascending") if current else "",
+        }
+    return columns
 
 
 # --- One contact ---------------------------------------------------------------------------------
@@ -156,6 +194,9 @@ def _contact_page(
         or CoreForm(initial={"is_core": person.is_core, "cadence_days": person.cadence_days}),
         "notes_form": forms.get("notes_form")
         or NotesForm(initial={"notes": person.notes, "tags": ", ".join(t.name for t in tags)}),
+        # A form that came back with a problem opens its panel (log, update, core or notes).
+        "open": next((name.removesuffix("_form") for name in forms), ""),
+        "initials": "".join(word[0] for word in person.name.split()[:2]).upper(),
     }
     return render(request, "network/contact.html", context, status=status)
 

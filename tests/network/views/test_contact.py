@@ -96,6 +96,10 @@ def test_it_keeps_what_was_typed_when_the_log_form_is_wrong(owner_client, ana):
     assert b"Give the date as YYYY-MM-DD" in response.content
     assert b"Kept text" in response.content
     assert not Interaction.objects.exists()
+    # The form that needs a look is the one left open; the others stay folded.
+    html = response.content.decode()
+    assert html.count('<details class="panel-toggle" open>') == 1
+    assert html.index(" open>") < html.index("Kept text")
 
 
 def test_it_warns_before_and_after_a_second_unanswered_note(owner_client, ana, make_interaction):
@@ -180,3 +184,20 @@ def test_it_gives_an_outsider_404(client, outsider, ana, suffix):
     ana.refresh_from_db()
     assert not ana.is_core and ana.notes == ""
     assert not Interaction.objects.exists() and not Update.objects.exists()
+
+
+def test_it_puts_the_actions_in_one_place_then_notes_then_the_timeline(
+    owner_client, ana, make_interaction
+):
+    ana.notes = "Met at the Lisbon design week; loves sailing."
+    ana.save()
+    make_interaction(ana, on=date(2026, 2, 1), text="Asked about the launch")
+
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+    order = ["Write", "Log an interaction", "Note an update", "Your notes", "Timeline", "Details"]
+    positions = [html.index(f">{label}<") for label in order]
+    assert positions == sorted(positions)
+    assert "loves sailing" in html
+    for occasion in ("keep-in-touch", "acknowledgement", "follow-up", "invitation"):
+        assert f"/coach/contacts/{ana.pk}/{occasion}/" in html
