@@ -325,3 +325,39 @@ def test_it_counts_checks_set_aside_on_sent_notes_and_nothing_else(owner_client,
     assert list(SetAside.objects.values_list("check_id", "count")) == [("closing-ask", 1)]
     owner_client.post(f"/coach/today/update/{update.pk}/send/", {"text": GOOD_NOTE})
     assert SetAside.objects.get().count == 1
+
+
+def test_it_says_what_the_note_answers_without_repeating_the_work_line(owner_client, update, ana):
+    ana.position = "Head of Design"
+    ana.company = "Northwind"
+    ana.save()
+
+    html = owner_client.get(f"/coach/today/update/{update.pk}/").content.decode()
+
+    answers = html.split("<dt>Your note answers</dt><dd>")[1].split("</dd>")[0]
+    assert answers == (
+        "New position: Now Head of Design at Northwind (was Designer at Lumen) "
+        "(noticed 20 Nov 2026)."
+    )
+    keep = owner_client.get(f"/coach/contacts/{ana.pk}/keep-in-touch/").content.decode()
+    assert "<dd>Keeping in touch: nothing logged with them yet.</dd>" in keep
+
+
+def test_it_puts_what_needs_a_look_first_and_folds_what_passes(owner_client, update):
+    response = owner_client.post(
+        f"/coach/today/update/{update.pk}/check/", {"text": "Congrats."}, **HTMX
+    )
+
+    html = response.content.decode()
+    failing, _, folded = html.partition('<details class="checks-passing">')
+    assert "is-ok" not in failing and "is-blocking" in failing
+    assert "is-blocking" not in folded and "is-ok" in folded
+    assert "check-summary" in failing
+    summary = folded.split("<summary>")[1].split("</summary>")[0]
+    assert "other checks pass" in summary and "Spelling" in summary
+
+    ready = owner_client.post(
+        f"/coach/today/update/{update.pk}/check/", {"text": GOOD_NOTE}, **HTMX
+    ).content.decode()
+    assert '<ul class="checks">' in ready.split("<details")[1]  # all of them, folded
+    assert "All " in ready and "checks pass" in ready

@@ -22,9 +22,11 @@ from hedgerow.coach import services
 from hedgerow.coach.checks import CheckResult, Report, check_note
 from hedgerow.coach.drafts import Draft, check_context, write_draft
 from hedgerow.coach.forms import MAX_NOTE_CHARS, NoteForm
+from hedgerow.lib.dates import day_text
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.network import access
-from hedgerow.network.models import Contact, Update
+from hedgerow.network.agenda import last_interaction_on
+from hedgerow.network.models import Contact, Invitation, Update
 from hedgerow.network.services import AgendaTarget, contact_for_item
 from hedgerow.vocabulary import OCCASION_FOR_AGENDA
 
@@ -94,6 +96,26 @@ def _composing(request: HttpRequest, pk: int, kind: str | None, occasion: str | 
     return Composing(contact, occasion, found, None)
 
 
+def _prompt(composing: Composing, draft: Draft) -> str:
+    """What the note answers, in words: the update, the acceptance or the time since you spoke;
+    never the work line again (that row is above it)."""
+    target = composing.target
+    if isinstance(target, Update):
+        summary = target.summary.rstrip(".")
+        if target.kind != Update.Kind.POST:  # a post's summary says what it was already
+            summary = f"{Update.Kind.label_of(target.kind)}: {summary}"
+        return f"{summary} (noticed {day_text(target.detected_on)})."
+    if isinstance(target, Invitation) and target.accepted_on is not None:
+        return f"They accepted your invitation on {day_text(target.accepted_on)}."
+    if composing.occasion == "keep-in-touch":
+        last = last_interaction_on(composing.contact)
+        since = f"last in touch {day_text(last)}" if last else "nothing logged with them yet"
+        return f"Keeping in touch: {since}."
+    if composing.occasion == "invitation" and draft.about:
+        return f"What you shared: {draft.about}."
+    return ""
+
+
 def _draft(composing: Composing, shift: int = 0) -> Draft:
     update = composing.target if isinstance(composing.target, Update) else None
     return write_draft(
@@ -123,9 +145,13 @@ def _checks_context(
     checks = sorted(report["checks"], key=lambda c: order.get((c["ok"], c["required"]), 2))
     set_aside = services.set_aside_ids(report, chosen)  # "I know, send anyway"
     blocking = sum(1 for c in report["checks"] if c["required"] and not c["ok"])
+    labelled = [_labelled(check, set_aside) for check in checks]
     return {
         "report": report,
-        "checks": [_labelled(check, set_aside) for check in checks],
+        "checks": labelled,
+        # What needs a look comes first; what passes folds into one line.
+        "failing": [check for check in labelled if not check["ok"]],
+        "passing": [check for check in labelled if check["ok"]],
         "blocking": blocking - len(set_aside),
         "set_aside": len(set_aside),
         "ready": report["ready"] or blocking == len(set_aside),
@@ -160,6 +186,7 @@ def _page(
         "composing": composing,
         "contact": contact,
         "occasion_title": OCCASION_TITLES[composing.occasion],
+        "prompt": _prompt(composing, draft),
         "hint": OCCASION_HINTS[composing.occasion],
         "form": form,
         "draft": draft,
