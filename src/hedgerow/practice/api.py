@@ -60,15 +60,6 @@ class AccomplishmentIn(Schema):
     on: date | None = None
 
 
-class AccomplishmentJson(TypedDict):
-    id: int
-    what: str
-    impact: str
-    benefited: str
-    tell: str
-    on: str
-
-
 UpdateJson = TypedDict(  # "from" is a Python keyword, hence the functional form
     "UpdateJson",
     {
@@ -150,10 +141,10 @@ def settle(request: ApiRequest, impulse_id: int, payload: SettleIn) -> practice.
 
 @router.post(
     "/accomplishments",
-    response={201: AccomplishmentJson},
+    response={201: practice.AccomplishmentJson},
     summary="Log an accomplishment (`accomplishment add`)",
 )
-def log(request: ApiRequest, payload: AccomplishmentIn) -> Status[AccomplishmentJson]:
+def log(request: ApiRequest, payload: AccomplishmentIn) -> Status[practice.AccomplishmentJson]:
     try:
         done = practice.log_accomplishment(
             owner=request.auth,
@@ -165,17 +156,7 @@ def log(request: ApiRequest, payload: AccomplishmentIn) -> Status[Accomplishment
         )
     except InvalidInput as error:
         raise unusable(error) from None
-    return Status(
-        201,
-        {
-            "id": done.pk,
-            "what": done.what,
-            "impact": done.impact,
-            "benefited": done.beneficiaries,
-            "tell": done.who_should_know,
-            "on": done.happened_on.isoformat(),
-        },
-    )
+    return Status(201, practice.accomplishment_json(done))
 
 
 @router.get(

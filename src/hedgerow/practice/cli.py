@@ -264,7 +264,7 @@ def _set_target(owner, raw: str) -> int:
 
 
 def run_accomplishment_add(args: argparse.Namespace) -> int:
-    from hedgerow.practice.services import log_accomplishment
+    from hedgerow.practice.services import accomplishment_json, log_accomplishment
 
     owner = acting_person(args.user)
     done = log_accomplishment(
@@ -276,16 +276,7 @@ def run_accomplishment_add(args: argparse.Namespace) -> int:
         on=args.on,
     )
     if args.json:
-        print_json(
-            {
-                "id": done.pk,
-                "what": done.what,
-                "impact": done.impact,
-                "benefited": done.beneficiaries,
-                "tell": done.who_should_know,
-                "on": done.happened_on.isoformat(),
-            }
-        )
+        print_json(accomplishment_json(done))
     else:
         print(f"Logged for {done.happened_on.isoformat()}: {done.what}")
     return 0

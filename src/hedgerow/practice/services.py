@@ -392,6 +392,27 @@ def log_accomplishment(
     )
 
 
+class AccomplishmentJson(TypedDict):
+    id: int
+    what: str
+    impact: str
+    benefited: str
+    tell: str
+    on: str
+
+
+def accomplishment_json(done: Accomplishment) -> AccomplishmentJson:
+    """An accomplishment as the CLI prints it and the API returns it."""
+    return {
+        "id": done.pk,
+        "what": done.what,
+        "impact": done.impact,
+        "benefited": done.beneficiaries,
+        "tell": done.who_should_know,
+        "on": done.happened_on.isoformat(),
+    }
+
+
 def delete_accomplishment(*, accomplishment: Accomplishment) -> None:
     accomplishment.delete()
 
