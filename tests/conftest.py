@@ -25,6 +25,14 @@ settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Sign-in throttling counts live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def fixed_clock():
     with time_machine.travel(NOW, tick=False):

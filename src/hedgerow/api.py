@@ -15,7 +15,8 @@ from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer, django_auth
 
-from hedgerow.accounts.services import person_for_api_key
+from hedgerow.accounts import throttle
+from hedgerow.accounts.services import person_for_api_key_from
 from hedgerow.coach.api import router as coach_router
 from hedgerow.goals.api import router as goals_router
 from hedgerow.network.api import router as network_router
@@ -24,7 +25,7 @@ from hedgerow.today.api import router as today_router
 
 class ApiKey(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str):
-        return person_for_api_key(token)
+        return person_for_api_key_from(key=token, address=throttle.client_address(request))
 
 
 class LocalSwagger(Swagger):
@@ -44,6 +45,16 @@ api = NinjaAPI(
     urls_namespace="api",
     docs=LocalSwagger(),
 )
+
+
+@api.exception_handler(throttle.Throttled)
+def throttled(request: HttpRequest, error: throttle.Throttled) -> HttpResponse:
+    """Too many wrong keys from this address (or for this account): wait, then try again."""
+    response = api.create_response(request, {"detail": str(error)}, status=429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
+
+
 api.add_router("/", network_router)
 api.add_router("/", today_router)
 api.add_router("/coach/", coach_router)

@@ -173,7 +173,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Behind a TLS-terminating proxy: cookies only over HTTPS, and trust the proxy's scheme header.
-if env_bool("HEDGEROW_HTTPS"):
+HEDGEROW_BEHIND_PROXY = env_bool("HEDGEROW_HTTPS")
+if HEDGEROW_BEHIND_PROXY:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
@@ -201,4 +202,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HEDGEROW_LOG_LEVEL", "WARNING")},
+    # Sign-ins and failed tries (accounts/throttle.py): names and addresses, never secrets.
+    "loggers": {"hedgerow.security": {"level": "INFO"}},
 }

@@ -27,3 +27,51 @@ def test_it_signs_in_once_by_link_then_asks_for_a_password(client, db):
     response = client.get(path)
     assert response.status_code == 400
     assert b"already been used" in response.content
+
+
+def test_it_asks_for_the_current_password_before_changing_it(client, owner):
+    client.force_login(owner)
+
+    page = client.get("/accounts/password/")
+    assert b"Change your password" in page.content
+    assert b'name="old_password"' in page.content
+
+    wrong = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "not-it",
+            "new_password1": "a-long-pass-phrase",
+            "new_password2": "a-long-pass-phrase",
+        },
+    )
+    assert wrong.status_code == 400
+    owner.refresh_from_db()
+    assert owner.check_password("password")
+
+    right = client.post(
+        "/accounts/password/",
+        {
+            "old_password": "password",
+            "new_password1": "a-long-pass-phrase",
+            "new_password2": "a-long-pass-phrase",
+        },
+    )
+    assert right.status_code == 302
+    owner.refresh_from_db()
+    assert owner.check_password("a-long-pass-phrase")
+
+
+def test_it_lets_someone_who_forgot_their_password_choose_one_after_a_link(client, owner):
+    response = client.get(sign_in_path(owner))
+    assert response["Location"] == "/accounts/password/"
+    assert b'name="old_password"' not in client.get("/accounts/password/").content
+
+    response = client.post(
+        "/accounts/password/",
+        {"new_password1": "a-long-pass-phrase", "new_password2": "a-long-pass-phrase"},
+    )
+    assert response.status_code == 302
+    owner.refresh_from_db()
+    assert owner.check_password("a-long-pass-phrase")
+    # Once chosen, the next change asks for the current password again.
+    assert b'name="old_password"' in client.get("/accounts/password/").content

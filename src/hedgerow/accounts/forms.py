@@ -1,5 +1,7 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 
+from hedgerow.accounts import throttle
 from hedgerow.accounts.models import DAILY_QUEUE_MAX, DAILY_QUEUE_MIN, Profile
 from hedgerow.lib.addresses import address_key
 
@@ -86,3 +88,26 @@ class ProfileForm(forms.ModelForm):
         """Left empty, the daily number stays as it was."""
         value = self.cleaned_data.get("daily_queue")
         return self.instance.daily_queue if value is None else value
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, counting failures per name and per address (accounts/throttle.py)."""
+
+    throttled_for = 0  # seconds to wait, when too many tries came first
+
+    def clean(self) -> dict:
+        username = self.cleaned_data.get("username") or ""
+        address = throttle.client_address(self.request) if self.request else "unknown"
+        try:
+            throttle.check("sign-in", account=username, address=address)
+        except throttle.Throttled as paused:
+            self.throttled_for = paused.retry_after
+            raise forms.ValidationError(str(paused), code="throttled") from None
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            throttle.record_failure("sign-in", account=username, address=address)
+            raise
+        if self.user_cache is not None:
+            throttle.record_success("sign-in", account=username, address=address)
+        return cleaned

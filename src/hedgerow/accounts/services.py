@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from hedgerow.accounts import throttle
 from hedgerow.accounts.models import ApiToken, Profile
 
 
@@ -70,6 +71,25 @@ def person_for_api_key(key: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=1):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.owner
+
+
+def person_for_api_key_from(*, key: str, address: str) -> User | None:
+    """The key's person, counting failures per address and per the account whose key prefix a
+    wrong key starts with (accounts/throttle.py). Raises `throttle.Throttled` while paused: an
+    address that failed too often waits whatever it sends; for an account, only wrong keys wait,
+    since a real key cannot be guessed and a stranger must not be able to stop someone's scripts.
+    """
+    throttle.check("api-key", account=None, address=address)
+    person = person_for_api_key(key)
+    if person is not None:
+        return person
+    # A wrong key that starts like one of someone's keys is counted against that account too.
+    prefix_owner = (
+        ApiToken.objects.filter(prefix=key[:10]).values_list("owner__username", flat=True).first()
+    )
+    throttle.check("api-key", account=prefix_owner, address=address)
+    throttle.record_failure("api-key", account=prefix_owner, address=address)
+    return None
 
 
 def revoke_api_token(*, token: ApiToken) -> None:

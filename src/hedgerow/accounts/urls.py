@@ -6,7 +6,7 @@ from hedgerow.accounts import views
 app_name = "accounts"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("link/<uidb64>/<token>/", views.sign_in_by_link, name="link"),
     path("password/", views.set_password, name="password"),

@@ -3,18 +3,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
-from hedgerow.accounts import access
-from hedgerow.accounts.forms import ProfileForm
+from hedgerow.accounts import access, throttle
+from hedgerow.accounts.forms import ProfileForm, SignInForm
 from hedgerow.accounts.services import create_api_token, profile_of, revoke_api_token
 from hedgerow.lib.http import AuthenticatedHttpRequest
+
+LINK_SIGN_IN = "hedgerow_signed_in_by_link"
 
 
 def _user_from_link(uidb64: str, token: str):
@@ -26,27 +29,56 @@ def _user_from_link(uidb64: str, token: str):
     return user if default_token_generator.check_token(user, token) else None
 
 
+class SignInView(LoginView):
+    """Django's sign-in page with our form: too many failures answer 429 and say how long to
+    wait (accounts/throttle.py)."""
+
+    form_class = SignInForm
+
+    def form_invalid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]
+        response = super().form_invalid(form)
+        if form.throttled_for:
+            response.status_code = 429
+            response["Retry-After"] = str(form.throttled_for)
+        return response
+
+
 @login_not_required
 def sign_in_by_link(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
     user = _user_from_link(uidb64, token)
+    address = throttle.client_address(request)
     if user is None:
+        throttle.log.warning("sign-in link refused (used or expired): address=%s", address)
         return render(request, "accounts/link_expired.html", status=400)
+    throttle.log.info("sign-in by link: account=%r address=%s", user.get_username(), address)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # The one-time link proves who this is, so the next password they choose needs no old one
+    # (how someone who forgot theirs gets back in).
+    request.session[LINK_SIGN_IN] = True
     if not user.has_usable_password():
         messages.info(request, "Welcome! Choose a password so you can sign in again later.")
-        return redirect("accounts:password")
-    return redirect("today:today")
+    else:
+        messages.info(request, "You're signed in. Choose a new password if you've forgotten yours.")
+    return redirect("accounts:password")
 
 
 @require_http_methods(["GET", "POST"])
 def set_password(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = SetPasswordForm(request.user, request.POST or None)
+    """Choose a password. Changing one asks for the current one, unless the person just came in
+    by a one-time link (which proved who they are)."""
+    by_link = bool(request.session.get(LINK_SIGN_IN)) or not request.user.has_usable_password()
+    form_class = SetPasswordForm if by_link else PasswordChangeForm
+    form = form_class(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)
+        request.session.pop(LINK_SIGN_IN, None)
+        throttle.log.info("password changed: account=%r", user.get_username())
         messages.success(request, "Your password is set.")
         return redirect("today:today")
-    return render(request, "accounts/password.html", {"form": form})
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "changing": not by_link}
+    return render(request, "accounts/password.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
