@@ -41,7 +41,7 @@ def fixed_clock():
 
 @pytest.fixture
 def owner(db):
-    user = add_person(username="alice", is_owner=True)
+    user = add_person(username="alice")
     user.set_password("password")
     user.save()
     return user

@@ -118,7 +118,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     url = base_url(None, args.host, args.port)
     if not get_user_model().objects.exists():
-        owner = add_person(username=local_owner_name(), is_owner=True)
+        owner = add_person(username=local_owner_name())
         print(f"Welcome to Hedgerow. Your account is {owner.username!r}.")
         print("Open this one-time link to sign in and choose a password:")
         print(f"  {url}{sign_in_path(owner)}")

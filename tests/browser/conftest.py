@@ -76,7 +76,7 @@ def person_with_password(username: str = "alice") -> Any:
     """The person a journey signs in as."""
     from hedgerow.accounts.services import add_person
 
-    person = add_person(username=username, is_owner=True)
+    person = add_person(username=username)
     person.set_password(PASSWORD)
     person.save()
     return person

@@ -15,6 +15,11 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     add = user_commands.add_parser("add", help="add a person and print their sign-in link")
     add.add_argument("name")
     add.add_argument(
+        "--admin",
+        action="store_true",
+        help="let them administer this Hedgerow at /admin/ (everyone's accounts)",
+    )
+    add.add_argument(
         "--base-url", help=f"address people open (default http://{DEFAULT_HOST}:{DEFAULT_PORT})"
     )
     add.set_defaults(handler=run_user_add)
@@ -24,6 +29,10 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     link.set_defaults(handler=run_user_link)
     listing = user_commands.add_parser("list", help="list the people on this Hedgerow")
     listing.set_defaults(handler=run_user_list)
+    admin = user_commands.add_parser("admin", help="give (or with --off take away) /admin/")
+    admin.add_argument("name")
+    admin.add_argument("--off", action="store_true", help="take administration away")
+    admin.set_defaults(handler=run_user_admin)
 
     token = commands.add_parser("token", help="API keys for scripts using /api/v1/")
     token_commands = token.add_subparsers(title="token commands", metavar="ACTION", required=True)
@@ -41,7 +50,7 @@ def run_user_add(args: argparse.Namespace) -> int:
     from hedgerow.accounts.services import PersonExists, add_person, sign_in_path
 
     try:
-        person = add_person(username=args.name)
+        person = add_person(username=args.name, admin=args.admin)
     except PersonExists as error:
         raise CommandError(str(error)) from None
     print(f"{base_url(args.base_url)}{sign_in_path(person)}")
@@ -60,7 +69,19 @@ def run_user_list(args: argparse.Namespace) -> int:
     from django.contrib.auth import get_user_model
 
     for person in get_user_model().objects.order_by("username"):
-        print(person.username)
+        print(f"{person.username}  (admin)" if person.is_superuser else person.username)
+    return 0
+
+
+def run_user_admin(args: argparse.Namespace) -> int:
+    from hedgerow.accounts.services import set_admin
+
+    person = acting_person(args.name)
+    set_admin(person=person, admin=not args.off)
+    if args.off:
+        print(f"{person.username} no longer administers this Hedgerow.")
+    else:
+        print(f"{person.username} can now administer this Hedgerow at /admin/.")
     return 0
 
 

@@ -24,16 +24,25 @@ class PersonExists(ValueError):
 
 
 @transaction.atomic
-def add_person(*, username: str, is_owner: bool = False) -> User:
-    """A new person with no password yet: they sign in once by link, then choose one."""
+def add_person(*, username: str, admin: bool = False) -> User:
+    """A new person with no password yet: they sign in once by link, then choose one.
+
+    Administration (Django's /admin/, where one can set anyone's password) is a role given on
+    purpose (`hedgerow user add NAME --admin`), never to whoever happens to come first."""
     users = get_user_model()
     if users.objects.filter(username__iexact=username).exists():
         raise PersonExists(f"There is already someone called {username!r}.")
-    user = users(username=username, is_staff=is_owner, is_superuser=is_owner)
+    user = users(username=username, is_staff=admin, is_superuser=admin)
     user.set_unusable_password()
     user.save()
     Profile.objects.create(user=user)
     return user
+
+
+def set_admin(*, person: User, admin: bool) -> None:
+    """Give or take away administration (/admin/): both of Django's flags go together."""
+    person.is_staff = person.is_superuser = admin
+    person.save(update_fields=["is_staff", "is_superuser"])
 
 
 def profile_of(user: User) -> Profile:

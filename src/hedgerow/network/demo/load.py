@@ -58,7 +58,7 @@ def load_demo(
     )
     later = earlier.evolve(exported_on=today)
     with tempfile.TemporaryDirectory(prefix="hedgerow-demo-") as tmp, transaction.atomic():
-        user = add_person(username=username, is_owner=True)
+        user = add_person(username=username)
         user.set_password(password)
         user.save(update_fields=["password"])
         for network in (earlier, later):
