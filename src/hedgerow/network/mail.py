@@ -22,7 +22,7 @@ from django.contrib.auth.models import AbstractBaseUser
 
 from hedgerow.lib.addresses import address_key, is_machine
 from hedgerow.lib.bulk import first_column, insert_rows
-from hedgerow.network.importers.base import ImportSummary
+from hedgerow.network.importers.base import IMPORTED_INTERACTION_FIELDS, ImportSummary
 from hedgerow.network.mail_people import MailPeople, Person
 from hedgerow.network.models import ImportRun, Interaction
 
@@ -31,18 +31,7 @@ CALENDAR_SOURCE = "calendar"
 # A message to more people than this is an announcement, not a conversation.
 MAX_RECIPIENTS = 10
 BATCH_ROWS = 2000
-INTERACTION_FIELDS = (
-    "owner",
-    "contact",
-    "kind",
-    "direction",
-    "occurred_at",
-    "source",
-    "external_id",
-    "subject",
-    "text",
-    "participants",
-)
+INTERACTION_FIELDS = (*IMPORTED_INTERACTION_FIELDS, "participants")
 # What `noise` says, and the count it adds to.
 NOISE_COUNTS = {
     "list": "skipped_mailing_lists",

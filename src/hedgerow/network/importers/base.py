@@ -20,6 +20,18 @@ from django.utils import timezone
 from hedgerow.network import journal
 from hedgerow.network.models import ImportRun
 
+# The columns every importer fills on the interactions it writes, in insert order.
+IMPORTED_INTERACTION_FIELDS = (
+    "owner",
+    "contact",
+    "kind",
+    "direction",
+    "occurred_at",
+    "source",
+    "external_id",
+    "subject",
+    "text",
+)
 # Called as progress(done, total) with units the importer chooses (rows or bytes).
 Progress = Callable[[int, int], None]
 

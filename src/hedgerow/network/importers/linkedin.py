@@ -42,6 +42,7 @@ from hedgerow.network.identity import (
 )
 from hedgerow.network.importers import linkedin_messages
 from hedgerow.network.importers.base import (
+    IMPORTED_INTERACTION_FIELDS,
     ImportSummary,
     NeedsConfirmation,
     Progress,
@@ -101,17 +102,6 @@ PROGRESS_EVERY = 5000
 # Senders LinkedIn itself writes as; never a person to keep in touch with.
 SYSTEM_SENDERS = {"linkedin member", "linkedin"}
 OUTGOING, INCOMING = Interaction.Direction.OUTGOING, Interaction.Direction.INCOMING
-INTERACTION_FIELDS = (
-    "owner",
-    "contact",
-    "kind",
-    "direction",
-    "occurred_at",
-    "source",
-    "external_id",
-    "subject",
-    "text",
-)
 ALWAYS_COUNTED = (
     "contacts_created",
     "contacts_updated",
@@ -435,19 +425,13 @@ class LinkedInImport:
                 ]
             )
             dates = DateStyle()
-            waiting: list[tuple[int, tuple[str, ...]]] = []  # rows whose date order is unknown
-            for line, row in table.rows:
-                if not is_blank(row):
-                    cells = pick(row)
-                    try:
-                        self.connection_row(table.file, line, cells, seen, dates)
-                    except Ambiguous:
-                        waiting.append((line, cells))
-                if line % PROGRESS_EVERY < 2:
-                    tick()
-            dates.settle()
-            for line, cells in waiting:
-                self.connection_row(table.file, line, cells, seen, dates)
+            take_in_date_order(
+                table,
+                pick,
+                lambda line, cells: self.connection_row(table.file, line, cells, seen, dates),
+                dates,
+                tick,
+            )
             self.end_connections(seen)
 
     def connection_row(
@@ -620,7 +604,6 @@ class LinkedInImport:
             inviter_urls: Counter[str] = Counter()
             new: list[Invitation] = []
             dates = DateStyle()
-            waiting: list[tuple[int, tuple[str, ...]]] = []  # rows whose date order is unknown
 
             def take(line: int, cells: tuple[str, ...]) -> None:
                 invitation = self.invitation_from_row(table.file, line, cells, inviter_urls, dates)
@@ -632,19 +615,7 @@ class LinkedInImport:
                 known.add(invitation.external_id)
                 new.append(invitation)
 
-            for line, row in table.rows:
-                if is_blank(row):
-                    continue
-                cells = pick(row)
-                try:
-                    take(line, cells)
-                except Ambiguous:
-                    waiting.append((line, cells))
-                if line % PROGRESS_EVERY < 2:
-                    tick()
-            dates.settle()
-            for line, cells in waiting:
-                take(line, cells)
+            take_in_date_order(table, pick, take, dates, tick)
             Invitation.objects.bulk_create(new, batch_size=BATCH_SIZE)
             self.count("invitations_created", len(new))
             if inviter_urls:
@@ -870,6 +841,30 @@ class LinkedInImport:
             notes.append(f"{n} {rows} skipped; the problems below say which and why.")
 
 
+def take_in_date_order(
+    table: Table,
+    pick: Callable[[list[str]], tuple[str, ...]],
+    take: Callable[[int, tuple[str, ...]], None],
+    dates: DateStyle,
+    tick: Callable[[], None],
+) -> None:
+    """Each non-blank row in file order; a row whose dates read both day-first and month-first
+    waits until the rest of the file has settled the style (issue 9: decided per file)."""
+    waiting: list[tuple[int, tuple[str, ...]]] = []
+    for line, row in table.rows:
+        if not is_blank(row):
+            cells = pick(row)
+            try:
+                take(line, cells)
+            except Ambiguous:
+                waiting.append((line, cells))
+        if line % PROGRESS_EVERY < 2:
+            tick()
+    dates.settle()
+    for line, cells in waiting:
+        take(line, cells)
+
+
 def people(n: int) -> str:
     return "1 person" if n == 1 else f"{n} people"
 
@@ -907,7 +902,7 @@ class MessageReader:
         # Counted here and added to the summary once: these run 200,000 times.
         self.drafts = 0
         self.skipped = 0
-        # Interactions to write, as rows in INTERACTION_FIELDS order, and which of them are
+        # Interactions to write, as rows in IMPORTED_INTERACTION_FIELDS order, and which of them are
         # with someone met in this batch, whose contact id is known only once written.
         self.rows: list[tuple[Any, ...]] = []
         self.unwritten: list[tuple[int, Person]] = []
@@ -1052,7 +1047,7 @@ class MessageReader:
             rows[index] = (rows[index][0], person.pk, *rows[index][2:])
         if rows:
             inserted = insert_rows(
-                Interaction, INTERACTION_FIELDS, rows, adapted=self.options.text_dates
+                Interaction, IMPORTED_INTERACTION_FIELDS, rows, adapted=self.options.text_dates
             )
             self.run.count("interactions_created", inserted)
         self.rows, self.unwritten = [], []

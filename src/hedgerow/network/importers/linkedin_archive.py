@@ -10,7 +10,6 @@ known by its name or, failing that, by its header row.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import zipfile
@@ -21,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from hedgerow.network.importers.base import UnusableInput
+from hedgerow.network.importers.base import UnusableInput, file_digest
 from hedgerow.network.importers.linkedin_csv import HEADER_SCAN_ROWS, has_columns
 from hedgerow.network.importers.text import (
     SNIFF_BYTES,
@@ -120,11 +119,7 @@ class ZipArchive(Archive):
         return self.zip.open(member.path)  # type: ignore[return-value]
 
     def digest(self) -> str:
-        digest = hashlib.sha256()
-        with self.path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
+        return file_digest([self.path])
 
     def close(self) -> None:
         self.zip.close()
@@ -144,12 +139,8 @@ class FolderArchive(Archive):
         return (self.path / member.path).open("rb")
 
     def digest(self) -> str:
-        digest = hashlib.sha256()
-        for member in sorted(self.members.values(), key=lambda m: m.path):
-            with self.open_binary(member) as handle:
-                for block in iter(lambda: handle.read(1 << 20), b""):
-                    digest.update(block)
-        return digest.hexdigest()
+        members = sorted(self.members.values(), key=lambda m: m.path)
+        return file_digest(self.path / member.path for member in members)
 
 
 def pick_members(found: list[tuple[str, int]]) -> dict[str, Member]:
@@ -179,11 +170,7 @@ class FileArchive(Archive):
         return self.path.open("rb")
 
     def digest(self) -> str:
-        digest = hashlib.sha256()
-        with self.path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-        return digest.hexdigest()
+        return file_digest([self.path])
 
 
 def _kind_by_header(path: Path) -> str | None:

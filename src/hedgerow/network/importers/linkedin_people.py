@@ -21,9 +21,8 @@ BATCH_SIZE = 2000
 _LOOKUP_SIZE = 500  # URLs per query: well under every database's limit on parameters
 _SLUG_WORD = re.compile(r"^[^\W\d_]+$")
 
-# Columns a LinkedIn import sets on a new contact, in Person order (see ContactBook._row).
-CREATED_FIELDS = (
-    "owner",
+# What a LinkedIn export says about a person, in Person order (see ContactBook._row).
+PERSON_FIELDS = (
     "name",
     "first_name",
     "last_name",
@@ -33,25 +32,10 @@ CREATED_FIELDS = (
     "position",
     "connected",
     "connected_on",
-    "source",
-    "created_at",
-    "updated_at",
 )
-# Columns a LinkedIn import may change on an existing contact.
-UPDATED_FIELDS = [
-    "name",
-    "first_name",
-    "last_name",
-    "credentials",
-    "linkedin_url",
-    "company",
-    "position",
-    "connected",
-    "connected_on",
-    "disconnected_on",
-    "source",
-    "updated_at",
-]
+# Columns a LinkedIn import sets on a new contact, and those it may change on an existing one.
+CREATED_FIELDS = ("owner", *PERSON_FIELDS, "source", "created_at", "updated_at")
+UPDATED_FIELDS = [*PERSON_FIELDS, "disconnected_on", "source", "updated_at"]
 
 
 @dataclass(slots=True, eq=False)  # eq=False: people are told apart by identity, and hashable
