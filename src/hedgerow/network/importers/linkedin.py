@@ -470,13 +470,10 @@ class LinkedInImport:
         found = self.book.find(record, taken=seen)
         if found is None:
             person = self.book.add(
-                Person(
-                    id=None,
+                Person.new(
                     url=url,
-                    first=parts.first[:150],
-                    last=parts.last[:150],
-                    credentials=parts.credentials[:100],
-                    name=display[:300] or name_from_slug(url).display,
+                    parts=parts,
+                    name=display or name_from_slug(url).display,
                     company=company,
                     position=position,
                     connected=True,
@@ -999,16 +996,7 @@ class MessageReader:
         parts = parse_full_name(name) if name else name_from_slug(url)
         self.run.count("contacts_created")
         self.run.count("contacts_from_messages")
-        return self.book.add(
-            Person(
-                id=None,
-                url=url,
-                first=parts.first[:150],
-                last=parts.last[:150],
-                credentials=parts.credentials[:100],
-                name=(parts.display or name or url)[:300],
-            )
-        )
+        return self.book.add(Person.new(url=url, parts=parts, name=parts.display or name or url))
 
     def worth_another_look(self, url: str, name: str, key: str) -> bool:
         """Named, without a URL, in a file with URLs: whoever it is may appear further on."""

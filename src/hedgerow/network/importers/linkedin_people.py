@@ -11,6 +11,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from hedgerow.lib.bulk import insert_rows
 from hedgerow.network.identity import Directory, Match, NameParts, Traits
@@ -53,6 +54,19 @@ class Person:
     disconnected_on: date | None = None
     source: str = SOURCE
     dirty: bool = False
+
+    @classmethod
+    def new(cls, *, url: str, parts: NameParts, name: str, **rest: Any) -> Person:
+        """Someone not written yet, their name cut to the sizes of the contact's columns."""
+        return cls(
+            id=None,
+            url=url,
+            first=parts.first[:150],
+            last=parts.last[:150],
+            credentials=parts.credentials[:100],
+            name=name[:300],
+            **rest,
+        )
 
     def traits(self) -> Traits:
         return Traits(
