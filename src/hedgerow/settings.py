@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "hedgerow.practice",
     "hedgerow.groups",
     "hedgerow.today",
+    "hedgerow.portability",
 ]
 
 MIDDLEWARE = [
