@@ -78,7 +78,7 @@ def test_it_round_trips_export_backup_restore_export(first_home, tmp_path):
         assert done.returncode == 0, done.stderr
 
     assert backed_up.returncode == 0, backed_up.stderr
-    assert f"Backed up 2 people (" in backed_up.stdout
+    assert "Backed up 2 people (" in backed_up.stdout
     assert restored.returncode == 0, restored.stderr
     assert (
         restored.stdout
