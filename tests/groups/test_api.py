@@ -142,3 +142,17 @@ def test_it_lists_your_groups(client, group, ben_in, ben, other_group):
         ("Thursday circle", "member", 2)
     ]
     assert Group.objects.count() == 2
+
+
+def test_it_lists_members_and_lets_the_coach_remove_one(client, group, coach, ben_in, cara_in):
+    listed = client.get(f"/api/v1/groups/{group.pk}/members", **bearer(cara_in.owner))
+    assert [row["person"]["name"] for row in listed.json()] == ["alice", "ben", "cara"]
+
+    refused = client.delete(
+        f"/api/v1/groups/{group.pk}/members/{ben_in.pk}", **bearer(cara_in.owner)
+    )
+    removed = client.delete(f"/api/v1/groups/{group.pk}/members/{ben_in.pk}", **bearer(coach))
+    again = client.delete(f"/api/v1/groups/{group.pk}/members/{ben_in.pk}", **bearer(coach))
+
+    assert (refused.status_code, removed.status_code, again.status_code) == (403, 204, 404)
+    assert group.memberships.count() == 2

@@ -226,3 +226,17 @@ def test_it_names_a_group_you_are_not_in(capsys, other_group, ben):
 
     assert status == 1
     assert 'You are in no group "Mallory\'s team"' in err
+
+
+def test_it_lists_members_and_removes_one(capsys, group, coach_in, ben_in, cara_in):
+    status, out, _ = run(capsys, "group", "members", str(group.pk), "--json", "--user", "ben")
+    assert status == 0
+    assert [row["role"] for row in json.loads(out)] == ["coach", "member", "member"]
+
+    status, out, _ = run(capsys, "group", "remove", "Thursday circle", "ben", "--user", "alice")
+    assert (status, out) == (0, "ben is no longer in Thursday circle.\n")
+    assert group.memberships.count() == 2
+
+    status, _, err = run(capsys, "group", "remove", "Thursday circle", "ben", "--user", "alice")
+    assert status == 1
+    assert "Nobody called 'ben'" in err

@@ -236,10 +236,11 @@ def test_it_posts_the_coachs_prompt(as_coach, group):
         ("post", "/groups/{g}/settings/threshold/"),
         ("post", "/groups/{g}/rounds/open/"),
         ("post", "/groups/{g}/questions/"),
+        ("post", "/groups/{g}/members/{m}/remove/"),
     ],
 )
 def test_it_keeps_lead_actions_from_members(client, group, ben_in, ben, method, path):
-    response = getattr(signed_in(client, ben), method)(path.format(g=group.pk))
+    response = getattr(signed_in(client, ben), method)(path.format(g=group.pk, m=ben_in.pk))
 
     assert response.status_code == 403
 
@@ -255,6 +256,17 @@ def test_it_leaves_a_group_and_stops_sharing(client, group, ben_in, ben, ben_sha
     assert response["Location"] == "/groups/"
     assert not GoalShare.objects.exists()
     assert client.get(f"/groups/{group.pk}/").status_code == 404
+
+
+def test_it_lets_the_coach_remove_a_member(as_coach, group, ben_in, ben_shares):
+    page = as_coach.get(f"/groups/{group.pk}/members/").content.decode()
+    assert f"/groups/{group.pk}/members/{ben_in.pk}/remove/" in page
+
+    response = as_coach.post(f"/groups/{group.pk}/members/{ben_in.pk}/remove/", follow=True)
+
+    assert "ben is no longer in Thursday circle." in response.content.decode()
+    assert not group.memberships.filter(pk=ben_in.pk).exists()
+    assert not GoalShare.objects.exists()
 
 
 def test_it_makes_a_member_a_facilitator(as_coach, group, ben_in):

@@ -90,6 +90,27 @@ def test_it_stops_sharing_when_a_member_leaves(group, ben_in, ben):
     assert not access.groups_of(ben).exists()
 
 
+def test_it_lets_the_coach_remove_a_member_as_if_they_had_left(group, coach_in, ben_in, ben):
+    services.share_goal(membership=ben_in, goal=goal_for(ben))
+    services.nudge_member(membership=coach_in, member=ben_in)
+
+    services.remove_member(membership=coach_in, member=ben_in)
+
+    assert not GoalShare.objects.exists()
+    assert not Nudge.objects.exists()
+    assert not access.groups_of(ben).exists()
+    assert list(group.memberships.values_list("role", flat=True)) == ["coach"]
+
+
+def test_it_lets_only_a_lead_remove_and_never_themselves(group, coach_in, ben_in, cara_in):
+    with pytest.raises(PermissionDenied):
+        services.remove_member(membership=ben_in, member=cara_in)
+    with pytest.raises(InvalidInput, match="leave it instead"):
+        services.remove_member(membership=coach_in, member=coach_in)
+
+    assert group.memberships.count() == 3
+
+
 def test_it_keeps_the_only_coach_while_others_remain(group, coach_in, ben_in):
     with pytest.raises(InvalidInput, match="only coach or facilitator"):
         services.leave_group(membership=coach_in)

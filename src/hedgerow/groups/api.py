@@ -142,6 +142,29 @@ class ReplyIn(Schema):
 
 
 @router.get(
+    "/groups/{group_id}/members",
+    response=list[feed.MemberJson],
+    summary="Who is in the group (as `group members --json`)",
+)
+def members(request: ApiRequest, group_id: int) -> list[feed.MemberJson]:
+    membership = access.membership_of(request.auth, group_id)
+    return [feed.member_json(member) for member in access.members_of(membership.group)]
+
+
+@router.delete(
+    "/groups/{group_id}/members/{member_id}",
+    response={204: None},
+    summary="Take someone out of a group you coach (as `group remove`)",
+)
+def remove_member(request: ApiRequest, group_id: int, member_id: int) -> Status[None]:
+    membership = lead_of(request, group_id)
+    member = access.member_of(membership.group, member_id)
+    with plain_errors():
+        services.remove_member(membership=membership, member=member)
+    return Status(204, None)
+
+
+@router.get(
     "/groups/{group_id}/feed", response=feed.FeedJson, summary="The feed (as `group feed --json`)"
 )
 def group_feed(request: ApiRequest, group_id: int, limit: int = feed.FEED_SIZE) -> feed.FeedJson:

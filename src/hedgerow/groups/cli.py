@@ -39,6 +39,17 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     invite.add_argument("--base-url", help="address people open (default: HEDGEROW_BASE_URL)")
     invite.set_defaults(handler=run_invite)
 
+    members = actions.add_parser("members", parents=[person, as_json], help="who is in a group")
+    members.add_argument("group", metavar="GROUP", help="the group's number or name")
+    members.set_defaults(handler=run_members)
+
+    remove = actions.add_parser(
+        "remove", parents=[person], help="take someone out of a group you coach"
+    )
+    remove.add_argument("group", metavar="GROUP", help="the group's number or name")
+    remove.add_argument("member", metavar="MEMBER", help="their user name")
+    remove.set_defaults(handler=run_remove)
+
     join = actions.add_parser("join", parents=[person], help="join a group by its link")
     join.add_argument("link", metavar="LINK", help="the invitation link (or its last part)")
     join.set_defaults(handler=run_join)
@@ -182,6 +193,33 @@ def run_invite(args: argparse.Namespace) -> int:
     print(f"{base_url(args.base_url)}{reverse('groups:join', args=[invite.token])}")
     expires = invite.expires_at.astimezone().strftime("%Y-%m-%d %H:%M")
     print(f"Works until {expires} for anyone on this Hedgerow who has it.", file=sys.stderr)
+    return 0
+
+
+def run_members(args: argparse.Namespace) -> int:
+    from hedgerow.groups.access import members_of
+    from hedgerow.groups.feed import member_json
+
+    membership = one_membership(acting_person(args.user), args.group)
+    rows = [member_json(member) for member in members_of(membership.group)]
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        print(f"{row['person']['name']}  ({row['role']}, joined {row['joined_at'][:10]})")
+    return 0
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from hedgerow.groups import services
+    from hedgerow.groups.access import members_of
+
+    membership = one_membership(acting_person(args.user), args.group)
+    member = members_of(membership.group).filter(owner__username=args.member).first()
+    if member is None:
+        raise CommandError(f"Nobody called {args.member!r} is in {membership.group.name}.", 1)
+    services_say(services.remove_member, membership=membership, member=member)
+    print(f"{args.member} is no longer in {membership.group.name}.")
     return 0
 
 

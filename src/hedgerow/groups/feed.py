@@ -273,6 +273,23 @@ def person_json(person: User | None) -> PersonJson:
     return {"id": person.pk if person else None, "name": display_name(person)}
 
 
+class MemberJson(TypedDict):
+    id: int
+    person: PersonJson
+    role: str
+    joined_at: str
+
+
+def member_json(member: Membership) -> MemberJson:
+    """A member as `group members --json` prints it and the API returns it (names only)."""
+    return {
+        "id": member.pk,
+        "person": person_json(member.owner),
+        "role": member.role,
+        "joined_at": member.joined_at.isoformat(),
+    }
+
+
 def group_json(membership: Membership) -> GroupJson:
     return {
         "id": membership.group_id,

@@ -191,10 +191,25 @@ def leave_group(*, membership: Membership) -> None:
             "You are the group's only coach or facilitator: make someone else one before you "
             "leave, so the group keeps a guide."
         )
-    GoalShare.objects.filter(group=group, owner_id=membership.owner_id).delete()
-    membership.delete()
+    _end_membership(membership)
     if not others.exists():
         group.delete()  # nobody left to see it
+
+
+@transaction.atomic
+def remove_member(*, membership: Membership, member: Membership) -> None:
+    """A coach takes someone out of the group, as if they had left: their shares stop, the
+    nudges waiting for them go, and what they wrote in the feed stays with the group."""
+    _require_lead(membership)
+    if member.pk == membership.pk:
+        raise InvalidInput("To take yourself out of the group, leave it instead.")
+    _end_membership(member)
+
+
+def _end_membership(member: Membership) -> None:
+    GoalShare.objects.filter(group=member.group, owner_id=member.owner_id).delete()
+    Nudge.objects.filter(group=member.group, recipient_id=member.owner_id).delete()
+    member.delete()
 
 
 # --- sharing a goal -------------------------------------------------------------------------------

@@ -20,6 +20,11 @@ urlpatterns = [
     # Members, invitations and the group's settings.
     path("<int:group_id>/members/", views.members, name="members"),
     path("<int:group_id>/members/<int:member_id>/role/", views.member_role, name="member-role"),
+    path(
+        "<int:group_id>/members/<int:member_id>/remove/",
+        views.member_remove,
+        name="member-remove",
+    ),
     path("<int:group_id>/invites/", views.invite_create, name="invite-create"),
     path(
         "<int:group_id>/invites/<int:invite_id>/revoke/", views.invite_revoke, name="invite-revoke"

@@ -285,6 +285,20 @@ def member_role(request: AuthenticatedHttpRequest, group_id: int, member_id: int
     return redirect("groups:members", group_id)
 
 
+@require_POST
+def member_remove(request: AuthenticatedHttpRequest, group_id: int, member_id: int) -> HttpResponse:
+    membership = access.lead_membership_of(request.user, group_id)
+    member = access.member_of(membership.group, member_id)
+    try:
+        services.remove_member(membership=membership, member=member)
+    except services.InvalidInput as error:
+        messages.error(request, str(error))
+    else:
+        name = feed.display_name(member.owner)
+        messages.success(request, f"{name} is no longer in {membership.group.name}.")
+    return redirect("groups:members", group_id)
+
+
 @require_http_methods(["GET", "POST"])
 def leave(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     membership = access.membership_of(request.user, group_id)
