@@ -64,9 +64,10 @@ api.add_router("/", "hedgerow.groups.api.router")
 
 
 def exempt_from_login_redirect(patterns: list[URLPattern | URLResolver]) -> None:
-    """API views answer 401 in JSON themselves instead of redirecting to the sign-in page."""
+    """API views answer 401 in JSON themselves instead of redirecting to the sign-in page. The
+    docs page is for people, so it asks them to sign in first like every other page."""
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
             exempt_from_login_redirect(pattern.url_patterns)
-        else:
+        elif pattern.name != "openapi-view":
             pattern.callback.__dict__["login_required"] = False

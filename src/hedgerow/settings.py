@@ -6,7 +6,8 @@ HEDGEROW_SECRET_KEY    else one is generated once into HEDGEROW_HOME
 HEDGEROW_DEBUG         "1" for Django's debug pages (never in production)
 HEDGEROW_TIME_ZONE     the zone "today" is counted in (default: UTC)
 HEDGEROW_ALLOWED_HOSTS comma-separated host names the server answers to
-HEDGEROW_HTTPS         "1" behind a TLS-terminating proxy: secure cookies
+HEDGEROW_HTTPS         "1" behind a TLS-terminating proxy: secure cookies, HSTS, HTTPS redirect
+HEDGEROW_HSTS_PRELOAD  "1" to add HSTS preload (only if you will list the domain for preloading)
 HEDGEROW_BASE_URL      the address people open, for links in emails and the CLI
 HEDGEROW_SMTP_HOST     send email (group digests) through this SMTP server; else to files
 HEDGEROW_SMTP_PORT, HEDGEROW_SMTP_USER, HEDGEROW_SMTP_PASSWORD, HEDGEROW_SMTP_STARTTLS,
@@ -35,8 +36,17 @@ def env_list(name: str, default: str) -> list[str]:
 
 def hedgerow_home() -> Path:
     home = Path(os.environ.get("HEDGEROW_HOME") or platformdirs.user_data_dir("hedgerow"))
-    home.mkdir(parents=True, exist_ok=True)
+    # Only its owner may look inside: the database, uploads and secret key are personal.
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
     return home
+
+
+def private_database_file(path: Path) -> Path:
+    """Create the SQLite file owner-only (0600) before SQLite does with the usual 0644; SQLite
+    gives its -wal and -shm files the same mode as the database."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    return path
 
 
 def secret_key(home: Path) -> str:
@@ -68,7 +78,8 @@ NINJA_DIR = Path(next(iter(_ninja.submodule_search_locations or []))) if _ninja 
 HOME = hedgerow_home()
 SECRET_KEY = secret_key(HOME)
 DEBUG = env_bool("HEDGEROW_DEBUG")
-ALLOWED_HOSTS = env_list("HEDGEROW_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+# Django's test runner adds "testserver" for tests; production never answers to it.
+ALLOWED_HOSTS = env_list("HEDGEROW_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("HEDGEROW_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -91,6 +102,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hedgerow.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,7 +139,7 @@ def database_settings() -> dict[str, Any]:
         return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": HOME / "hedgerow.sqlite3",
+        "NAME": private_database_file(HOME / "hedgerow.sqlite3"),
         "OPTIONS": {
             # WAL lets the web server read while an import writes; writers wait, not fail.
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -170,14 +182,28 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = HOME / "uploads"
+# Uploaded files and their folders: owner-only, like the database.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Behind a TLS-terminating proxy: cookies only over HTTPS, and trust the proxy's scheme header.
+# Also: HSTS (browsers keep to HTTPS for a year), and plain-HTTP requests are sent to HTTPS.
 HEDGEROW_BEHIND_PROXY = env_bool("HEDGEROW_HTTPS")
 if HEDGEROW_BEHIND_PROXY:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Preloading is a promise only the domain's owner can make (hstspreload.org), so it is
+    # their choice: HEDGEROW_HSTS_PRELOAD=1.
+    SECURE_HSTS_PRELOAD = env_bool("HEDGEROW_HSTS_PRELOAD")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

@@ -6,6 +6,7 @@ Verb-first, keyword-only functions; each write that spans rows is one transactio
 from __future__ import annotations
 
 import importlib
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -293,12 +294,13 @@ def import_upload(
         profile.store_message_bodies = keep_message_text
         profile.save(update_fields=["store_message_bodies"])
     uploads = Path(settings.MEDIA_ROOT) / "imports"
-    uploads.mkdir(parents=True, exist_ok=True)
+    uploads.mkdir(parents=True, exist_ok=True, mode=0o700)
     folder = tempfile.mkdtemp(dir=uploads)
     path = Path(folder) / (Path(file_name).name or "upload")
     keep = False
     try:
-        with path.open("wb") as handle:
+        # Owner-only (0600): an upload is someone's network or mail.
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
         try:

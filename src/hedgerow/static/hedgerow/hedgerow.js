@@ -106,3 +106,23 @@ document.addEventListener("keydown", function (event) {
     menu.querySelector("summary").focus();
   }
 });
+
+// Copy buttons appear only where the browser can copy; the text areas and downloads work without.
+// A button names the text area it copies with data-copy (practice's visibility page).
+document.addEventListener("DOMContentLoaded", function () {
+  if (!navigator.clipboard) {
+    return;
+  }
+  var status = document.getElementById("copy-status");
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = document.getElementById(button.dataset.copy).value;
+      navigator.clipboard.writeText(text).then(function () {
+        if (status) {
+          status.textContent = "Copied to the clipboard.";
+        }
+      });
+    });
+  });
+});
