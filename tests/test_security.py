@@ -20,7 +20,8 @@ PACKAGE = Path(hedgerow_settings.__file__).parent
 
 
 def production_environment(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HEDGEROW_")}
+    # Nothing of the test run's own setup (its home, the browser tests' async switch) leaks in.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HEDGEROW_", "DJANGO_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="hedgerow.settings",
         HEDGEROW_HOME=str(home),
@@ -33,7 +34,7 @@ def production_environment(home: Path, **extra: str) -> dict[str, str]:
 
 
 def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return subprocess.run(  # noqa: S603 - our own interpreter running our own code
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
     )
 
