@@ -166,7 +166,7 @@ def check_headers(archive: Archive) -> None:
     reasons = []
     for member in archive.members.values():
         with archive.open_text(member) as (handle, _binary):
-            head, _lines = peeked_lines(handle)
+            head, _lines = peeked_lines(handle, file=member.name)
         if sniff_separator(head, partial(has_columns, required=HEADERS[member.kind])):
             return
         reasons.append(missing_header(member.name, HEADER_NAMES[member.kind], head))

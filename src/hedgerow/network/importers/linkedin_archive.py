@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from hedgerow.network.importers.base import UnusableInput, file_digest
+from hedgerow.network.importers.limits import Limits, check_zip, open_guarded
 from hedgerow.network.importers.linkedin_csv import HEADER_SCAN_ROWS, has_columns
 from hedgerow.network.importers.text import (
     SNIFF_BYTES,
@@ -107,16 +108,26 @@ class Archive:
 
 class ZipArchive(Archive):
     def __init__(self, path: Path) -> None:
+        self.limits = Limits.current()
         try:
             self.zip = zipfile.ZipFile(path)
             infos = [info for info in self.zip.infolist() if not info.is_dir()]
-        except (zipfile.BadZipFile, OSError) as error:
-            raise UnusableInput(f"{path} is not a readable .zip archive ({error}).") from None
+        except Exception as error:  # a damaged archive fails in many ways: each is one sentence
+            raise UnusableInput(
+                f"{path.name} is not a readable .zip archive ({_reason(error)})."
+            ) from None
+        self.infos = {info.filename: info for info in infos}
         found = [(info.filename, info.file_size) for info in infos]
-        super().__init__(path, pick_members(found))
+        members = pick_members(found)
+        try:
+            check_zip(path.name, infos, {m.path for m in members.values()}, self.limits)
+        except UnusableInput:
+            self.zip.close()
+            raise
+        super().__init__(path, members)
 
     def open_binary(self, member: Member) -> BinaryIO:
-        return self.zip.open(member.path)  # type: ignore[return-value]
+        return open_guarded(self.zip, self.infos[member.path], self.path.name, self.limits)
 
     def digest(self) -> str:
         return file_digest([self.path])
@@ -141,6 +152,10 @@ class FolderArchive(Archive):
     def digest(self) -> str:
         members = sorted(self.members.values(), key=lambda m: m.path)
         return file_digest(self.path / member.path for member in members)
+
+
+def _reason(error: Exception) -> str:
+    return (str(error).strip().rstrip(".") or type(error).__name__)[:200]
 
 
 def pick_members(found: list[tuple[str, int]]) -> dict[str, Member]:
@@ -194,6 +209,11 @@ def open_archive(path: Path) -> Archive:
         archive = ZipArchive(path)
     elif path.is_file() and path.suffix.lower() in (".csv", ".txt"):
         archive = FileArchive(path)
+    elif path.is_file() and path.suffix.lower() == ".zip":
+        raise UnusableInput(
+            f"{path.name} is not a readable .zip archive: it may have been cut off while "
+            "downloading; download it again."
+        )
     else:
         raise UnusableInput(
             f"{path} is neither a .zip archive, a folder nor a CSV file from LinkedIn's export."

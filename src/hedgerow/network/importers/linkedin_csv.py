@@ -17,6 +17,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from hedgerow.network.importers.dates import BadValue
+from hedgerow.network.importers.limits import BoundedLines, Limits
 from hedgerow.network.importers.text import peeked_lines, sniff_separator
 
 __all__ = [
@@ -30,9 +31,6 @@ __all__ = [
     "read_rows",
     "repair",
 ]
-
-# Message bodies can be long; the csv module's default limit (128 KiB) is not enough.
-csv.field_size_limit(64 * 1024 * 1024)
 
 # How far down a file its header row may sit (Connections.csv starts with a "Notes:" text,
 # which a spreadsheet may have split over many rows).
@@ -80,7 +78,11 @@ def read_rows(
     on_error: Callable[[str, int, str], None],
     separator: str = ",",
 ) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the physical line each starts on; a malformed row is reported and skipped."""
+    """Rows with the physical line each starts on; a malformed row, or one with more columns
+    than the limits allow, is reported and skipped."""
+    limits = lines.limits if isinstance(lines, BoundedLines) else Limits.current()
+    # Message bodies can be long, but a cell past the cap is a broken file, not a message.
+    csv.field_size_limit(limits.field_chars)
     reader = csv.reader(lines, delimiter=separator)
     errors = 0
     while True:
@@ -95,6 +97,20 @@ def read_rows(
             if errors >= MAX_CSV_ERRORS:
                 return
             continue
+        finally:
+            if isinstance(lines, BoundedLines):
+                lines.record_done()
+        if len(row) > limits.fields_per_record:
+            errors += 1
+            on_error(
+                file,
+                start,
+                f"this row has {len(row):,} columns, more than the {limits.fields_per_record:,} "
+                "we read, so it was skipped",
+            )
+            if errors >= MAX_CSV_ERRORS:
+                return
+            continue
         yield start, row
 
 
@@ -106,7 +122,7 @@ def open_table(
 ) -> Table | None:
     """Scan for the header row (the first one holding all `required` columns), with commas or,
     in a file a spreadsheet re-saved, semicolons or tabs between the columns."""
-    head, lines = peeked_lines(handle)
+    head, lines = peeked_lines(handle, file=file)
     separator = sniff_separator(head, lambda row: has_columns(row, required), rows=HEADER_SCAN_ROWS)
     if separator is None:
         return None

@@ -12,10 +12,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import BinaryIO, TextIO
 
 from charset_normalizer import from_bytes
+
+from hedgerow.network.importers.limits import BoundedLines, Limits
 
 # How much of a file tells its encoding and its separator.
 SNIFF_BYTES = 1 << 20
@@ -116,18 +118,18 @@ def sniff_separator(sample: str, accept: Callable[[list[str]], bool], rows: int 
     return None
 
 
-def peeked_lines(handle: TextIO, size: int = 1 << 16) -> tuple[str, Iterator[str]]:
+def peeked_lines(
+    handle: TextIO, size: int = 1 << 16, file: str = "", limits: Limits | None = None
+) -> tuple[str, BoundedLines]:
     """The first `size` characters (to whole lines) and an iterator over all of the file's lines,
-    those included, so a stream can be sniffed and then read once."""
+    those included, so a stream can be sniffed and then read once. No line may be longer than
+    the limits allow (see limits.BoundedLines)."""
+    limits = limits or Limits.current()
     head = handle.read(size)
     if head and not head.endswith(("\n", "\r")):
-        head += handle.readline()
-    return head, _chain_lines(io.StringIO(head, newline=""), handle)
-
-
-def _chain_lines(first: io.StringIO, rest: TextIO) -> Iterator[str]:
-    yield from first
-    yield from rest
+        head += handle.readline(limits.line_chars + 1)
+    first = iter(io.StringIO(head, newline=""))
+    return head, BoundedLines(handle, file, limits, first=first)
 
 
 def missing_header(file: str, columns: str, sample: str) -> str:
