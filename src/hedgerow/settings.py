@@ -30,6 +30,11 @@ def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes"}
 
 
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    return int(raw) if raw else default
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -185,8 +190,26 @@ MEDIA_ROOT = HOME / "uploads"
 # Uploaded files and their folders: owner-only, like the database.
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# A form's fields (not its files) may hold this much; an upload past FILE_UPLOAD_MAX_MEMORY_SIZE
+# is streamed to a temporary file, never held in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+FILE_UPLOAD_HANDLERS = [
+    "hedgerow.lib.uploads.CappedUploadHandler",  # drops a file past the cap below as it arrives
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# The biggest file the Import page takes (a full LinkedIn archive with years of messages is
+# 50-200 MB); bigger files, such as a whole Gmail mbox, go through `hedgerow import` or IMAP.
+HEDGEROW_MAX_UPLOAD_BYTES = env_int("HEDGEROW_MAX_UPLOAD_MB", 300) * 1024 * 1024
+# What one import may hold: lines, cells, records, archives (network/importers/limits.py has the
+# full list and the defaults; docs/user-guide.md says them in words). Past a cap, a record is a
+# listed problem and a file one sentence, so hostile input never takes the server's memory.
+HEDGEROW_IMPORT_LIMITS = {
+    "zip_total_bytes": env_int("HEDGEROW_IMPORT_MAX_ARCHIVE_MB", 2048) * 1024 * 1024,
+    "calendar_bytes": env_int("HEDGEROW_IMPORT_MAX_CALENDAR_MB", 64) * 1024 * 1024,
+}
 
 # Behind a TLS-terminating proxy: cookies only over HTTPS, and trust the proxy's scheme header.
 # Also: HSTS (browsers keep to HTTPS for a year), and plain-HTTP requests are sent to HTTPS.

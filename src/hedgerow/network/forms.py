@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -122,12 +123,27 @@ SOURCE_CHOICES = [
 ]
 
 
+def upload_too_big(size: int) -> str:
+    """Why an upload was refused, in one sentence (the cap is HEDGEROW_MAX_UPLOAD_MB)."""
+    cap = settings.HEDGEROW_MAX_UPLOAD_BYTES >> 20
+    return (
+        f"That file is {size / (1 << 20):,.0f} MB, and this page takes files up to {cap:,} MB; "
+        "import it with `hedgerow import` on the server instead."
+    )
+
+
 class ImportForm(forms.Form):
     source = forms.ChoiceField(label="What you are importing", choices=SOURCE_CHOICES)
     file = forms.FileField(
         label="File",
         error_messages={"required": "Choose the file to import.", "empty": "That file is empty."},
     )
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.HEDGEROW_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(upload_too_big(upload.size))
+        return upload
+
     keep_message_text = forms.BooleanField(
         label="Keep the text of LinkedIn messages and mail",
         required=False,

@@ -32,6 +32,7 @@ from hedgerow.network.forms import (
     NotesForm,
     RecordUpdateForm,
     ReviewForm,
+    upload_too_big,
 )
 from hedgerow.network.importers.base import UnusableInput
 from hedgerow.network.mail_review import resolve_any_review_item, undo_merge
@@ -263,6 +264,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
     form = ImportForm(
         request.POST or None, request.FILES or None, initial={"keep_message_text": keep}
     )
+    refused = getattr(request, "upload_refused", 0)  # lib/uploads.py dropped it as it came
+    if refused:
+        form = ImportForm(initial={"keep_message_text": keep})
+        return _import_page(request, form, upload_too_big(refused), status=413)
     error = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -278,6 +283,12 @@ def import_page(request: HttpRequest) -> HttpResponse:
             error = str(problem)
         else:
             return redirect("network:import-run", run_id=summary.run_id)
+    return _import_page(request, form, error, status=400 if request.method == "POST" else 200)
+
+
+def _import_page(
+    request: HttpRequest, form: ImportForm, error: str | None = None, *, status: int = 200
+) -> HttpResponse:
     context = {
         "nav": "import",
         "form": form,
@@ -285,8 +296,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         "runs": _labelled(access.import_runs_of(request.user)[:20]),
         "to_review": access.review_items_of(request.user).filter(resolved_at__isnull=True).count(),
     }
-    failed = request.method == "POST"
-    return render(request, "network/import.html", context, status=400 if failed else 200)
+    return render(request, "network/import.html", context, status=status)
 
 
 SOURCE_LABELS = {
