@@ -138,6 +138,7 @@ class ImportForm(forms.Form):
         label="File",
         error_messages={"required": "Choose the file to import.", "empty": "That file is empty."},
     )
+
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > settings.HEDGEROW_MAX_UPLOAD_BYTES:

@@ -57,7 +57,7 @@ def test_it_explains_an_unusable_file_and_writes_nothing(owner_client, owner, tm
     assert response.status_code == 400
     html = response.content.decode()
     assert "We couldn't import that file." in html
-    assert "notes.zip is neither a .zip archive, a folder nor a CSV file" in html
+    assert "notes.zip is not a readable .zip archive: it may have been cut off" in html
     assert "imports/tmp" not in html
     assert not Contact.objects.exists()
     assert not ImportRun.objects.exists()

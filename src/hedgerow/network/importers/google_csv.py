@@ -10,16 +10,23 @@ separate them with " ::: ".
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from django.contrib.auth.models import AbstractBaseUser
 
 from hedgerow.network.importers.base import ImportSummary, Problem, Progress, UnusableInput
-from hedgerow.network.importers.merge import Card, ParsedFile, import_cards, read_text
-from hedgerow.network.importers.text import sniff_separator
+from hedgerow.network.importers.limits import Limits
+from hedgerow.network.importers.merge import Card, ParsedFile, import_cards
+from hedgerow.network.importers.text import (
+    SNIFF_BYTES,
+    peeked_lines,
+    sniff_encoding,
+    sniff_separator,
+    text_stream,
+)
 
 SOURCE = "google"
 KIND = "Google Contacts CSV file"
@@ -36,6 +43,7 @@ class Columns:
     """Where each field sits in this file's header, whichever family it belongs to."""
 
     index: dict[str, int]
+    too_wide: bool = False
     emails: list[tuple[int | None, int]] = field(default_factory=list)  # (label, value) columns
     phones: list[tuple[int | None, int]] = field(default_factory=list)
     websites: list[tuple[int | None, int]] = field(default_factory=list)
@@ -66,6 +74,11 @@ class Columns:
         has_google_column = bool(self.emails) or any(g in self.index for g in _GROUP_COLUMNS)
         return has_name and has_google_column
 
+    @property
+    def wide_or_usable(self) -> bool:
+        """Usable, or so wide that the importer refuses it with its width (see _header)."""
+        return self.too_wide or self.usable
+
     def cell(self, row: list[str], *names: str) -> str:
         """The first non-empty cell among the given column names."""
         for name in names:
@@ -84,32 +97,74 @@ def import_google_csv(
 
 
 def read_google_csv(path: Path) -> ParsedFile:
-    """All rows as cards, with a problem (and physical line number) for each unusable row."""
-    text = read_text(path, KIND)
+    """All rows as cards, with a problem (and physical line number) for each unusable row. The
+    file is streamed: no line, cell or row may be bigger than the limits allow (limits.Limits)."""
+    if not path.is_file():
+        raise UnusableInput(f"There is no file at {path}.")
+    limits = Limits.current()
+    with path.open("rb") as binary:
+        encoding = sniff_encoding(binary.read(SNIFF_BYTES), path.name, KIND)
+        binary.seek(0)
+        handle = text_stream(binary, encoding)
+        try:
+            return _read_stream(handle, path.name, limits)
+        finally:
+            handle.detach()
+
+
+def _read_stream(handle: TextIO, file: str, limits: Limits) -> ParsedFile:
+    head, lines = peeked_lines(handle, file=file, limits=limits)
     # Re-saved by a spreadsheet, the columns may be separated by semicolons or tabs.
-    separator = sniff_separator(text[:65536], lambda row: Columns.from_header(row).usable, rows=1)
+    separator = sniff_separator(head, lambda row: _header(row, limits).wide_or_usable, rows=1)
     if separator is None:
         raise UnusableInput(
-            f"{path.name} is not a {KIND}: its first line lacks the name and e-mail columns "
+            f"{file} is not a {KIND}: its first line lacks the name and e-mail columns "
             "Google exports (such as “First Name” and “E-mail 1 - Value”), with commas, "
             "semicolons or tabs between them."
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    columns = Columns.from_header(next(reader))
+    csv.field_size_limit(limits.field_chars)
+    reader = csv.reader(lines, delimiter=separator)
+    columns = _header(next(reader), limits)
+    if len(columns.index) > limits.fields_per_record:
+        raise UnusableInput(
+            f"{file} has {len(columns.index):,} columns in its first line; a contacts file "
+            f"has at most {limits.fields_per_record:,}."
+        )
     parsed = ParsedFile(cards=[], problems=[])
     while True:
         # A quoted cell may span lines, so a row starts just after the previous one ended.
         line = reader.line_num + 1
+        lines.record_done()
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as error:
             message = f"The file cannot be read from here on ({error}); earlier rows were imported."
-            parsed.problems.append(Problem(file=path.name, line=line, message=message))
+            parsed.problems.append(Problem(file=file, line=line, message=message))
             break
-        _read_row(row, line, columns, path.name, parsed)
+        if len(row) > limits.fields_per_record:
+            message = (
+                f"This row has {len(row):,} columns, more than the {limits.fields_per_record:,} "
+                "we read, so it was skipped."
+            )
+            parsed.problems.append(Problem(file=file, line=line, message=message))
+            parsed.skipped += 1
+            continue
+        if len(parsed.cards) + parsed.skipped >= limits.records:
+            raise UnusableInput(
+                f"{file} holds more than {limits.records:,} contacts (line {line}); split it "
+                "into smaller files and import each."
+            )
+        _read_row(row, line, columns, file, parsed)
     return parsed
+
+
+def _header(row: list[str], limits: Limits) -> Columns:
+    """The columns of a header row; one far too wide is cut, then refused by its width."""
+    if len(row) > limits.fields_per_record:
+        return Columns(index={str(i): i for i in range(len(row))}, too_wide=True)
+    return Columns.from_header(row)
 
 
 def _read_row(row: list[str], line: int, columns: Columns, file: str, parsed: ParsedFile) -> None:

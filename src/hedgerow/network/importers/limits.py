@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, fields
 from typing import BinaryIO, TextIO
 
@@ -73,11 +74,13 @@ class BoundedLines:
     line), and, when `record_chars` is set, no more than that many characters between two calls
     of `record_done()`: so a quoted CSV cell that never closes cannot take the memory."""
 
-    def __init__(self, handle: TextIO, file: str, limits: Limits, first: Iterator[str] = iter(())):
+    def __init__(
+        self, handle: TextIO, file: str, limits: Limits, first: Iterator[str] | None = None
+    ) -> None:
         self.handle = handle
         self.file = file
         self.limits = limits
-        self.first = first
+        self.first = first if first is not None else iter(())
         self.line = 0
         self.since_record = 0
 
@@ -145,9 +148,8 @@ def check_zip(archive: str, infos: list[zipfile.ZipInfo], wanted: set[str], limi
                 f"{name} in {archive} would expand to {size_text(info.file_size)}; the most one "
                 f"file may hold is {size_text(limits.zip_entry_bytes)}."
             )
-        if (
-            info.file_size > RATIO_FLOOR
-            and info.file_size > limits.zip_ratio * max(info.compress_size, 1)
+        if info.file_size > RATIO_FLOOR and info.file_size > limits.zip_ratio * max(
+            info.compress_size, 1
         ):
             raise unusable(
                 f"{name} in {archive} would expand {info.file_size // max(info.compress_size, 1):,}"
@@ -197,10 +199,8 @@ class GuardedMember(io.RawIOBase):
 
     def close(self) -> None:
         if not self.closed:
-            try:
+            with suppress(Exception):  # closing a damaged member: nothing left to tell
                 self.inner.close()
-            except Exception:  # noqa: S110 - closing a damaged member: nothing left to tell
-                pass
         super().close()
 
 

@@ -39,12 +39,10 @@ from hedgerow.network.importers.base import (
     ImportSummary,
     Problem,
     Progress,
-    UnusableInput,
     file_digest,
     finish_run,
     start_run,
 )
-from hedgerow.network.importers.text import decode
 from hedgerow.network.models import (
     Contact,
     ContactEmail,
@@ -131,17 +129,21 @@ class Card:
         display = _clean(name) or " ".join(p for p in (first_name, last_name) if p)
         card_emails: list[CardEmail] = []
         rejected: list[str] = []
+        seen: set[str] = set()  # a set, not a scan: a hostile card may carry 100,000 addresses
         for raw, label in emails:
             email = normalize_email(raw)
             if not email:
                 if raw.strip():
                     rejected.append(raw.strip())
-            elif email not in {e.email for e in card_emails}:
+            elif email not in seen:
+                seen.add(email)
                 card_emails.append(CardEmail(email=email[:254], label=_clean(label).lower()[:50]))
         card_phones: list[CardPhone] = []
+        seen = set()
         for raw, label in phones:
             key = phone_key(raw)
-            if key and key not in {p.key for p in card_phones}:
+            if key and key not in seen:
+                seen.add(key)
                 number, label = _clean(raw)[:50], _clean(label).lower()[:50]
                 card_phones.append(CardPhone(number=number, key=key, label=label))
         linkedin = next((u for u in map(normalize_linkedin_url, urls) if u), "")
@@ -227,17 +229,6 @@ class ParsedFile:
     cards: list[Card]
     problems: list[Problem]
     skipped: int = 0
-
-
-def read_text(path: Path, kind: str) -> str:
-    """The file's text, or UnusableInput when it is missing or plainly not text.
-
-    Exports come as UTF-8 (often with a BOM), old Google CSVs as UTF-16 (with or without a BOM),
-    and old address books in a Windows code page, which a detector tells (see text.decode).
-    """
-    if not path.is_file():
-        raise UnusableInput(f"There is no file at {path}.")
-    return decode(path.read_bytes(), path.name, kind)
 
 
 # --- The owner's contacts in memory ------------------------------------------------------------

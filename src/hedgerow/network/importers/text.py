@@ -101,6 +101,11 @@ def text_stream(binary: BinaryIO, encoding: str) -> io.TextIOWrapper:
     return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
 
 
+def text_stream_universal(binary: BinaryIO, encoding: str) -> io.TextIOWrapper:
+    """Text whose line ends (CR LF, LF or CR) all read as LF; for line-based formats."""
+    return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline=None)
+
+
 def sniff_separator(sample: str, accept: Callable[[list[str]], bool], rows: int = 60) -> str | None:
     """The separator with which one of the sample's first rows is a header `accept` takes:
     commas, then semicolons (a spreadsheet's in many countries), then tabs; None if none."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import quopri
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +24,15 @@ from vobject.icalendar import stringToTextValues
 
 from hedgerow.network.identity import name_key
 from hedgerow.network.importers.base import ImportSummary, Problem, Progress, UnusableInput
+from hedgerow.network.importers.limits import Limits, size_text
 from hedgerow.network.importers.merge import Card, ParsedFile, import_cards
-from hedgerow.network.importers.text import BOMS, detect_code_page, sniff_encoding
+from hedgerow.network.importers.text import (
+    BOMS,
+    SNIFF_BYTES,
+    detect_code_page,
+    sniff_encoding,
+    text_stream_universal,
+)
 
 SOURCE = "vcard"
 KIND = "vCard file"
@@ -52,6 +59,9 @@ class CardBlock:
     line: int  # where BEGIN:VCARD sits
     lines: list[Line] = field(default_factory=list)
     complete: bool = False
+    count: int = 0  # its properties
+    chars: int = 0  # and their text
+    too_big: str = ""  # why it holds more than the limits allow
 
 
 @dataclass
@@ -77,41 +87,128 @@ def import_vcard(
 
 
 def read_vcards(path: Path) -> ParsedFile:
-    """All cards of the file, with a problem for each card or property that cannot be used."""
+    """All cards of the file, with a problem for each card or property that cannot be used.
+    The file is streamed line by line: no line, property or card may be bigger than the limits
+    allow (limits.Limits), and a photo, which we never keep, is dropped as it is read."""
     if not path.is_file():
         raise UnusableInput(f"There is no file at {path}.")
-    lines = read_lines(path.read_bytes(), path.name)
-    blocks = list(split_cards(lines))
-    if not blocks:
-        raise UnusableInput(f"{path.name} is not a {KIND}: it has no BEGIN:VCARD line.")
+    limits = Limits.current()
     parsed = ParsedFile(cards=[], problems=[])
-    for block in blocks:
-        _read_block(block, path.name, parsed)
+    found = False
+    for block in split_cards(unfold(read_lines(path, path.name, limits), limits), limits):
+        found = True
+        if len(parsed.cards) + parsed.skipped >= limits.records:
+            raise UnusableInput(
+                f"{path.name} holds more than {limits.records:,} cards (line {block.line}); "
+                "split it into smaller files and import each."
+            )
+        _read_block(block, path.name, parsed, limits)
+    if not found:
+        raise UnusableInput(f"{path.name} is not a {KIND}: it has no BEGIN:VCARD line.")
     return parsed
 
 
 # --- bytes to text, line by line ----------------------------------------------------------------
 
+READ_BLOCK = 1 << 20
+KEPT_OF_LONG_LINE = 256  # enough of a line past the cap to name its property
 
-def read_lines(data: bytes, file: str) -> list[Line]:
+
+def read_lines(path: Path, file: str, limits: Limits) -> Iterator[Line]:
     """The file's physical lines as text. UTF-8 unless a byte-order mark says otherwise; a line
     may name its own CHARSET; a file whose accented lines are none of them UTF-8 is in a legacy
-    code page, which a detector tells; an undecodable line in a UTF-8 file is marked bad."""
-    if any(data.startswith(bom) for bom, _encoding in BOMS) or data[:1] == b"\x00":
-        text = data.decode(sniff_encoding(data[:4096], file, KIND), errors="replace")
-        return [Line(n, t) for n, t in enumerate(re.split(r"\r*\n|\r", text), start=1)]
-    if b"\x00" in data[:4096]:
+    code page, which a detector tells; an undecodable line in a UTF-8 file is marked bad, and so
+    is a line longer than the limit (only its start is kept, to name its property)."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if any(head.startswith(bom) for bom, _encoding in BOMS) or head[:1] == b"\x00":
+        yield from _text_lines(path, sniff_encoding(head, file, KIND), limits)
+        return
+    if b"\x00" in head:
         raise UnusableInput(f"{file} is not a {KIND}: it looks like a binary file.")
-    raw = _LINE_END.split(data)
-    lines: list[Line] = []
-    undecided: list[int] = []
-    for index, chunk in enumerate(raw):
-        lines.append(_decode_line(index + 1, chunk))
-        if lines[-1].bad == "utf-8":
-            undecided.append(index)
-    if undecided:
-        _decode_legacy(lines, raw, undecided, file)
-    return lines
+    page = _legacy_page(path, file, limits)
+    too_long = f"a line longer than {size_text(limits.line_chars)}"
+    for number, chunk, cut in _raw_lines(path, limits):
+        line = _decode_line(number, chunk)
+        if cut:
+            line.bad = too_long
+        elif line.bad == "utf-8":
+            if page:
+                line = Line(number, chunk.decode(page, errors="replace"))
+            else:
+                line.bad = "a byte that is not UTF-8"
+        yield line
+
+
+def _raw_lines(path: Path, limits: Limits) -> Iterator[tuple[int, bytes, bool]]:
+    """(number, bytes, cut) of each physical line; a line past the cap is cut to its start."""
+    number = 0
+    buf = b""
+    kept = b""  # the start of a line past the cap, while the rest of it is skipped
+    cut = False
+    with path.open("rb") as handle:
+        while True:
+            block = handle.read(READ_BLOCK)
+            eof = not block
+            buf += block
+            # A CR at the very end may be the start of CR LF (or CR CR LF): wait for more.
+            pending = len(buf) - len(buf.rstrip(b"\r")) if not eof else 0
+            position = 0
+            for match in _LINE_END.finditer(buf):
+                if pending and match.start() >= len(buf) - pending:
+                    break
+                number += 1
+                yield (number, kept, True) if cut else (number, buf[position : match.start()], cut)
+                kept, cut = b"", False
+                position = match.end()
+            buf = buf[position:]
+            if eof:
+                if buf or cut:
+                    yield (number + 1, kept, True) if cut else (number + 1, buf, False)
+                return
+            if len(buf) - pending > limits.line_chars:
+                if not cut:
+                    kept, cut = buf[:KEPT_OF_LONG_LINE], True
+                buf = buf[len(buf) - pending :]
+
+
+def _text_lines(path: Path, encoding: str, limits: Limits) -> Iterator[Line]:
+    """The lines of a UTF-16 or UTF-32 file (or one with a byte-order mark), each capped."""
+    too_long = f"a line longer than {size_text(limits.line_chars)}"
+    with path.open("rb") as binary:
+        handle = text_stream_universal(binary, encoding)
+        number = 0
+        while text := handle.readline(limits.line_chars + 1):
+            number += 1
+            if len(text) > limits.line_chars and not text.endswith("\n"):
+                kept = text[:KEPT_OF_LONG_LINE]
+                while (rest := handle.readline(limits.line_chars + 1)) and not rest.endswith("\n"):
+                    pass
+                yield Line(number, kept, bad=too_long)
+            else:
+                yield Line(number, text.rstrip("\r\n"))
+        handle.detach()
+
+
+def _legacy_page(path: Path, file: str, limits: Limits) -> str:
+    """The code page of a file none of whose accented lines is UTF-8 (nor in its own CHARSET),
+    from a sample of those lines; "" for a UTF-8 file."""
+    sample: list[bytes] = []
+    size = 0
+    for number, chunk, cut in _raw_lines(path, limits):
+        if cut:
+            continue
+        line = _decode_line(number, chunk)
+        if line.bad != "utf-8":
+            if not line.text.isascii():
+                return ""  # mostly UTF-8: a line that is not holds a byte of no encoding
+            continue
+        if size < SNIFF_BYTES:
+            sample.append(chunk)
+            size += len(chunk) + 1
+    if not sample:
+        return ""
+    return detect_code_page(b"\n".join(sample), file, KIND)
 
 
 def _decode_line(number: int, chunk: bytes) -> Line:
@@ -133,18 +230,6 @@ def _decode_line(number: int, chunk: bytes) -> Line:
         return Line(number, chunk.decode("utf-8", errors="replace"), bad="utf-8")
 
 
-def _decode_legacy(lines: list[Line], raw: list[bytes], undecided: list[int], file: str) -> None:
-    utf8_lines = sum(1 for line in lines if not line.bad and not line.text.isascii())
-    if utf8_lines:
-        # Mostly UTF-8: the few lines that are not hold a byte that belongs to no encoding.
-        for index in undecided:
-            lines[index].bad = "a byte that is not UTF-8"
-        return
-    page = detect_code_page(b"\n".join(raw[i] for i in undecided), file, KIND)
-    for index in undecided:
-        lines[index] = Line(index + 1, raw[index].decode(page, errors="replace"))
-
-
 def _known_codec(name: str) -> bool:
     try:
         codecs.lookup(name)
@@ -155,10 +240,12 @@ def _known_codec(name: str) -> bool:
 
 # --- cards and their properties -----------------------------------------------------------------
 
+MARKERS = ("BEGIN:VCARD", "END:VCARD")
 
-def split_cards(lines: list[Line]) -> Iterator[CardBlock]:
-    """The BEGIN:VCARD … END:VCARD blocks. Folded lines start with a space or tab, and base64
-    lines hold no colon, so neither ever looks like BEGIN or END."""
+
+def split_cards(lines: Iterable[Line], limits: Limits) -> Iterator[CardBlock]:
+    """The BEGIN:VCARD … END:VCARD blocks of logical lines. A card with more properties, or more
+    text, than the limits allow keeps none of them: it is marked, and skipped with a problem."""
     block: CardBlock | None = None
     for line in lines:
         marker = line.text.strip().upper()
@@ -174,38 +261,79 @@ def split_cards(lines: list[Line]) -> Iterator[CardBlock]:
             yield block
             block = None
             continue
-        block.lines.append(line)
+        block.count += 1
+        block.chars += len(line.text)
+        if block.count > limits.fields_per_record:
+            block.too_big = f"more than {limits.fields_per_record:,} properties"
+        elif block.chars > limits.record_chars:
+            block.too_big = f"more than {size_text(limits.record_chars)} of text"
+        if block.too_big:
+            block.lines = []
+        else:
+            block.lines.append(line)
     if block is not None:
         yield block
 
 
-def unfold(lines: list[Line]) -> list[Line]:
+@dataclass
+class _Logical:
+    number: int
+    parts: list[str]
+    bad: str
+    size: int
+
+    def line(self) -> Line:
+        return Line(self.number, "".join(self.parts), self.bad)
+
+
+def unfold(lines: Iterable[Line], limits: Limits) -> Iterator[Line]:
     """Logical lines: RFC folding (a leading space or tab), 2.1 quoted-printable soft breaks (a
-    trailing "="), and 2.1 base64 values whose continuation lines are not indented."""
-    logical: list[Line] = []
+    trailing "="), and 2.1 base64 values whose continuation lines are not indented. BEGIN:VCARD
+    and END:VCARD are never part of another line. A logical line past the field cap keeps only
+    its start and is marked bad: a photo we never keep, or a name no person has."""
+    current: _Logical | None = None
     in_base64 = False
+    cap = limits.field_chars
+    too_long = f"more than {size_text(cap)} of text"
+
+    def extend(piece: str, bad: str) -> None:
+        assert current is not None
+        current.size += len(piece)
+        current.bad = current.bad or bad
+        if current.size > cap:
+            current.bad = current.bad or too_long
+        elif not current.bad:
+            current.parts.append(piece)
+
     for line in lines:
         text = line.text
-        previous = logical[-1] if logical else None
-        if previous is not None and text[:1] in (" ", "\t"):
-            previous.text += text[1:]
-            previous.bad = previous.bad or line.bad
-        elif previous is not None and _soft_break(previous.text):
-            previous.text = previous.text[:-1] + text
-            previous.bad = previous.bad or line.bad
-        elif previous is not None and in_base64 and text.strip() and ":" not in text:
-            previous.text += text.strip()
+        if text.strip().upper() in MARKERS:
+            if current is not None:
+                yield current.line()
+                current = None
+            in_base64 = False
+            yield line
+            continue
+        if current is not None and text[:1] in (" ", "\t"):
+            extend(text[1:], line.bad)
+        elif current is not None and _soft_break(current.parts[-1], current.parts[0]):
+            current.parts[-1] = current.parts[-1][:-1]
+            extend(text, line.bad)
+        elif current is not None and in_base64 and text.strip() and ":" not in text:
+            extend(text.strip(), line.bad)
         elif text.strip() or line.bad:
-            logical.append(Line(line.number, text, line.bad))
+            if current is not None:
+                yield current.line()
+            current = _Logical(line.number, [text], line.bad, len(text))
             in_base64 = _is_base64(text)
         else:
             in_base64 = False  # a blank line ends a 2.1 base64 value
-    return logical
+    if current is not None:
+        yield current.line()
 
 
-def _soft_break(text: str) -> bool:
-    head = text.split(":", 1)[0].upper()
-    return text.endswith("=") and "QUOTED-PRINTABLE" in head
+def _soft_break(last: str, first: str) -> bool:
+    return last.endswith("=") and "QUOTED-PRINTABLE" in first.split(":", 1)[0].upper()
 
 
 def _is_base64(text: str) -> bool:
@@ -261,15 +389,21 @@ def _decoded_value(prop: Property) -> str:
         return data.decode(page, errors="replace")
 
 
-def _read_block(block: CardBlock, file: str, parsed: ParsedFile) -> None:
+def _read_block(block: CardBlock, file: str, parsed: ParsedFile, limits: Limits) -> None:
     if not block.complete:
         parsed.problems.append(
             Problem(file, block.line, "This card has no END:VCARD line, so it was skipped.")
         )
         parsed.skipped += 1
         return
+    if block.too_big:
+        parsed.problems.append(
+            Problem(file, block.line, f"This card holds {block.too_big}, so it was skipped.")
+        )
+        parsed.skipped += 1
+        return
     props: list[Property] = []
-    for line in unfold(block.lines):
+    for line in block.lines:
         try:
             props.append(read_property(line))
         except (ValueError, UnusableInput) as error:
