@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, fields
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO, TypeVar, cast
+
+T = TypeVar("T")
 
 KB = 1 << 10
 MB = 1 << 20
@@ -161,7 +163,7 @@ class GuardedMember(io.RawIOBase):
     """A file inside a .zip, read with its size capped however its header lies, and every way a
     damaged archive fails (bad CRC, zlib errors, a cut-off file) turned into UnusableInput."""
 
-    def __init__(self, opener, archive: str, name: str, cap: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, opener: Callable[[], BinaryIO], archive: str, name: str, cap: int) -> None:
         super().__init__()
         self.archive = archive
         self.name = name
@@ -169,7 +171,7 @@ class GuardedMember(io.RawIOBase):
         self.position = 0
         self.inner: BinaryIO = self._guard(opener)
 
-    def _guard(self, call):  # type: ignore[no-untyped-def]
+    def _guard(self, call: Callable[[], T]) -> T:
         try:
             return call()
         except Exception as error:
@@ -183,7 +185,7 @@ class GuardedMember(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer: Any) -> int:
         data = self._guard(lambda: self.inner.read(len(buffer)))
         self.position += len(data)
         if self.position > self.cap:
@@ -209,8 +211,11 @@ def _reason(error: Exception) -> str:
     return text[:200]
 
 
-def open_guarded(zip_file: zipfile.ZipFile, info: zipfile.ZipInfo, archive: str, limits: Limits):  # type: ignore[no-untyped-def]
+def open_guarded(
+    zip_file: zipfile.ZipFile, info: zipfile.ZipInfo, archive: str, limits: Limits
+) -> BinaryIO:
     """A buffered, guarded reader of one member (see GuardedMember)."""
     cap = min(info.file_size, limits.zip_entry_bytes)
-    raw = GuardedMember(lambda: zip_file.open(info), archive, info.filename.rsplit("/", 1)[-1], cap)
-    return io.BufferedReader(raw, 1 << 16)
+    name = info.filename.rsplit("/", 1)[-1]
+    raw = GuardedMember(lambda: cast(BinaryIO, zip_file.open(info)), archive, name, cap)
+    return cast(BinaryIO, io.BufferedReader(raw, 1 << 16))
