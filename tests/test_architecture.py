@@ -18,8 +18,12 @@ ALLOWED = {
     "practice": BASE | {"accounts"},
     "groups": BASE | {"accounts", "network", "goals"},
     "today": BASE | {"accounts", "network", "goals", "groups", "coach"},
+    # Reminders where people already look: the day's queue and the week's check-in, by email
+    # and calendar, composed like Today.
+    "reminders": BASE | {"accounts", "network", "goals", "groups", "coach", "today"},
     # Your data out and kept safe: it reads every app's own rows, so it sits above them all.
-    "portability": BASE | {"accounts", "network", "goals", "groups", "coach", "practice", "today"},
+    "portability": BASE
+    | {"accounts", "network", "goals", "groups", "coach", "practice", "today", "reminders"},
 }
 FACES = {"cli", "api", "urls", "settings", "wsgi", "__main__", "__init__"}
 

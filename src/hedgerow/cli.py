@@ -81,12 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     from hedgerow.network import mail_cli
     from hedgerow.portability import cli as portability_cli
     from hedgerow.practice import cli as practice_cli
+    from hedgerow.reminders import cli as reminders_cli
     from hedgerow.today import cli as today_cli
 
     app_clis = (
         accounts_cli, today_cli, network_cli, mail_cli, coach_cli, goal_cli, weeks_cli, practice_cli
     )  # fmt: skip
-    for app_cli in (*app_clis, groups_cli, portability_cli):
+    for app_cli in (*app_clis, groups_cli, reminders_cli, portability_cli):
         app_cli.add_commands(commands, person, as_json)
 
     manage = commands.add_parser("manage", help="run a Django management command")

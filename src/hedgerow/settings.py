@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "hedgerow.practice",
     "hedgerow.groups",
     "hedgerow.today",
+    "hedgerow.reminders",
     "hedgerow.portability",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("groups/", include("hedgerow.groups.urls")),
     path("accounts/", include("hedgerow.accounts.urls")),
     path("accounts/", include("hedgerow.portability.urls")),
+    path("", include("hedgerow.reminders.urls")),
     # The API's own address leads to its documentation (the OpenAPI page).
     path("api/v1/", _redirect("/api/v1/docs")),
     path("api/v1/", include((api_patterns, api_app), namespace=api_namespace)),

@@ -63,7 +63,7 @@ def fill(person, word: str) -> Contact:
     Update.objects.create(
         owner=person,
         contact=contact,
-        kind="job",
+        kind="new_position",
         summary=f"Started at {word} Books",
         detected_on=date(2026, 11, 20),
     )

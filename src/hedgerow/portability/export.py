@@ -35,6 +35,7 @@ from hedgerow.groups import models as group_models
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.network import models as network_models
 from hedgerow.practice import models as practice_models
+from hedgerow.reminders import models as reminder_models
 
 FORMAT = "hedgerow-export"
 # Raise when a key changes meaning or goes away; adding keys keeps the version.
@@ -185,6 +186,17 @@ def groups(owner: User) -> dict[str, Any]:
     }
 
 
+def reminders(owner: User) -> dict[str, Any]:
+    """The weekly digest's day and whether a calendar address is on (the address itself is a
+    secret, and stays out of files that travel)."""
+    setting = reminder_models.ReminderSetting.objects.filter(owner_id=owner.pk).first()
+    return {
+        "digest_day": setting.digest_day or None if setting else None,
+        "calendar_on": bool(setting and setting.calendar_token),
+        "digests_sent": list(rows_of(reminder_models.DigestSent)(owner)),
+    }
+
+
 Section = Callable[[User], Iterator[dict[str, Any]]]
 # The top-level lists of hedgerow.json, in order; `practice` and `groups` follow as objects.
 SECTIONS: dict[str, Section] = {
@@ -203,7 +215,11 @@ SECTIONS: dict[str, Section] = {
     "imports": rows_of(network_models.ImportRun, leave_out=("journal", "pending_file")),
     "goals": goals,
 }
-OBJECTS: dict[str, Callable[[User], dict[str, Any]]] = {"practice": practice, "groups": groups}
+OBJECTS: dict[str, Callable[[User], dict[str, Any]]] = {
+    "practice": practice,
+    "groups": groups,
+    "reminders": reminders,
+}
 
 
 # --- writing -----------------------------------------------------------------------------------
