@@ -298,3 +298,38 @@ def test_it_is_silent_about_folders_it_skips(owner, dovecot, env_password, capsy
     result = run_json(sync(dovecot), capsys)
     assert result["counts"]["messages_fetched"] == 0
     assert Path(password_file(ImapAccount.objects.get())).parent.name == "imap"
+
+
+def test_it_undoes_a_sync_and_reads_the_same_mail_again_next_time(
+    owner, dovecot, env_password, capsys
+):
+    deliver(dovecot, "INBOX", message(1, "Ana Ruiz <ana@acme.example>", OWN))
+    run_json(sync(dovecot), capsys)
+    deliver(dovecot, "INBOX", message(2, "Bo Lee <bo@lee.example>", OWN))
+    second = run_json(sync(dovecot), capsys)
+    assert second["counts"]["interactions_created"] == 1
+
+    assert main(["import", "undo", str(second["run_id"])]) == 0
+    capsys.readouterr()
+    # The folder is back where the second sync found it, so nothing is lost for good.
+    assert dict(ImapFolder.objects.values_list("name", "last_uid")) == {"INBOX": 1, "Archive": 0}
+    assert list(Interaction.objects.values_list("contact__name", flat=True)) == ["Ana Ruiz"]
+
+    again = run_json(sync(dovecot), capsys)
+
+    assert again["counts"]["messages_fetched"] == 1
+    assert again["counts"]["interactions_created"] == 1
+    assert Interaction.objects.count() == 2
+
+
+def test_it_undoes_a_first_sync_to_an_empty_history(owner, dovecot, env_password, capsys):
+    deliver(dovecot, "INBOX", message(1, "Ana Ruiz <ana@acme.example>", OWN))
+    first = run_json(sync(dovecot), capsys)
+
+    assert main(["import", "undo", str(first["run_id"])]) == 0
+    capsys.readouterr()
+    assert not ImapFolder.objects.exists()
+    assert not Interaction.objects.exists()
+
+    again = run_json(sync(dovecot), capsys)
+    assert again["counts"]["interactions_created"] == 1

@@ -3,14 +3,17 @@
 Every importer opens and closes its run through importers/base.py (start_run, finish_run), which
 call here, so undo works for every source without the importers keeping books themselves:
 
-- before the run, the highest id of each table it may add to, and the current values of the rows
-  it may change (contacts, invitations, updates, the owner's positions, profile and name);
-- after it, the id range of the rows it added to each table, and, as ImportChange rows, the
-  values it replaced.
+- every row the run adds carries it in `import_run` (recording.py); the owner's positions and
+  the contact-tag links, which have no such column, are listed by id in the run's journal;
+- before the run, the current values of the rows it may change (contacts, invitations, updates,
+  IMAP folder state, the owner's positions, profile and name); after it, as ImportChange rows,
+  the values it replaced.
 
-Undo puts the replaced values back and deletes the added rows: the network is what it was before
-the run. Rows added after the run (a note logged later) have higher ids and stay, unless they
-hang on a contact the run added. Only the latest run can be undone, so runs unwind in order.
+Undo puts the replaced values back and deletes exactly the rows the run added: the network is
+what it was before the run. Rows anyone else added meanwhile (a contact added in the web while
+a long import ran, another import) stay, whatever their ids; so do rows added after the run,
+unless they hang on a contact the run added. Only the latest run can be undone, so runs unwind
+in order.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hedgerow.lib.errors import InvalidInput
@@ -34,6 +37,7 @@ from hedgerow.network.models import ImportChange, ImportRun, Invitation
 HISTORY_AFTER = timedelta(days=30)
 # Tables an import adds to, in the order undo deletes from them (what refers to a contact first).
 ADDED = (
+    "network.imapfolder",
     "network.reviewitem",
     "network.suggestion",
     "network.mailaddress",
@@ -47,8 +51,11 @@ ADDED = (
     "network.contact",
     "accounts.position",
 )
+# Tables whose rows cannot carry their run: the run lists what it added (recording.note_added).
+NOTED = ("network.contact_tags", "accounts.position")
 # What the rows of each table are, in words.
 WORDS = {
+    "network.imapfolder": "mail folder states",
     "network.reviewitem": "possible matches",
     "network.suggestion": "suggestions",
     "network.mailaddress": "mail addresses",
@@ -67,11 +74,12 @@ CHANGED = (
     "network.contact",
     "network.invitation",
     "network.update",
+    "network.imapfolder",
     "accounts.position",
     "accounts.profile",
     "auth.user",
 )
-SKIPPED_FIELDS = {"id", "owner", "user", "created_at"}
+SKIPPED_FIELDS = {"id", "owner", "user", "created_at", "import_run"}
 _ENCODER = DjangoJSONEncoder()
 
 
@@ -91,6 +99,8 @@ def _owned(label: str, owner_id: int) -> QuerySet:
         return model._default_manager.filter(pk=owner_id)
     if label == "accounts.profile":
         return model._default_manager.filter(user_id=owner_id)
+    if label == "network.imapfolder":
+        return model._default_manager.filter(account__owner_id=owner_id)
     return model._default_manager.filter(owner_id=owner_id)
 
 
@@ -110,18 +120,13 @@ def _tracked(label: str) -> list[str]:
 
 @dataclass
 class Before:
-    """The owner's tables as the run found them."""
+    """The owner's rows an import may change, as the run found them."""
 
-    highest: dict[str, int] = field(default_factory=dict)
     rows: dict[str, dict[int, tuple]] = field(default_factory=dict)
 
 
 def before_run(owner_id: int) -> Before:
     before = Before()
-    for label in ADDED:
-        # The table's highest id (everyone's): whatever the run adds comes after it.
-        found = _model(label)._default_manager.aggregate(top=Max("pk"))["top"]
-        before.highest[label] = found or 0
     for label in CHANGED:
         names = _tracked(label)
         rows = _owned(label, owner_id).order_by().values_list("pk", *names)
@@ -130,15 +135,10 @@ def before_run(owner_id: int) -> Before:
 
 
 @transaction.atomic
-def after_run(run: ImportRun, before: Before) -> None:
-    """Mark what is history, then record the id ranges added and the values replaced."""
-    added = {}
-    for label in ADDED:
-        top = _model(label)._default_manager.aggregate(top=Max("pk"))["top"] or 0
-        if top > before.highest[label]:
-            added[label] = [before.highest[label], top]
-    run.journal = {**run.journal, "added": added}
-    mark_history(run, before, added)
+def after_run(run: ImportRun, before: Before, noted: dict[str, list[int]]) -> None:
+    """Mark what is history, then record the rows listed by id and the values replaced."""
+    run.journal = {**run.journal, "noted": {label: ids for label, ids in noted.items() if ids}}
+    mark_history(run, before)
     changes = []
     for label in CHANGED:
         names = _tracked(label)
@@ -166,16 +166,27 @@ def _jsonable(value: Any) -> Any:
 
 
 def _added(label: str, run: ImportRun) -> QuerySet:
-    low, high = run.journal.get("added", {}).get(label, (0, 0))
-    return _owned(label, run.owner_id).filter(pk__gt=low, pk__lte=high)
+    """The rows of one table that the run added, and no one else's."""
+    if label in NOTED:
+        return _owned(label, run.owner_id).filter(pk__in=run.journal["noted"].get(label, []))
+    return _owned(label, run.owner_id).filter(import_run_id=run.pk)
 
 
-def mark_history(run: ImportRun, before: Before, added: dict[str, list[int]]) -> None:
+def _added_in_parts(label: str, run: ImportRun) -> Iterable[QuerySet]:
+    """_added, in parts a database takes as parameters (SQLite: 32,766)."""
+    if label not in NOTED:
+        yield _added(label, run)
+        return
+    ids = run.journal["noted"].get(label, [])
+    for start in range(0, len(ids), 5000):
+        yield _owned(label, run.owner_id).filter(pk__in=ids[start : start + 5000])
+
+
+def mark_history(run: ImportRun, before: Before) -> None:
     """Rule N5 and N1 are about now: an acceptance or an update found more than 30 days after
     it happened is history, not a Today action (a first import would otherwise bring thousands)."""
     cutoff = timezone.localdate(run.started_at) - HISTORY_AFTER
-    if "network.update" in added:
-        _added("network.update", run).filter(detected_on__lt=cutoff).update(history=True)
+    _added("network.update", run).filter(detected_on__lt=cutoff).update(history=True)
     accepted = Invitation.objects.filter(
         owner_id=run.owner_id,
         status=Invitation.Status.ACCEPTED,
@@ -187,11 +198,7 @@ def mark_history(run: ImportRun, before: Before, added: dict[str, list[int]]) ->
     was_pending = [
         pk for pk, row in before.rows["network.invitation"].items() if row[status_at] != "accepted"
     ]
-    newly = Q(pk__in=was_pending)
-    if "network.invitation" in added:
-        low, high = added["network.invitation"]
-        newly |= Q(pk__gt=low, pk__lte=high)
-    accepted.filter(newly).update(history=True)
+    accepted.filter(Q(pk__in=was_pending) | Q(import_run_id=run.pk)).update(history=True)
 
 
 # --- undo ----------------------------------------------------------------------------------------
@@ -221,7 +228,7 @@ def check_undoable(run: ImportRun) -> None:
         raise InvalidInput(f"Import #{run.pk} was undone already.")
     if run.status != ImportRun.Status.DONE:
         raise InvalidInput(f"Import #{run.pk} changed nothing, so there is nothing to undo.")
-    if "added" not in run.journal:
+    if "noted" not in run.journal:
         raise InvalidInput(
             f"Import #{run.pk} ran before Hedgerow kept what imports change; it cannot be undone."
         )
@@ -234,14 +241,13 @@ def check_undoable(run: ImportRun) -> None:
 
 def your_own_records_lost(run: ImportRun) -> int:
     """Notes and calls you logged yourself with people this run added: undo removes them too."""
-    low, high = run.journal.get("added", {}).get("network.contact", (0, 0))
-    if not high:
+    if "noted" not in run.journal:
         return 0
     from hedgerow.network.models import Interaction
 
     return (
         Interaction.objects.filter(
-            owner_id=run.owner_id, contact_id__gt=low, contact_id__lte=high, source="manual"
+            owner_id=run.owner_id, contact__import_run_id=run.pk, source="manual"
         )
         .order_by()
         .count()
@@ -256,7 +262,7 @@ def undo_run(*, run: ImportRun) -> Undone:
     restored = _restore(run.changes.all())
     removed: dict[str, int] = {}
     for label in ADDED:
-        deleted, _by_model = _added(label, run).delete()
+        deleted = sum(rows.delete()[0] for rows in _added_in_parts(label, run))
         if deleted:
             removed[label] = deleted
     run.status = ImportRun.Status.UNDONE

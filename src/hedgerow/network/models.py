@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from hedgerow.network.recording import current_run
 from hedgerow.vocabulary import Answer, InteractionKind, UpdateKind
 
 Owner = settings.AUTH_USER_MODEL
@@ -21,9 +22,29 @@ MIN_CADENCE_DAYS = 30
 MAX_CADENCE_DAYS = 180
 
 
+def added_by_run() -> models.ForeignKey:
+    """The import run that added the row, so undo removes exactly its rows (recording.py).
+
+    No constraint and no index: a run is deleted only with its owner (and a preview, which adds
+    nothing), and undo reads the owner's rows anyway; an index would slow every import down.
+    """
+    return models.ForeignKey(
+        "ImportRun",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=True,
+        blank=True,
+        editable=False,
+        default=current_run,
+        related_name="+",
+    )
+
+
 class Tag(models.Model):
     owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
     name = models.CharField(max_length=100)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["name"]
@@ -58,6 +79,7 @@ class Contact(models.Model):
     source = models.CharField(max_length=30, blank=True, help_text="Where we first heard of them.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["name"]
@@ -107,6 +129,7 @@ class ContactEmail(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="emails")
     email = models.CharField(max_length=254, help_text="Stored lower-case.")
     label = models.CharField(max_length=50, blank=True)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["id"]
@@ -124,6 +147,7 @@ class ContactPhone(models.Model):
     number = models.CharField(max_length=50, help_text="As written on the card.")
     key = models.CharField(max_length=20, help_text="identity.phone_key: its last nine digits.")
     label = models.CharField(max_length=50, blank=True)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["id"]
@@ -162,6 +186,7 @@ class Interaction(models.Model):
     # imports): a small group is evidence of a real relationship (rule N10).
     participants = models.PositiveSmallIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["-occurred_at"]
@@ -197,6 +222,7 @@ class Update(models.Model):
     # Older than the import that found it by more than 30 days: history, not a Today action.
     history = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["-detected_on", "-id"]
@@ -251,6 +277,7 @@ class Invitation(models.Model):
     source = models.CharField(max_length=30, default="linkedin")
     external_id = models.CharField(max_length=128, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["-sent_at"]
@@ -363,7 +390,9 @@ class ReviewItem(models.Model):
 
     owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="review_items")
-    import_run = models.ForeignKey(ImportRun, on_delete=models.SET_NULL, null=True, blank=True)
+    import_run = models.ForeignKey(
+        ImportRun, on_delete=models.SET_NULL, null=True, blank=True, default=current_run
+    )
     source = models.CharField(max_length=30)
     candidate = models.JSONField(help_text="The incoming card's fields.")
     reason = models.CharField(max_length=300)
@@ -403,6 +432,7 @@ class MailAddress(models.Model):
     contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="mail_addresses")
     how = models.CharField(max_length=20, choices=How.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    import_run = added_by_run()
 
     class Meta:
         ordering = ["address"]
@@ -423,6 +453,7 @@ class Suggestion(models.Model):
     dismissed_on = models.DateField(null=True, blank=True)
     snoozed_until = models.DateField(null=True, blank=True)
     offered_week = models.DateField(null=True, blank=True, help_text="Monday of its Today week.")
+    import_run = added_by_run()
 
     class Meta:
         constraints = [
@@ -484,6 +515,7 @@ class ImapFolder(models.Model):
     name = models.CharField(max_length=500)
     uidvalidity = models.BigIntegerField()
     last_uid = models.BigIntegerField(default=0)
+    import_run = added_by_run()
 
     class Meta:
         constraints = [

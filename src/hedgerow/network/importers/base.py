@@ -17,7 +17,7 @@ from weakref import WeakKeyDictionary
 from django.db import connection
 from django.utils import timezone
 
-from hedgerow.network import journal
+from hedgerow.network import journal, recording
 from hedgerow.network.models import ImportRun
 
 # The columns every importer fills on the interactions it writes, in insert order.
@@ -102,14 +102,16 @@ def start_run(*, owner, source: str, file_name: str, digest: str) -> ImportRun:
         owner=owner, source=source, file_name=file_name, digest=digest, started_at=timezone.now()
     )
     _BEFORE[run] = before
+    recording.begin(run.pk)  # every row added from here on carries the run
     return run
 
 
 def finish_run(run: ImportRun, summary: ImportSummary) -> None:
     """Close the run: record how to undo it (journal.py), mark what is history, save the summary."""
+    noted = recording.end()
     before = _BEFORE.pop(run, None)
     if before is not None:
-        journal.after_run(run, before)
+        journal.after_run(run, before, noted)
     run.status = ImportRun.Status.DONE
     run.finished_at = timezone.now()
     run.counts = dict(summary.counts)

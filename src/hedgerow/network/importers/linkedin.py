@@ -32,6 +32,7 @@ from hedgerow.lib.bulk import (
     insert_rows,
     roomy_sqlite_cache,
 )
+from hedgerow.network import recording
 from hedgerow.network.identity import (
     Traits,
     name_parts,
@@ -350,6 +351,7 @@ class LinkedInImport:
                 existing[key] = position
                 new.append(position)
             Position.objects.bulk_create(new)
+            recording.note_added("accounts.position", (p.pk for p in new))  # for undo
             self.count("positions_created", len(new))
 
     def position_from_row(self, file: str, line: int, cells: tuple[str, ...]) -> Position | None:

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from hedgerow.network import recording
 from hedgerow.network.identity import (
     Directory,
     Match,
@@ -468,10 +469,11 @@ class Ledger:
         ContactEmail.objects.bulk_create(self._new_emails, batch_size=BATCH)
         ContactPhone.objects.bulk_create(self._new_phones, batch_size=BATCH)
         Link = Contact.tags.through
-        Link.objects.bulk_create(
+        links = Link.objects.bulk_create(
             [Link(contact_id=e.contact.pk, tag_id=self.tags[key].pk) for e, key in self._new_links],
             batch_size=BATCH,
         )
+        recording.note_added("network.contact_tags", (link.pk for link in links))  # for undo
         ReviewItem.objects.bulk_create(self._new_reviews, batch_size=BATCH)
         self._new_emails, self._new_phones, self._new_links, self._new_reviews = [], [], [], []
         for entry in self._entries:
