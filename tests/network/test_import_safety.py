@@ -3,7 +3,9 @@ connections ending, undo of any run (the latest first), and no flood of old item
 
 from __future__ import annotations
 
+import os
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -280,3 +282,32 @@ def test_it_keeps_an_acceptance_found_41_days_late_as_history(owner):
 
     gus = Invitation.objects.get(owner=owner, name="Gus Hale")
     assert (gus.status, gus.history) == ("accepted", True)
+
+
+def test_it_forgets_a_preview_nobody_answered_within_a_week(
+    owner_client, owner, settings, tmp_path
+):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    run(owner, FIRST)
+    bare = LINKEDIN / "picked" / "Connections.csv"
+
+    def upload() -> ImportRun:
+        sent = SimpleUploadedFile("Connections.csv", bare.read_bytes(), content_type="text/csv")
+        owner_client.post("/import/", {"source": "linkedin", "file": sent})
+        return ImportRun.objects.filter(owner=owner, status="preview").latest("pk")
+
+    with time_machine.travel(FIRST_DAY, tick=False):
+        abandoned = upload()
+    crashed = Path(settings.MEDIA_ROOT) / "imports" / "left-by-a-crash"
+    crashed.mkdir()
+    left_on = datetime(2026, 11, 11, tzinfo=UTC).timestamp()  # eight days before the next upload
+    os.utime(crashed, (left_on, left_on))
+    assert Path(abandoned.pending_file).is_file()
+
+    with time_machine.travel("2026-11-19 10:00:00+00:00", tick=False):
+        fresh = upload()  # a week and an hour later
+
+    assert not ImportRun.objects.filter(pk=abandoned.pk).exists()
+    assert not Path(abandoned.pending_file).parent.exists()
+    assert not crashed.exists()
+    assert Path(fresh.pending_file).is_file()

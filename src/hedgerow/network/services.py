@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -295,6 +295,7 @@ def import_upload(
         profile.save(update_fields=["store_message_bodies"])
     uploads = Path(settings.MEDIA_ROOT) / "imports"
     uploads.mkdir(parents=True, exist_ok=True, mode=0o700)
+    forget_abandoned_uploads()
     folder = tempfile.mkdtemp(dir=uploads)
     path = Path(folder) / (Path(file_name).name or "upload")
     keep = False
@@ -315,6 +316,38 @@ def import_upload(
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+# A preview nobody confirmed or cancelled is forgotten, with its uploaded file, after this long.
+PREVIEW_KEPT = timedelta(days=7)
+
+
+def forget_abandoned_uploads() -> int:
+    """Remove previews older than PREVIEW_KEPT with their files, and upload folders an import
+    left behind when its process died; run at the start of every upload. Returns how many.
+
+    Housekeeping of files on this server, so it looks at every owner's previews: none of them
+    ever wrote anything to a network (issue 9), and an archive waiting a week is forgotten.
+    """
+    cutoff = timezone.now() - PREVIEW_KEPT
+    waiting = ImportRun.objects.filter(status=ImportRun.Status.PREVIEW)
+    stale = list(waiting.filter(started_at__lt=cutoff))
+    for run in stale:
+        if run.pending_file:
+            shutil.rmtree(Path(run.pending_file).parent, ignore_errors=True)
+    ImportRun.objects.filter(pk__in=[run.pk for run in stale]).delete()
+    uploads = Path(settings.MEDIA_ROOT) / "imports"
+    kept = {
+        Path(f).parent
+        for f in waiting.exclude(pending_file="").values_list("pending_file", flat=True)
+    }
+    left = 0
+    for folder in uploads.iterdir() if uploads.is_dir() else []:
+        modified = datetime.fromtimestamp(folder.stat().st_mtime, tz=UTC)
+        if folder.is_dir() and folder not in kept and modified < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+            left += 1
+    return len(stale) + left
 
 
 def _preview_run(*, owner, source: str, path: Path, asked: NeedsConfirmation) -> ImportSummary:
