@@ -61,10 +61,10 @@ def insert_rows(
 ) -> int:
     """Insert rows (values in `fields` order, already clean and within length) as plain tuples.
 
-    Columns not named get their model default (auto_now ones: now), computed once per call. No signals run, nothing is
-    validated. Returns the number of rows inserted. `adapted`: the values are already what the
-    driver takes (datetimes as datetimes_as_utc_text's text, no dates or JSON), so no value is
-    converted, which shows at hundreds of thousands of rows.
+    Columns not named get their model default (auto_now ones: now), computed once per call. No
+    signals run, nothing is validated. Returns the number of rows inserted. `adapted`: the values
+    are already what the driver takes (datetimes as datetimes_as_utc_text's text, no dates or
+    JSON), so no value is converted, which shows at hundreds of thousands of rows.
     """
     insert = Insert(model, fields)
     iterator = iter(rows)
