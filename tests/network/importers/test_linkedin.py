@@ -537,3 +537,41 @@ def test_it_skips_a_file_without_its_header_and_imports_the_others(owner, tmp_pa
     skipped = [p for p in summary.problems if p.file == "Invitations.csv"]
     assert [p.line for p in skipped] == [1]
     assert "From, To, Sent At, Direction" in skipped[0].message
+
+
+def test_it_never_rolls_anything_back_for_an_older_export_imported_after_a_newer_one(owner):
+    run(owner, LATER, day=LATER_DAY)
+    statuses = dict(Invitation.objects.filter(owner=owner).values_list("pk", "status"))
+
+    summary = run(owner, FIRST, day="2027-02-01 09:00:00+00:00")
+
+    assert not Update.objects.filter(owner=owner).exists()  # no false job changes
+    ana, fay, gus = (contact(owner, f"https://www.linkedin.com/in/{s}") for s in [
+        "ana-ruiz", "fay-tanaka", "gus-hale"
+    ])  # fmt: skip
+    assert (ana.company, ana.position) == ("Acme", "Head of Data")
+    assert fay.position == "Talent Partner"
+    assert (gus.connected, gus.disconnected_on) == (True, None)  # connected after that export
+    eli = contact(owner, "https://www.linkedin.com/in/eli-novak")
+    assert eli.connected is False  # connected then, no longer in the newer export
+    assert Position.objects.get(owner=owner, company="Acme").description.startswith("Built")
+    now = dict(Invitation.objects.filter(owner=owner).values_list("pk", "status"))
+    assert {pk: now[pk] for pk in statuses} == statuses
+    assert summary.counts["no_longer_connected"] == 0
+    assert summary.counts["updates_created"] == 0
+    assert summary.notes[0] == (
+        "This export is older than what you imported before: its newest connection is from "
+        "15 Jan 2024, and you have one from 2 Dec 2026. It only filled in what was missing: no "
+        "one's job, name or connection went back to how it was then."
+    )
+
+
+def test_it_still_reads_a_newer_export_after_an_older_one_as_news(owner):
+    run(owner, LATER, day=LATER_DAY)
+    run(owner, FIRST, day="2027-02-01 09:00:00+00:00")
+
+    summary = run(owner, LATER, day="2027-02-02 09:00:00+00:00")
+
+    assert not any("older" in note for note in summary.notes)
+    assert contact(owner, "https://www.linkedin.com/in/eli-novak").connected is False
+    assert not Update.objects.filter(owner=owner).exists()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from hedgerow.accounts.models import Position
@@ -80,7 +81,14 @@ from hedgerow.network.importers.linkedin_people import (
     name_from_slug,
 )
 from hedgerow.network.importers.text import missing_header, peeked_lines, sniff_separator
-from hedgerow.network.models import ContactEmail, ImportRun, Interaction, Invitation, Update
+from hedgerow.network.models import (
+    Contact,
+    ContactEmail,
+    ImportRun,
+    Interaction,
+    Invitation,
+    Update,
+)
 
 __all__ = ["import_linkedin"]
 
@@ -236,10 +244,13 @@ class LinkedInImport:
         self.connected_before = 0
         self.hidden = 0  # blank rows of members who hide their details
         self.namesake_messages = 0  # messages whose sender's name several contacts share
+        # An export older than what earlier imports brought (issue 9): it fills gaps only.
+        self.older: tuple[date, date] | None = None  # (its newest connection, the newest known)
 
     def run(self) -> None:
         # messages.csv is read from the start (by a worker process when it is big) while the
         # other files are imported; its batches wait until their turn.
+        self.older = self.older_export()
         with self.messages_read_ahead() as messages:
             self.import_profile()
             self.import_positions()
@@ -250,6 +261,43 @@ class LinkedInImport:
         self.write_notes()
 
     # --- shared steps ----------------------------------------------------------------------
+
+    def older_export(self) -> tuple[date, date] | None:
+        """(this archive's newest Connected On, the newest of your current connections) when
+        the archive is older than what you imported before, else None.
+
+        Connections only grow from one export to the next, so an archive none of whose
+        connections is as recent as your newest current one was exported before it. Such an
+        archive must not roll jobs, names or connections back to what they were then.
+        """
+        member = self.archive.members.get("connections")
+        if not self.earlier or member is None:
+            return None
+        known = Contact.objects.filter(owner=self.owner, connected=True).aggregate(
+            newest=Max("connected_on")
+        )["newest"]
+        if known is None:
+            return None
+        newest: date | None = None
+
+        def take(_line: int, cells: tuple[str, ...]) -> None:
+            nonlocal newest
+            try:
+                day = dates.day(cells[0])
+            except BadValue:
+                return  # the import itself lists it
+            if day is not None and (newest is None or day > newest):
+                newest = day
+
+        with self.archive.open_text(member) as (handle, _binary):
+            table = open_table(handle, member.name, HEADERS["connections"], lambda *_: None)
+            if table is None:
+                return None
+            dates = DateStyle()
+            take_in_date_order(table, table.picker(["connectedon"]), take, dates, lambda: None)
+        if newest is None or newest >= known:
+            return None
+        return newest, known
 
     def url(self, raw: str) -> str:
         """Normalized profile URL, memoized: the same few thousand URLs recur in every file."""
@@ -384,6 +432,9 @@ class LinkedInImport:
     def refresh_position(self, old: Position, new: Position) -> None:
         if old.pk is None:  # the same position twice in one file
             return
+        if self.older:  # it cannot know how the job went on since
+            self.count("positions_unchanged")
+            return
         fields = [
             name
             for name in ("description", "location", "finished_on")
@@ -478,7 +529,8 @@ class LinkedInImport:
                     name=display or name_from_slug(url).display,
                     company=company,
                     position=position,
-                    connected=True,
+                    # In an older export only: they were connected then, not in your later one.
+                    connected=not self.older,
                     connected_on=connected_on,
                 )
             )
@@ -505,6 +557,8 @@ class LinkedInImport:
         connected_on: date | None,
     ) -> bool:
         changed = self.book.adopt_url(person, url)
+        if self.older:
+            return self.fill_gaps(person, company, position, connected_on) or changed
         if person.set_name(parts):
             self.book.directory.rekey(person)
             changed = True
@@ -517,6 +571,22 @@ class LinkedInImport:
             person.connected, person.disconnected_on = True, None
             changed = True
         if connected_on is not None and connected_on != person.connected_on:
+            person.connected_on = connected_on
+            changed = True
+        if not person.source:
+            person.source = SOURCE
+            changed = True
+        return changed
+
+    def fill_gaps(
+        self, person: Person, company: str, position: str, connected_on: date | None
+    ) -> bool:
+        """An older export adds what is missing and changes nothing a later one said."""
+        changed = False
+        if not (person.company or person.position) and (company or position):
+            person.company, person.position = company, position
+            changed = True
+        if person.connected_on is None and connected_on is not None:
             person.connected_on = connected_on
             changed = True
         if not person.source:
@@ -559,7 +629,8 @@ class LinkedInImport:
 
     def end_connections(self, seen: set[Person]) -> None:
         for person in self.book.loaded:
-            if person.connected and person not in seen:
+            # An older export lacks the people you connected with since: no one ended.
+            if person.connected and person not in seen and not self.older:
                 # Never deleted: the history with them stays; only the connection ended.
                 person.connected, person.disconnected_on = False, self.today
                 self.book.mark_changed(person)
@@ -801,6 +872,14 @@ class LinkedInImport:
     def write_notes(self) -> None:
         notes = self.summary.notes
         counts = self.summary.counts
+        if self.older:
+            its, known = self.older
+            notes.append(
+                f"This export is older than what you imported before: its newest connection is "
+                f"from {its.day} {its:%b %Y}, and you have one from {known.day} {known:%b %Y}. "
+                "It only filled in what was missing: no one's job, name or connection went back "
+                "to how it was then."
+            )
         if self.changed_jobs:
             notes.append(
                 f"{people(len(self.changed_jobs))} changed jobs since your last import: "
