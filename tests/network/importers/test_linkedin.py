@@ -406,15 +406,21 @@ def test_it_changes_nothing_when_the_later_export_comes_again(owner):
     assert again.counts["contacts_unchanged"] == 7
 
 
-def test_it_reconnects_someone_who_comes_back(owner):
+def test_it_reconnects_someone_who_comes_back(owner, tmp_path):
     run(owner, FIRST)
     run(owner, LATER, day=LATER_DAY)
+    newer = tmp_path / "newer"
+    shutil.copytree(LATER, newer)
+    connections = next(newer.rglob("connections.csv"))
+    with connections.open("a", encoding="utf-8") as handle:  # Eli accepted again in January
+        handle.write("Eli,Novak,https://www.linkedin.com/in/eli-novak,,Baz,CTO,20 Jan 2027\n")
 
-    summary = run(owner, FIRST, day="2027-02-01 09:00:00+00:00")
+    summary = run(owner, newer, day="2027-02-01 09:00:00+00:00")
 
     eli = contact(owner, "https://www.linkedin.com/in/eli-novak")
     assert (eli.connected, eli.disconnected_on) == (True, None)
-    assert summary.counts["no_longer_connected"] == 1  # Gus is not in the older file
+    assert eli.connected_on == date(2027, 1, 20)
+    assert summary.counts["no_longer_connected"] == 0
 
 
 # --- old exports without URLs ------------------------------------------------------------------
