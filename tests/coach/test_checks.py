@@ -1502,3 +1502,100 @@ def test_it_lets_a_warm_reply_through_when_the_record_names_nothing_particular()
     about = "accepted invitation; met at the Kochi spice expo"
     report = check_note("Thanks for accepting! Let's catch up soon.", "follow-up", about=about)
     assert "not-boilerplate" in failing(report)
+
+
+# --- Issue 10, third round: blind7 (tuning half) studied ----------------------------------------
+
+
+def test_it_reads_a_name_called_at_the_end_of_the_first_sentence():
+    about = "accepted invitation; sang together in the Leeds Chamber Choir"
+    wrong = "Thanks for accepting, Priya! Let's get a coffee soon. How's the choir?"
+    report = check_note(wrong, "follow-up", to="Grace Okoro", about=about)
+    assert "recipient-test" in failing(report)
+    for right in (
+        "Thanks for accepting, Grace! Let's get a coffee soon. How's the choir?",
+        "Thanks for accepting, Dr. Okoro! Let's get a coffee soon. How's the choir?",
+        "So glad we're connected again, Leeds! Let's get a coffee soon.",
+    ):
+        report = check_note(right, "follow-up", to="Grace Okoro", about=about)
+        assert "recipient-test" not in failing(report), right
+
+
+def test_it_reads_a_signature_after_a_title_as_a_signature():
+    text = (
+        "Dear Dr. Haddad,\n\nThank you for the paper on olive pests in Jenin. May I ask whether "
+        "the traps worked in the wet season?\n\nWith best regards,\nDr. Lina Sayegh"
+    )
+    report = check_note(text, "acknowledgement", to="Omar Haddad", about="post: olive pests")
+    assert "closing-ask" not in failing(report)
+
+
+def test_it_takes_tell_me_everything_as_a_wish_to_hear_even_after_a_wish():
+    about = "last spoke in May; she was opening a bakery in Gdansk"
+    text = (
+        "Ola! thinking of you and the Gdansk bakery. hope the opening went well tell me everything"
+    )
+    report = check_note(text, "keep-in-touch", to="Aleksandra Nowak", about=about)
+    assert "closing-ask" not in failing(report)
+    bare = "Ola! thinking of you and the Gdansk bakery. hope the opening went well"
+    assert "closing-ask" in failing(check_note(bare, "keep-in-touch", about=about))
+
+
+def test_it_leaves_a_word_said_three_times_on_purpose_alone():
+    about = "new role: lead dancer at the Royal Ballet"
+    good = "Congrats on the Royal Ballet, Mia! What's the first role? Toi toi toi, Ben"
+    assert "repeated-words" not in failing(check_note(good, "acknowledgement", about=about))
+    slip = "Congrats on the the Royal Ballet, Mia! What's the first role?"
+    assert "repeated-words" in failing(check_note(slip, "acknowledgement", about=about))
+
+
+def test_it_counts_where_the_writer_will_be_as_part_of_a_plan_to_meet():
+    about = "accepted invitation; worked together at the Accra port office"
+    text = (
+        "Good to be connected, Kofi. I live in Kumasi now and I'm only in Accra now and then, but "
+        "next time I'm down I'd love to grab lunch. How's the port?"
+    )
+    report = check_note(text, "follow-up", to="Kofi Mensah", about=about)
+    assert "about-them" not in failing(report)
+    selfish = (
+        "Good to be connected, Kofi. I moved to Kumasi, I bought a house and I started a firm and "
+        "I hired ten people. How's the port?"
+    )
+    assert "about-them" in failing(check_note(selfish, "follow-up", to="Kofi Mensah"))
+
+
+def test_it_reads_an_unsure_memory_as_naming_nothing_shared():
+    about = "maybe met at a book fair, no details"
+    for text in (
+        "Hi Tomasz, I think we met at the Frankfurt book fair a while back? What are you "
+        "working on now?",
+        "Hi Tomasz, we met at some book fair years ago. What are you working on now?",
+    ):
+        report = check_note(text, "invitation", to="Tomasz Zielinski", about=about)
+        assert "invitation-parts" in failing(report), text
+    sure = (
+        "Hi Tomasz, we shared a stand at the Frankfurt book fair in 2022. What are you working "
+        "on now?"
+    )
+    assert check_note(sure, "invitation", to="Tomasz Zielinski", about=about)["ready"] is True
+
+
+def test_it_does_not_take_the_word_profile_for_what_changed_on_it():
+    about = "changed profile: added a Certified Arborist credential"
+    vague = "Hi Sam, saw your profile update, nice! How's everything?"
+    assert "specific" in failing(check_note(vague, "acknowledgement", about=about))
+    real = "Hi Sam, congrats on becoming a certified arborist! Which trees do you climb most?"
+    assert "specific" not in failing(check_note(real, "acknowledgement", about=about))
+
+
+def test_it_reads_a_request_made_for_someone_of_the_writers_as_an_ask():
+    text = (
+        "Congrats on the new buying job, Lars! My brother makes oak furniture in Aarhus. Would "
+        "you be open to me passing on his number? How is the new team?"
+    )
+    assert "no-ask" in failing(check_note(text, "acknowledgement", about="new buying job"))
+    kind = (
+        "Congrats on the new buying job, Lars! My brother says hello. Would you be up for a "
+        "coffee with us when you're back? How is the new team?"
+    )
+    assert "no-ask" not in failing(check_note(kind, "acknowledgement", about="new buying job"))

@@ -73,6 +73,9 @@ DOUBLED_WORDS_ALLOWED = frozenset(
 
 PLACEHOLDER = re.compile(r"\[[^\]\n]*\]|\{[^}\n]*\}|<[A-Za-z][A-Za-z _]*>|\bTODO\b|\bXXX\b")
 REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+# A word said three times on purpose is a chant or a wish ("toi toi toi", "go go go"), not a
+# slip of the keys: a slip doubles a word, it doesn't triple it (issue 10, third round).
+TRIPLED = re.compile(r"\b([^\W\d_]+)\s+\1\s+\1\b", re.IGNORECASE)
 # Inside one sentence, a colon, a semicolon or a dash starts a new thought.
 CLAUSE_BREAK = re.compile(r"[:;]\s+|\s+[-\u2013\u2014]\s+")
 SYMBOLS = re.compile(r"[^\w\s.,;!?'-]+")  # emoji and other pictures, for reading stock lines
@@ -248,6 +251,10 @@ def weighed_self_and_them(note: Note, about: str | None = None) -> tuple[int, in
             self_total += len(lexicon.FIRST_PERSON.findall(lowered))
         else:
             self_talk, them = self_and_them(lowered)
+            if lexicon.CATCH_UP.search(lowered):
+                # rule N5: where the writer will be and when serves a plan to meet them ("I'm in
+                # Mumbai only now and then, but next time I'd love to grab a chai"): it counts once.
+                self_talk = min(self_talk, 1)
             self_total += self_talk
             them_total += them
             side = 0 if them else writers_side(lowered, after_firm=firm) + elided_self(lowered)
@@ -751,7 +758,7 @@ def made_of_stock_lines(note: Note) -> bool:
 
 
 def check_recipient_test(context: Context) -> CheckResult:  # rule N3
-    greeted = clauses.wrong_name(context.written.stripped, context.to)
+    greeted = clauses.wrong_name(context.written.stripped, context.to, context.about)
     if greeted:
         return result(
             "recipient-test",
@@ -871,10 +878,13 @@ def check_placeholders(context: Context) -> CheckResult:  # rule N3: proof-read
 
 
 def check_repeated_words(context: Context) -> CheckResult:  # rule N3: proof-read
+    text = context.written.stripped
+    chants = [match.span() for match in TRIPLED.finditer(text)]
     doubled = [
         match.group(0)
-        for match in REPEATED.finditer(context.written.stripped)
+        for match in REPEATED.finditer(text)
         if match.group(1).lower() not in DOUBLED_WORDS_ALLOWED
+        and not any(begin <= match.start() < end for begin, end in chants)
     ]
     if doubled:
         return result(

@@ -225,6 +225,10 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
             return Ask(clause, asked.group(0).strip(), service.group(0))
         if service and re.search(r"minutes|your time|favou?r", service.group(0)):
             return Ask(clause, asked.group(0).strip(), service.group(0))
+        # "My cousin runs a haulage firm. Would you be open to me sending you his details?":
+        # whatever is asked, it is asked on behalf of someone of the writer's (issue 10).
+        if for_someone and THIRD_PARTY.search(rest) and not ABOUT_THEM.search(rest):
+            return Ask(clause, asked.group(0).strip(), THIRD_PARTY.search(rest).group(0))
         # "Could you do this for me?": whatever the verb, it is done for the writer.
         done_for = FOR_THE_WRITER.search(rest)
         if done_for:
@@ -250,6 +254,7 @@ GREETING = re.compile(
 _NOT_NAME_TEXT = """there all everyone team folks friend friends you guys colleague colleagues
     again and sir madam both everybody"""
 NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
+TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "doctor", "sir", "madam"})
 # Short forms that share no letters' start with the full name.
 DIMINUTIVES = {
     "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william", "will": "william",
@@ -292,6 +297,23 @@ def greeted_name(text: str) -> str | None:
     return name
 
 
+# The name called at the end of the opening sentence: "Thanks for accepting, Tunde!",
+# "Congratulations on the move, Seun." A capital after a comma inside a sentence is a name.
+VOCATIVE = re.compile(r"^[^.!?\n]{3,120}?,\s+(?P<name>[A-Z][^\W\d_]*[\w'\u2019-]*)\s*[!.?]")
+
+
+def called_name(text: str, about: str | None = None) -> str | None:
+    """The name called at the end of the first sentence, as written, or None. A word of the
+    record ("..., Lagos!" when the update names Lagos) is no name."""
+    found = VOCATIVE.match(text.strip())
+    if not found:
+        return None
+    name = found.group("name")
+    if name.lower() in NOT_NAMES | TITLES or (about and name.lower() in about.lower()):
+        return None
+    return name
+
+
 def same_person(greeted: str, to: str) -> bool:
     """Whether the greeting's name can be the recipient's: one of their names, a short form or
     a part of one ("Ben" for Benjamin, "Seun" for Oluwaseun), a common diminutive, or a typo."""
@@ -307,11 +329,12 @@ def same_person(greeted: str, to: str) -> bool:
     return False
 
 
-def wrong_name(text: str, to: str | None) -> str | None:
-    """The greeted name when it cannot be the recipient's (rule N3: addressed to someone else)."""
+def wrong_name(text: str, to: str | None, about: str | None = None) -> str | None:
+    """The greeted name, or the name called at the end of the opening sentence, when it cannot
+    be the recipient's (rule N3: addressed to someone else)."""
     if not to:
         return None
-    greeted = greeted_name(text)
+    greeted = greeted_name(text) or called_name(text, about)
     if greeted is None or same_person(greeted, to):
         return None
     return greeted

@@ -151,7 +151,7 @@ REQUEST_TO_HEAR = phrases(
     r"(?:let me know|tell me|fill me in(?: on)?|do share|share|update me(?: on)?)"
     r"(?: (?:also|too|a bit|a little|more|again|honestly|please|sometime|when you can),?)?"
     r" (?:how|what|about|more|where|when|who|which|whether|why|all about|your|who's|what's"
-    r"|how's|where's)",
+    r"|how's|where's|everything|all(?: of it)?(?=[\s.!]|$))",
     # A wish to hear their news put as a condition: "let me know if there's anything new with
     # you" (not "let me know if you need anything", an offer).
     r"(?:let me know|tell me|keep me posted|fill me in)(?: (?:if|whether|when)) (?:there's|there"
@@ -827,6 +827,12 @@ HEDGED_MEMORY = phrases(
     r" (?:we|i)",
     r"(?:maybe|perhaps|possibly) we (?:met|crossed paths|spoke|talked|worked)",
     r"i think we (?:may|might|once)",
+    # A memory put as a question ("I think we met at some trade fair?") or at "some" place the
+    # writer can't name: unsure, so it names nothing they shared (issue 10, third round).
+    r"(?:i think|i guess|i believe|pretty sure) we (?:met|crossed paths|spoke|talked|worked)"
+    r"[^.!?]*\?",
+    r"(?:met|crossed paths|spoke|talked|worked together|saw each other) (?:at|in|on|during)"
+    r" some (?!of\b)[\w-]+",
     r"i think you (?:were|might have been|may have been) (?:at|in|on|there)",
     r"(?:weren't|were) you (?:also )?(?:at|in|on) [^.?!]{0,50}(?:too|as well)\?",
     r"(?:if|unless) i(?:'m| am) (?:mistaken|misremembering|confusing)",
@@ -842,7 +848,7 @@ VAGUE_EXPERIENCE = word_set(
     party webinar session sessions talk talked chat chatted spoke spoken ages remember think
     thought great nice good lovely fun memories memory crossed paths together worked collaborated
     accepted accepting accept invitation invite connected connecting connection request last
-    conversation"""
+    conversation profile changed added"""
 )
 
 # Small families of words that name the same news (the `about` and the note may differ).

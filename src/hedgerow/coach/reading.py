@@ -10,12 +10,17 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from hedgerow.coach.lexicon import QUESTION_START, WELL_WISHES
+from hedgerow.coach.lexicon import QUESTION_START, REQUEST_TO_HEAR, WELL_WISHES
 from hedgerow.lib.text import STOPWORDS as FUNCTION_WORDS
 from hedgerow.lib.text import stem
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"')\]]*\s+|\n+")
+# A title's stop ("Dr. Okafor", "Prof. Vollmer") ends no sentence (issue 10, third round: a
+# signature "With kind regards,\nDr. Matthias Brenner" was read as a sentence "Dr.").
+SENTENCE_END = re.compile(
+    r"(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMx\.)(?<!\bMrs\.)(?<!\bProf\.)"
+    r"(?<=[.!?\u2026])[\"')\]]*\s+|\n+"
+)
 
 # A short last line without a question is a sign-off ("Best, Ana", "Cheers!"), not the closing.
 SIGN_OFF_WORDS = 4
@@ -151,7 +156,14 @@ def plain(text: str) -> str:
 
 
 def is_pleasantry(sentence: str) -> bool:
-    return not sentence.rstrip().endswith("?") and bool(WELL_WISHES.match(plain(sentence)))
+    """A closing courtesy ("Hope all is well"). One that goes on to ask to hear about them, typed
+    without a stop ("hope it went your way tell me everything"), is the closing itself."""
+    lowered = plain(sentence)
+    return (
+        not sentence.rstrip().endswith("?")
+        and bool(WELL_WISHES.match(lowered))
+        and not REQUEST_TO_HEAR.search(lowered)
+    )
 
 
 def is_question(sentence: str) -> bool:
