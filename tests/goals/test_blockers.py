@@ -430,3 +430,65 @@ def test_it_reads_habits_comparisons_and_verdicts_in_other_words(text, kind):
 )
 def test_it_keeps_still_and_thought_where_they_mean_something_else(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+# Issue 10, third round: meaning before topic, in words none of the earlier rounds had.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Priorities: others' needs first, spending on oneself, fear of losing time with people,
+        # a low priority, interest gone, an effort not to be repeated, hours that can't go.
+        ("but a camera for myself feels selfish while the kids need a new bed", "commitment"),
+        ("but I'm afraid of missing bath time with my boys", "commitment"),
+        ("but guitar just isn't a priority this year", "commitment"),
+        ("but I'm not that fussed about it anymore", "commitment"),
+        ("the night course took everything out of me and I don't want that again", "commitment"),
+        ("but the rent comes from my wages, I can't cut my shifts", "commitment"),
+        ("but Friday is the only evening we see our friends", "commitment"),
+        ("but it would mean no more Sunday dinners at my gran's", "commitment"),
+        ("but we count on that bonus every December", "commitment"),
+        # Comparison with others, and fear of their eyes.
+        ("but my brother is the musical one, not me", "confidence"),
+        ("but the other nurses are far quicker than me", "confidence"),
+        ("but everyone in that studio has been drawing since they were kids", "confidence"),
+        ("but women my age are already head teachers", "confidence"),
+        ("but what would the neighbours think if the shop fails", "confidence"),
+        ("but the modelling part is well beyond my abilities", "confidence"),
+        # Growth and postponement: a chain of steps, research to finish, a start that slides.
+        ("but first a diploma, then two years in a salon, and then my own place", "scope"),
+        ("but I still have to finish comparing every loom on the market", "scope"),
+        ("but I've moved the launch date back three times", "scope"),
+        ("but it has been 'next spring' since 2021", "scope"),
+        ("but I keep buying more books about it instead of starting", "scope"),
+        # Facts, plans, enablers and good news.
+        ("I was sure I couldn't afford it, and it turns out the union pays half", "none"),
+        ("I hardly have a free hour, but I've blocked Tuesday nights since May", "none"),
+        ("The twins keep us up, but my sister moved in to help", "none"),
+        ("People said I'd never get a place at 60, but I got in", "none"),
+        ("it only takes 15 minutes a day", "none"),
+        ("the test costs just 30 pounds", "none"),
+        ("I'm 61 and my trainer says that's an advantage on long walks", "none"),
+        ("the kids are at nursery till four now", "none"),
+        ("I was shaky at first and then it went fine", "none"),
+        ("can't decide whether to paint the door green or blue haha", "none"),
+    ],
+)
+def test_it_reads_the_third_rounds_meanings(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # The same words where they mean something else.
+        ("Work comes first, then the kids, then me.", "commitment"),
+        ("Twelve-hour shifts, then I sleep, then another twelve.", "commitment"),
+        ("I'm not bothered by the cost, I'm just exhausted after work.", "commitment"),
+        ("I can't decide between law and medicine.", "scope"),
+        ("It turns out I'm too old for the apprenticeship.", "confidence"),
+        ("I only have 15 minutes a day.", "commitment"),
+        ("But retirement turned out busier than work.", "commitment"),
+    ],
+)
+def test_it_keeps_the_third_rounds_words_where_they_mean_something_else(text, kind):
+    assert classify_blocker(text)["kind"] == kind

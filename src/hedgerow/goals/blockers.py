@@ -45,6 +45,8 @@ KINDS: tuple[Kind, ...] = ("commitment", "confidence", "scope", "none")
 MAX_LENGTH = 2000  # longer than any "but ..." statement; keeps every call fast
 # A phrase of this weight says the kind outright; below it, the model trained on our labels reads.
 DECISIVE = 3
+# A phrase of this weight says the kind by what the sentence does, whatever its topic words.
+MEANING = 5
 
 
 Span = tuple[int, int]
@@ -165,6 +167,18 @@ def clauses_of(text: str) -> list[str]:
     return [clause for clause in CLAUSE_BREAK.split(text) if clause.strip()]
 
 
+# A chain of steps before the goal ("first a master's, and then a few years of experience",
+# "first I'd do a degree, then maybe a PhD"): the goal keeps moving away, whatever the steps
+# are, so it is scope (rule G2; issue 10, third round). It runs across clauses, so it is read on
+# the whole statement, as a "meaning before topic" cue of weight 5. "Work comes first, then
+# the kids" ranks priorities instead (commitment).
+CHAIN = re.compile(
+    r"(?<!comes )(?<!come )(?<!came )(?<!coming )(?<!put )(?<!puts )(?<!at )\bfirst\b"
+    r"[^.;!?]{0,60}?,?\s(?:and\s)?(?:then|after that)\b"
+)
+CHAIN_WEIGHT = 5
+
+
 def strongest_cues(text: str) -> dict[Kind, tuple[int, int, str]]:
     """For each kind: its weight, where its strongest cue starts, and that cue's words.
 
@@ -189,6 +203,8 @@ def strongest_cues(text: str) -> dict[Kind, tuple[int, int, str]]:
             kind = LEANINGS.get(stem(match.group()))
             if kind:
                 spans.setdefault(kind, []).append((start + match.start(), start + match.end(), 1))
+    for match in CHAIN.finditer(lowered):
+        spans.setdefault("scope", []).append((match.start(), match.end(), CHAIN_WEIGHT))
     for kind, kind_spans in spans.items():
         # Strongest first; on equal weight, the earlier cue.
         kind_spans.sort(key=lambda span: (-span[2], span[0]))
@@ -244,6 +260,10 @@ def stance_of(text: str) -> Stance:
         ]
         # Others' words run from "people say" to the end of the clause.
         reported += [(begin, start + len(words)) for begin, _ in spans_of(HEARSAY, words, start)]
+    # A cue that says the kind by meaning (weight 5: a priority, a comparison, a start that
+    # keeps sliding) is a limit whatever good news shares its clause: in "other people my age
+    # already run their own firms", "already run" is theirs, not the speaker's (issue 10).
+    limits += meaning_spans(lowered)
     waiting = postponed + spans_of(CONDITIONS, lowered, 0)
     resolved = [span for span in spans_of(RESOLUTIONS, lowered, 0) if not inside(span, waiting)]
     affordances = [span for span in affordances if not inside(span, postponed)]
@@ -260,6 +280,16 @@ def stance_of(text: str) -> Stance:
         affordance=min(affordances, default=None),
         settled=bool(affordances) and (not limits or defied),
     )
+
+
+def meaning_spans(lowered: str) -> list[Span]:
+    """Where the cues that say a kind by meaning, whatever the topic, match (weight 5)."""
+    return [
+        match.span()
+        for cue in CUES
+        if cue.weight >= MEANING
+        for match in cue.pattern.finditer(lowered)
+    ] + [match.span() for match in CHAIN.finditer(lowered)]
 
 
 RESIGNED = re.compile(
