@@ -227,8 +227,9 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
             return Ask(clause, asked.group(0).strip(), service.group(0))
         # "My cousin runs a haulage firm. Would you be open to me sending you his details?":
         # whatever is asked, it is asked on behalf of someone of the writer's (issue 10).
-        if for_someone and THIRD_PARTY.search(rest) and not ABOUT_THEM.search(rest):
-            return Ask(clause, asked.group(0).strip(), THIRD_PARTY.search(rest).group(0))
+        person = THIRD_PARTY.search(rest) if for_someone else None
+        if person and not ABOUT_THEM.search(rest):
+            return Ask(clause, asked.group(0).strip(), person.group(0))
         # "Could you do this for me?": whatever the verb, it is done for the writer.
         done_for = FOR_THE_WRITER.search(rest)
         if done_for:
