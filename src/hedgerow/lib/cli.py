@@ -89,3 +89,15 @@ def read_text_argument(source: str) -> str:
         raise CommandError(f"{source}: is not UTF-8 text.") from None
     except OSError as error:
         raise CommandError(f"{source}: cannot be read ({error.strerror}).") from None
+
+
+def confirm(question: str, *, yes: bool) -> None:
+    """Go on only if the person said --yes or answers y at the terminal; a script without
+    --yes stops with exit 2, so nothing is deleted by accident."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise CommandError(f"{question} Add --yes to go ahead without being asked.")
+    answer = input(f"{question} [y/N] ").strip().lower()
+    if answer not in {"y", "yes"}:
+        raise CommandError("Nothing was deleted.", status=1)

@@ -37,6 +37,10 @@ def interactions_of(user: User) -> QuerySet[Interaction]:
     return Interaction.objects.filter(owner_id=user.pk)
 
 
+def interaction_of(user: User, interaction_id: int) -> Interaction:
+    return get_object_or_404(interactions_of(user), pk=interaction_id)
+
+
 def updates_of(user: User) -> QuerySet[Update]:
     return Update.objects.filter(owner_id=user.pk)
 

@@ -187,3 +187,7 @@ def suggestion_snooze(
     except services.InvalidInput as error:
         raise HttpError(422, str(error)) from None
     return Status(204, None)
+
+
+# Lists of interactions, updates and invitations, and deleting: their own module, same router.
+from hedgerow.network import api_lists  # noqa: E402, F401

@@ -22,10 +22,13 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
         "import",
         parents=[person, as_json],
         help="import contacts, or undo an import",
-        description="hedgerow import SOURCE PATH [--yes]  |  hedgerow import undo [RUN_ID]",
+        description="hedgerow import SOURCE PATH [--yes]  |  hedgerow import undo [RUN_ID]  |  "
+        "hedgerow import remove RUN_ID (undo it, then forget it)",
     )
-    imp.add_argument("source", choices=[*ImportSource.values(), "undo"])
-    imp.add_argument("path", nargs="?", help="the file or folder; for undo, the run's id")
+    imp.add_argument("source", choices=[*ImportSource.values(), "undo", "remove"])
+    imp.add_argument(
+        "path", nargs="?", help="the file or folder; for undo and remove, the run's id"
+    )
     imp.add_argument(
         "--yes",
         action="store_true",
@@ -94,6 +97,10 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     review.add_argument("id", nargs="?", type=int, help="the review item's id")
     review.set_defaults(handler=run_review)
 
+    from hedgerow.network import removal_cli
+
+    removal_cli.add_commands(commands, person, as_json)
+
 
 def one_contact(owner, query: str):
     """The one contact `query` names (name, email or profile URL), or a CommandError saying why."""
@@ -117,6 +124,8 @@ def run_import(args: argparse.Namespace) -> int:
 
     if args.source == "undo":
         return run_import_undo(args)
+    if args.source == "remove":
+        return run_import_remove(args)
     if args.path is None:
         raise CommandError(f"Say which file: hedgerow import {args.source} PATH.")
     path = Path(args.path)
@@ -192,6 +201,29 @@ def run_import_undo(args: argparse.Namespace) -> int:
         print_json({"run_id": run.pk, "removed": undone.removed, "restored": undone.restored})
         return 0
     print(f"Undid import #{run.pk} of {run.file_name}: {undo_words(undone)}.")
+    return 0
+
+
+def run_import_remove(args: argparse.Namespace) -> int:
+    from django.http import Http404
+
+    from hedgerow.network.access import import_run_of
+    from hedgerow.network.removal import delete_import_run
+
+    owner = acting_person(args.user)
+    if args.path is None or not args.path.isdigit():
+        raise CommandError("Say which import: hedgerow import remove RUN_ID (see the Import page).")
+    try:
+        run = import_run_of(owner, int(args.path))
+    except Http404:
+        raise CommandError(f"You have no import #{args.path}.", status=1) from None
+    undone = delete_import_run(run=run)
+    if args.json:
+        removed = undone.removed if undone else {}
+        print_json({"run_id": int(args.path), "removed": removed, "deleted": True})
+        return 0
+    what = f" after undoing it: {undo_words(undone)}" if undone else ""
+    print(f"Deleted import #{args.path} of {run.file_name}{what}.")
     return 0
 
 

@@ -25,6 +25,7 @@ class Entry:
     url: str = ""
     interaction_kind: str = ""
     direction: str = ""
+    interaction_id: int | None = None  # set for one interaction, so it can be deleted
 
     @property
     def day(self) -> date:
@@ -37,7 +38,9 @@ def _at(day: date) -> datetime:
 
 def _interaction_entry(item: Interaction) -> Entry:
     if item.kind == Interaction.Kind.NOTE:
-        return Entry(at=item.occurred_at, kind="note", title="Note", text=item.text)
+        return Entry(
+            at=item.occurred_at, kind="note", title="Note", text=item.text, interaction_id=item.pk
+        )
     words = DIRECTION_WORDS.get(item.direction, "")
     title = f"{item.get_kind_display()} {words}".strip()
     text = " — ".join(part for part in (item.subject, item.text) if part)
@@ -48,6 +51,7 @@ def _interaction_entry(item: Interaction) -> Entry:
         text=text,
         interaction_kind=item.kind,
         direction=item.direction,
+        interaction_id=item.pk,
     )
 
 

@@ -12,6 +12,8 @@ urlpatterns = [
     path("contacts/<int:pk>/update/", views.contact_update, name="contact-update"),
     path("contacts/<int:pk>/core/", views.contact_core, name="contact-core"),
     path("contacts/<int:pk>/notes/", views.contact_notes, name="contact-notes"),
+    path("contacts/<int:pk>/delete/", views.contact_delete, name="contact-delete"),
+    path("interactions/<int:pk>/delete/", views.interaction_delete, name="interaction-delete"),
     path("people-you-may-know/", views.suggestions, name="suggestions"),
     path(
         "people-you-may-know/<int:pk>/dismiss/", views.suggestion_dismiss, name="suggestion-dismiss"
@@ -25,6 +27,7 @@ urlpatterns = [
     path("import/<int:run_id>/confirm/", views.import_confirm, name="import-confirm"),
     path("import/<int:run_id>/cancel/", views.import_cancel, name="import-cancel"),
     path("import/<int:run_id>/undo/", views.import_undo, name="import-undo"),
+    path("import/<int:run_id>/delete/", views.import_delete, name="import-delete"),
     path("import/review/", views.review, name="review"),
     path("import/review/<int:pk>/", views.review_resolve, name="review-resolve"),
     path("import/review/merges/<int:pk>/undo/", views.merge_undo, name="merge-undo"),

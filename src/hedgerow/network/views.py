@@ -23,7 +23,7 @@ from hedgerow.accounts.services import profile_of
 from hedgerow.lib.charts import bar_chart
 from hedgerow.lib.dates import day_text, month_text
 from hedgerow.lib.errors import InvalidInput
-from hedgerow.network import access, agenda, journal, listing, services, suggest
+from hedgerow.network import access, agenda, journal, listing, removal, services, suggest
 from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
@@ -254,6 +254,27 @@ def contact_notes(request: HttpRequest, pk: int) -> HttpResponse:
     return _back_to(person)
 
 
+@require_http_methods(["GET", "POST"])
+def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks first, saying what goes with them; deleting is for good."""
+    person = access.contact_of(request.user, pk)
+    if request.method == "POST":
+        name = removal.delete_contact(contact=person)
+        messages.success(request, f"Deleted {name} and everything about them.")
+        return redirect("network:contacts")
+    context = {"nav": "contacts", "contact": person, "footprint": removal.footprint_of(person)}
+    return render(request, "network/contact_delete.html", context)
+
+
+@require_POST
+def interaction_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    interaction = access.interaction_of(request.user, pk)
+    person = interaction.contact
+    removal.delete_interaction(interaction=interaction)
+    messages.success(request, f"Deleted that {interaction.get_kind_display().lower()}.")
+    return _back_to(person)
+
+
 # --- Import --------------------------------------------------------------------------------------
 
 
@@ -391,6 +412,35 @@ def import_undo(request: HttpRequest, run_id: int) -> HttpResponse:
         "lost": journal.your_own_records_lost(run),
     }
     return render(request, "network/import_undo.html", context, status=400 if blocked else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def import_delete(request: HttpRequest, run_id: int) -> HttpResponse:
+    """Delete an import: undo what it brought in (if it still stands), then forget the run."""
+    run = access.import_run_of(request.user, run_id)
+    blocked = "" if run.status != ImportRun.Status.DONE else _undo_blocked(run)
+    if blocked and "added" not in run.journal:
+        blocked = ""  # an import from before undo existed: only its record goes
+    if request.method == "POST" and not blocked:
+        try:
+            undone = removal.delete_import_run(run=run)
+        except InvalidInput as error:
+            messages.error(request, str(error))
+            return redirect("network:import-run", run_id=run.pk)
+        removed = (
+            f" Removed {journal.in_words(undone.removed)}." if undone and undone.removed else ""
+        )
+        messages.success(request, f"Deleted the import of {run.file_name}.{removed}")
+        return redirect("network:import")
+    context = {
+        "nav": "import",
+        "run": run,
+        "blocked": blocked,
+        "undoes": run.status == ImportRun.Status.DONE and "added" in run.journal,
+        "counts": _counts_in_words(run.counts or {}),
+        "lost": journal.your_own_records_lost(run) if run.status == ImportRun.Status.DONE else 0,
+    }
+    return render(request, "network/import_delete.html", context, status=400 if blocked else 200)
 
 
 def _counts_in_words(counts: dict[str, int]) -> list[str]:
