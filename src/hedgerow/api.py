@@ -19,6 +19,7 @@ from hedgerow.accounts import throttle
 from hedgerow.accounts.services import person_for_api_key_from
 from hedgerow.coach.api import router as coach_router
 from hedgerow.goals.api import router as goals_router
+from hedgerow.lib import api_errors
 from hedgerow.network.api import router as network_router
 from hedgerow.today.api import router as today_router
 
@@ -37,7 +38,16 @@ class LocalSwagger(Swagger):
         return render(request, self.template, context)
 
 
-api = NinjaAPI(
+class HedgerowApi(NinjaAPI):
+    """django-ninja's API whose document lists every refusal, in one shape (lib/api_errors.py)."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        # Any request with a key can be throttled (accounts/throttle.py), so every operation: 429.
+        schema = super().get_openapi_schema(**kwargs)
+        return api_errors.document_errors(schema, throttled=True)
+
+
+api = HedgerowApi(
     title="Hedgerow API",
     version="1",
     description="Your network, your agenda: the same data as the web app and the CLI.",
@@ -45,12 +55,13 @@ api = NinjaAPI(
     urls_namespace="api",
     docs=LocalSwagger(),
 )
+api_errors.install(api)
 
 
 @api.exception_handler(throttle.Throttled)
 def throttled(request: HttpRequest, error: throttle.Throttled) -> HttpResponse:
     """Too many wrong keys from this address (or for this account): wait, then try again."""
-    response = api.create_response(request, {"detail": str(error)}, status=429)
+    response = api_errors.error_response(api, request, 429, str(error))
     response["Retry-After"] = str(error.retry_after)
     return response
 

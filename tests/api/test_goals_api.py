@@ -126,7 +126,8 @@ def test_it_answers_404_in_json_without_a_goal(client, headers):
 
     assert response.status_code == 404
     assert response.json() == {
-        "detail": "You have no goal yet: write one under Goal, step 1, first."
+        "detail": "You have no goal yet: write one under Goal, step 1, first.",
+        "field": None,
     }
 
 
@@ -153,7 +154,8 @@ def test_it_refuses_requests_without_a_key(client, goal, method, path):
     response = getattr(client, method)(f"/api/v1/goals/{path}")
 
     assert response.status_code == 401
-    assert response.json() == {"detail": "Unauthorized"}
+    assert response.json()["detail"].startswith("Send your API key as `Authorization: Bearer")
+    assert response.json()["field"] is None
 
 
 # --- fifty weeks ----------------------------------------------------------------------------------
@@ -223,7 +225,7 @@ def test_it_names_a_missing_field(client, headers, goal):
     response = post(client, "/api/v1/goals/checkins", {"did": "Wrote", "progress": 1}, headers)
 
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"][-1] == "confidence"
+    assert response.json() == {"detail": "confidence is required.", "field": "confidence"}
 
 
 def test_it_explains_a_checkin_before_there_is_a_start_date(client, headers, owner):

@@ -24,7 +24,8 @@ def auth(key: str) -> dict[str, str]:
 def test_it_refuses_requests_without_a_key(client, owner):
     response = client.get("/api/v1/today")
     assert response.status_code == 401
-    assert response.json() == {"detail": "Unauthorized"}
+    assert response.json()["detail"].startswith("Send your API key as `Authorization: Bearer")
+    assert response.json()["field"] is None
 
 
 def test_it_refuses_an_unknown_key(client, owner):

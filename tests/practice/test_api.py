@@ -59,7 +59,10 @@ def test_it_explains_an_empty_impulse(client, headers):
     response = post(client, "/api/v1/practice/impulses", {"text": " "}, headers)
 
     assert response.status_code == 422
-    assert response.json() == {"detail": "The impulse is empty; a few words are enough."}
+    assert response.json() == {
+        "detail": "The impulse is empty; a few words are enough.",
+        "field": None,
+    }
 
 
 def test_it_lists_open_impulses_as_the_cli_does(capsys, client, headers, owner, outsider):
@@ -108,7 +111,8 @@ def test_it_names_an_unknown_outcome(client, headers, owner):
     response = post(client, path, {"outcome": "maybe"}, headers)
 
     assert response.status_code == 422
-    assert response.json()["detail"][0]["loc"][-1] == "outcome"
+    assert response.json()["field"] == "outcome"
+    assert response.json()["detail"].startswith("outcome must be 'acted', 'not_acted' or")
 
 
 def test_it_wants_to_know_what_was_done_instead(client, headers, owner):
@@ -293,7 +297,8 @@ def test_it_refuses_requests_without_a_key(client, owner, method, path):
     response = getattr(client, method)(f"/api/v1/practice/{path}")
 
     assert response.status_code == 401
-    assert response.json() == {"detail": "Unauthorized"}
+    assert response.json()["detail"].startswith("Send your API key as `Authorization: Bearer")
+    assert response.json()["field"] is None
 
 
 # --- aspiration (A1) ------------------------------------------------------------------------------
@@ -383,7 +388,7 @@ def test_it_wants_every_answer_stated(client, headers):
     response = put(client, "/api/v1/practice/aspiration", {"aspiration": "Teach"}, headers)
 
     assert response.status_code == 422
-    assert {error["loc"][-1] for error in response.json()["detail"]} == {"strategy", "birth_year"}
+    assert response.json() == {"detail": "strategy is required.", "field": "strategy"}
 
 
 def test_it_notes_a_reflection(client, headers, owner):
@@ -453,7 +458,7 @@ def test_it_names_a_rating_out_of_range(client, headers, change, detail):
     response = post(client, "/api/v1/practice/ratings", body, headers)
 
     assert response.status_code == 422
-    assert response.json() == {"detail": detail}
+    assert response.json() == {"detail": detail, "field": None}
     assert not AspirationRating.objects.exists()
 
 
@@ -606,7 +611,8 @@ def test_it_refuses_reflection_and_practice_without_a_key(client, owner, method,
     response = getattr(client, method)(f"/api/v1/practice/{path}")
 
     assert response.status_code == 401
-    assert response.json() == {"detail": "Unauthorized"}
+    assert response.json()["detail"].startswith("Send your API key as `Authorization: Bearer")
+    assert response.json()["field"] is None
 
 
 def test_it_revises_the_days_rating_with_200(client, headers, owner):

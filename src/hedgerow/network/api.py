@@ -5,16 +5,19 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Prefetch
-from ninja import Router, Schema, Status
+from django.http import HttpResponse
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
-from hedgerow.network import access, services, suggest
+from hedgerow.network import access, search, services, suggest
 from hedgerow.network.models import Contact, ContactEmail, Interaction
 from hedgerow.vocabulary import InteractionKind
 
 router = Router(tags=["network"])
+
+SEARCH_NOTE_HEADER = "Hedgerow-Search-Note"
 
 
 class ContactOut(Schema):
@@ -69,14 +72,41 @@ def contact_out(contact: Contact) -> ContactOut:
     )
 
 
-@router.get("/contacts", response=list[ContactOut], summary="Contacts, optionally matching q")
+MAX_PAGE = 1000  # contacts in one answer
+MAX_OFFSET = 1_000_000  # far past anyone's network; larger numbers are mistakes, answered 422
+
+
+@router.get(
+    "/contacts",
+    response=list[ContactOut],
+    summary="Contacts, optionally matching q",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "OK",
+                "headers": {
+                    SEARCH_NOTE_HEADER: {
+                        "description": "Present when q had more words than are searched "
+                        f"(the first {search.MAX_TERMS}), or longer ones: says so in one sentence.",
+                        "schema": {"type": "string"},
+                    }
+                },
+            }
+        }
+    },
+)
 def contacts(
-    request: ApiRequest, q: str = "", limit: int = 100, offset: int = 0
+    request: ApiRequest,
+    response: HttpResponse,
+    q: str = Query("", description=f"Words to find; the first {search.MAX_TERMS} are searched."),
+    limit: int = Query(100, ge=1, le=MAX_PAGE),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> list[ContactOut]:
     found = services.find_contacts(request.auth, q) if q else access.contacts_of(request.auth)
+    if note := search.terms_of(q).note:
+        response[SEARCH_NOTE_HEADER] = note
     found = found.prefetch_related(Prefetch("emails", queryset=ContactEmail.objects.order_by("id")))
-    page = found.order_by("name", "id")[max(offset, 0) : max(offset, 0) + min(max(limit, 1), 1000)]
-    return [contact_out(c) for c in page]
+    return [contact_out(c) for c in found.order_by("name", "id")[offset : offset + limit]]
 
 
 @router.get("/contacts/{contact_id}", response=ContactOut)

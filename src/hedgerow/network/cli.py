@@ -281,10 +281,13 @@ def run_contacts(args: argparse.Namespace) -> int:
 
     from hedgerow.network.access import contacts_of
     from hedgerow.network.models import ContactEmail
+    from hedgerow.network.search import terms_of
     from hedgerow.network.services import find_contacts
 
     owner = acting_person(args.user)
     found = find_contacts(owner, args.query) if args.query else contacts_of(owner)
+    if args.query and (note := terms_of(args.query).note):
+        print(note, file=sys.stderr)  # stderr, so `--json` stays one JSON document
     found = found.prefetch_related(Prefetch("emails", queryset=ContactEmail.objects.order_by("id")))
     rows = [
         {

@@ -96,7 +96,8 @@ CONNECTED_CHOICES = [("", "Anyone"), ("yes", "Still connected"), ("no", "No long
 
 
 class ContactFilterForm(forms.Form):
-    q = forms.CharField(label="Search name, email or company", required=False, max_length=200)
+    # No max_length: network.search reads a bounded part of any text and says what it left out.
+    q = forms.CharField(label="Search name, email or company", required=False)
     company = forms.CharField(label="Company", required=False, max_length=300)
     tag = forms.ModelChoiceField(
         label="Tag", required=False, queryset=Tag.objects.none(), empty_label="Any tag"

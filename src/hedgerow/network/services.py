@@ -16,19 +16,18 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from hedgerow.lib.errors import InvalidInput
-from hedgerow.network import journal
+from hedgerow.network import journal, search
 from hedgerow.network.access import contacts_of
-from hedgerow.network.identity import normalize_email, normalize_linkedin_url
+from hedgerow.network.identity import normalize_email
 from hedgerow.network.importers.base import ImportSummary, NeedsConfirmation, UnusableInput
 from hedgerow.network.models import (
     MAX_CADENCE_DAYS,
     MIN_CADENCE_DAYS,
     Contact,
-    ContactEmail,
     ImportRun,
     Interaction,
     Invitation,
@@ -53,23 +52,22 @@ def start_of_day(day: date) -> datetime:
 
 
 def find_contacts(owner, query: str) -> QuerySet[Contact]:
-    """Contacts whose name, email or LinkedIn profile URL matches the query."""
-    query = query.strip()
+    """Contacts whose name, email or LinkedIn profile URL matches the query: at most
+    search.MAX_TERMS words are searched (`search.terms_of(query).note` says so)."""
+    terms = search.terms_of(query)
     contacts = contacts_of(owner)
-    url = normalize_linkedin_url(query)
+    url = search.profile_url(terms.text)
     if url:
         return contacts.filter(linkedin_url=url)
-    email = normalize_email(query)
+    email = normalize_email(terms.text)
     if email:
         return contacts.filter(emails__email=email).distinct()
-    exact = contacts.filter(name__iexact=query)
-    if exact.exists():
+    if not terms:
+        return contacts
+    exact = contacts.filter(name__iexact=terms.text)
+    if not terms.note and exact.exists():
         return exact
-    words = query.split()
-    matches = contacts
-    for word in words:
-        matches = matches.filter(Q(name__icontains=word) | Q(emails__email__icontains=word))
-    return matches.distinct()
+    return search.matching_every_word(contacts, owner, terms, company=False)
 
 
 def outreach_warning(*, contact: Contact, on: date) -> str | None:
@@ -416,16 +414,9 @@ def filter_contacts(
     connected: bool | None = None,
     core: bool = False,
 ) -> QuerySet[Contact]:
-    """The contacts list's search: every word must match a name, company or email. Emails are
-    matched through a subquery, not a join, so no row repeats and no DISTINCT is needed."""
-    found = contacts_of(owner)
-    for word in q.split():
-        emails = ContactEmail.objects.filter(owner_id=owner.pk, email__icontains=word)
-        found = found.filter(
-            Q(name__icontains=word)
-            | Q(company__icontains=word)
-            | Q(pk__in=emails.values("contact_id"))
-        )
+    """The contacts list's search: every word (at most search.MAX_TERMS of them) must match a
+    name, company or email."""
+    found = search.matching_every_word(contacts_of(owner), owner, search.terms_of(q), company=True)
     if company.strip():
         found = found.filter(company__icontains=company.strip())
     if tag is not None:

@@ -23,7 +23,7 @@ from hedgerow.accounts.services import profile_of
 from hedgerow.lib.charts import bar_chart
 from hedgerow.lib.dates import day_text, month_text
 from hedgerow.lib.errors import InvalidInput
-from hedgerow.network import access, agenda, journal, listing, removal, services, suggest
+from hedgerow.network import access, agenda, journal, listing, removal, search, services, suggest
 from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
@@ -94,7 +94,7 @@ def contacts(request: HttpRequest) -> HttpResponse:
     as_of = timezone.localdate()
     everyone = access.contacts_of(request.user)
     form = ContactFilterForm(request.GET, tags=access.tags_of(request.user))
-    found, show, sort = everyone, "", "name"
+    found, show, sort, search_note = everyone, "", "name", ""
     if form.is_valid():
         data = form.cleaned_data
         connected = {"yes": True, "no": False}.get(data["connected"])
@@ -105,6 +105,7 @@ def contacts(request: HttpRequest) -> HttpResponse:
             tag=data["tag"],
             connected=connected,
         )
+        search_note = search.terms_of(data["q"]).note
         show = data["show"] or ("core" if data["core"] else "")
         sort = data["sort"] or "name"
     found = listing.shown(request.user, found, show, as_of)
@@ -116,6 +117,7 @@ def contacts(request: HttpRequest) -> HttpResponse:
     context = {
         "nav": "contacts",
         "form": form,
+        "search_note": search_note,
         "page": page,
         "rows": [{"contact": c, "last_on": last.get(c.pk)} for c in page.object_list],
         "query": _query(request, page=None),
