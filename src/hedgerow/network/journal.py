@@ -223,6 +223,11 @@ def runs_after(run: ImportRun) -> QuerySet[ImportRun]:
     ).exclude(pk=run.pk)
 
 
+def keeps_journal(run: ImportRun) -> bool:
+    """Whether the run recorded what it changed (runs from before undo existed did not)."""
+    return "noted" in run.journal
+
+
 def check_undoable(run: ImportRun) -> None:
     if run.status == ImportRun.Status.UNDONE:
         raise InvalidInput(f"Import #{run.pk} was undone already.")

@@ -58,7 +58,7 @@ def delete_import_run(*, run: ImportRun) -> journal.Undone | None:
     if run.status == ImportRun.Status.RUNNING:
         raise InvalidInput(f"Import #{run.pk} is still running; delete it once it has finished.")
     undone = None
-    if run.status == ImportRun.Status.DONE and "added" in run.journal:
+    if run.status == ImportRun.Status.DONE and journal.keeps_journal(run):
         # (A run from before imports kept a journal cannot be unwound: only its record goes.)
         try:
             undone = journal.undo_run(run=run)

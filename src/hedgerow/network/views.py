@@ -421,7 +421,7 @@ def import_delete(request: HttpRequest, run_id: int) -> HttpResponse:
     """Delete an import: undo what it brought in (if it still stands), then forget the run."""
     run = access.import_run_of(request.user, run_id)
     blocked = "" if run.status != ImportRun.Status.DONE else _undo_blocked(run)
-    if blocked and "added" not in run.journal:
+    if blocked and not journal.keeps_journal(run):
         blocked = ""  # an import from before undo existed: only its record goes
     if request.method == "POST" and not blocked:
         try:
@@ -438,7 +438,7 @@ def import_delete(request: HttpRequest, run_id: int) -> HttpResponse:
         "nav": "import",
         "run": run,
         "blocked": blocked,
-        "undoes": run.status == ImportRun.Status.DONE and "added" in run.journal,
+        "undoes": run.status == ImportRun.Status.DONE and journal.keeps_journal(run),
         "counts": _counts_in_words(run.counts or {}),
         "lost": journal.your_own_records_lost(run) if run.status == ImportRun.Status.DONE else 0,
     }
