@@ -70,6 +70,9 @@ def test_it_lists_updates_and_invitations(client, owner, outsider, headers, make
         (ana.pk, "Ana Ruiz", "pending")
     ]
     assert client.get("/api/v1/invitations?offset=1", headers=headers).json() == []
+    too_many = client.get("/api/v1/updates?limit=1001", headers=headers)
+    assert too_many.status_code == 422
+    assert too_many.json() == {"detail": "limit must be at most 1000.", "field": "limit"}
 
 
 def test_it_keeps_another_persons_contact_out_of_the_filter(

@@ -6,22 +6,24 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.db.models import QuerySet
-from ninja import Schema, Status
+from ninja import Query, Schema, Status
 from ninja.errors import HttpError
 
+from hedgerow.lib.api_errors import ErrorOut
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 from hedgerow.network import access, removal
-from hedgerow.network.api import router
+from hedgerow.network.api import MAX_OFFSET, MAX_PAGE, router
 from hedgerow.network.models import Interaction, Invitation, Update
 
-MAX_LIMIT = 1000
+# The same paging as /contacts: `limit` rows (1 to 1000) after `offset`; out of range is a 422.
+LIMIT = Query(100, ge=1, le=MAX_PAGE)
+OFFSET = Query(0, ge=0, le=MAX_OFFSET)
+CONTACT = Query(None, description="Only this contact's (one of yours; another id is a 404).")
 
 
 def page(found: QuerySet, limit: int, offset: int) -> QuerySet:
-    """The same paging as /contacts: `limit` rows (1 to 1000) after `offset`."""
-    start = max(offset, 0)
-    return found[start : start + min(max(limit, 1), MAX_LIMIT)]
+    return found[offset : offset + limit]
 
 
 class InteractionRow(Schema):
@@ -68,7 +70,7 @@ class InvitationRow(Schema):
     summary="Interactions, newest first; contact_id keeps one contact's",
 )
 def interactions(
-    request: ApiRequest, contact_id: int | None = None, limit: int = 100, offset: int = 0
+    request: ApiRequest, contact_id: int | None = CONTACT, limit: int = LIMIT, offset: int = OFFSET
 ) -> list[Interaction]:
     found = access.interactions_of(request.auth)
     if contact_id is not None:
@@ -80,7 +82,7 @@ def interactions(
     "/updates", response=list[UpdateRow], summary="Updates, newest first; contact_id keeps one's"
 )
 def updates(
-    request: ApiRequest, contact_id: int | None = None, limit: int = 100, offset: int = 0
+    request: ApiRequest, contact_id: int | None = CONTACT, limit: int = LIMIT, offset: int = OFFSET
 ) -> list[Update]:
     found = access.updates_of(request.auth)
     if contact_id is not None:
@@ -93,7 +95,7 @@ def updates(
     response=list[InvitationRow],
     summary="Invitations sent and received, newest first",
 )
-def invitations(request: ApiRequest, limit: int = 100, offset: int = 0) -> list[Invitation]:
+def invitations(request: ApiRequest, limit: int = LIMIT, offset: int = OFFSET) -> list[Invitation]:
     found = access.invitations_of(request.auth).order_by("-sent_at", "-id")
     return list(page(found, limit, offset))
 
@@ -121,7 +123,7 @@ class ImportDeleted(Schema):
 
 @router.delete(
     "/imports/{run_id}",
-    response={200: ImportDeleted, 409: dict},
+    response={200: ImportDeleted, 409: ErrorOut},
     summary="Delete an import: undo what it brought in, then forget it",
 )
 def delete_import(request: ApiRequest, run_id: int) -> ImportDeleted:
