@@ -326,3 +326,18 @@ def test_it_reads_or_something_as_a_hedge_not_a_second_option():
 def test_it_reads_an_exam_that_proves_a_skill_as_the_same_goal():
     assert "single-goal" not in failed("I will be fluent in Japanese and pass JLPT N2 by 2028.")
     assert "single-goal" in failed("I will be fluent in Japanese and move to Osaka by 2028.")
+
+
+def test_it_lifts_what_a_goal_is_said_to_take_as_the_how():
+    # Issue 10, third round: ", which means doing ..." names the route, not the goal (rule G3).
+    what, how = split_what_how("I will qualify as a pilot, which means flying 200 hours first.")
+    assert (what, how) == ("I will qualify as a pilot.", "flying 200 hours first")
+    assert "what-not-how" in failed("We'll open a bakery, which involves renting an oven.")
+    # Not a gerund after it: a consequence, not a route.
+    assert split_what_how("We will plant 500 trees, which means the park gets shade.")[1] is None
+
+
+def test_it_reads_an_impact_without_a_measure_as_not_observable():
+    assert "observable" in failed("Our charity will make a bigger impact in the town.")
+    assert "observable" in failed("I want to make a difference at work.")
+    assert "observable" not in failed("Our charity will make a difference for 300 families.")

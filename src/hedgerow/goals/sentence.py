@@ -145,6 +145,10 @@ HOW_START = re.compile(
     r"\s(?:(?P<by>by(?: means of| way of)?)\s+(?P<gerund>[a-z][a-z\-]*ing)\b"
     r"|(?P<through>through|thru)\s+(?=\S)"
     r"|(?P<marker>using|via|with the help of|with help from|thanks to)\s+(?=\S)"
+    # What the goal is said to take: "get into medical school, which means retaking chemistry"
+    # (issue 10, third round).
+    r"|(?P<entails>which (?:means|will mean|would mean|involves|will involve|requires)|meaning)"
+    r"\s+(?=[a-z-]+ing\b)"
     # Means got from someone: "with a loan from my uncle", "with my savings", "with a grant".
     r"|(?P<means>with (?:a |an |the |some |my |our |his |her |their )?(?:[\w-]+ ){0,2}?(?:loan"
     r"|loans|grant|grants|savings|money|funding|funds|inheritance|mortgage|scholarship|subsidy"
@@ -371,7 +375,13 @@ def split_what_how(text: str) -> tuple[str, str | None]:
         return text, None
     start, end = span
     clause = text[start:end].strip()
-    how = re.sub(r"^by(?: means of| way of)?\s+", "", clause, flags=re.I)
+    how = re.sub(
+        r"^(?:by(?: means of| way of)?|which (?:means|will mean|would mean|involves|will involve"
+        r"|requires)|meaning)\s+",
+        "",
+        clause,
+        flags=re.I,
+    )
     what = (text[:start].rstrip(" ,") + " " + text[end:].lstrip(" ,")).strip()
     if start == 0:
         what = what[:1].upper() + what[1:]
