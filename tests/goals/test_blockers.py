@@ -492,3 +492,41 @@ def test_it_reads_the_third_rounds_meanings(text, kind):
 )
 def test_it_keeps_the_third_rounds_words_where_they_mean_something_else(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Effort weighed against what it brings, money better spent, a flat refusal, a morning
+        # that is not one's own, giving up friends: priorities, whatever else they mention.
+        ("but would it be worth all that hassle for a certificate", "commitment"),
+        ("but that money is better spent on a new boiler", "commitment"),
+        ("but I'm not putting up with night classes again, no thanks", "commitment"),
+        ("but I've never been an early-morning person and training is at six", "commitment"),
+        ("but I'd have to see less of my mates", "commitment"),
+        # Knowing everything before a first step.
+        ("but I want to read everything about sourdough before I bake a loaf", "scope"),
+        # Nerves welcomed, a plan made, a doubt proved wrong, a limit that doesn't matter, a past
+        # doubt and what happened then.
+        ("but it's the good kind of nervous, honestly", "none"),
+        ("I'm terrified in a good way and I'm booking it on Monday", "none"),
+        ("I doubted I could do a 10k, and I proved myself wrong last spring", "none"),
+        ("I'm colour-blind, which doesn't matter at all for bookkeeping", "none"),
+        ("I was worried I was too slow, then I joined the beginners' group", "none"),
+    ],
+)
+def test_it_reads_worth_refusals_and_welcomed_nerves_by_meaning(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I'm still paying off the car after three years.", "confidence"),
+        ("I'm scared of looking stupid in class.", "confidence"),
+        ("I was worried I was too slow, and I still am.", "confidence"),
+        ("I'm shy, and that matters a lot in sales.", "confidence"),
+    ],
+)
+def test_it_keeps_those_words_where_they_still_name_a_limit(text, kind):
+    assert classify_blocker(text)["kind"] == kind
