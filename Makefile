@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_HOME ?= $(CURDIR)/.demo-home
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: run test bench lint format browser imap clean
+.PHONY: run test bench lint format browser imap clean screenshots
 
 run: $(STAMP)
 	HEDGEROW_HOME=$(DEMO_HOME) $(BIN)/hedgerow demo
@@ -24,6 +24,14 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.coach
 	$(BIN)/python -m bench.goals
 	$(BIN)/python -m bench.groups
+
+# A PNG of every page, on a desktop and a phone, from the demo's data: the whole product in a minute.
+SCREENSHOTS ?= $(CURDIR)/screenshots
+screenshots: $(STAMP) browser
+	rm -rf $(SCREENSHOTS)
+	HEDGEROW_HOME=$(TEST_HOME) HEDGEROW_SCREENSHOTS=$(SCREENSHOTS) $(BIN)/pytest -n 0 \
+		tests/browser/test_every_page.py
+	@echo "Screenshots of every page: $(SCREENSHOTS)"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

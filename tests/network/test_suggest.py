@@ -67,7 +67,7 @@ def test_it_explains_each_suggestion_in_one_line(owner, history):
     ana, bo = suggestions(owner)
 
     assert ana.explanation == "21 emails both ways 2021–2026, 4 meetings, last in October"  # noqa: RUF001
-    assert bo.explanation == "1 email from you 2019, last in June 2019"
+    assert bo.explanation == "1 email from you 2019, last in Jun 2019"
 
 
 def test_it_prints_the_contract_json_best_first(owner, history, capsys):

@@ -177,7 +177,7 @@ def test_it_revises_a_rating_given_the_same_day(owner):
         (TODAY, 6, 2),
     ]
     chart = practice.rating_chart(ratings)
-    assert chart is not None and "Clarity" in chart and "2026-11-01" in chart
+    assert chart is not None and "Clarity" in chart and "1 Nov 2026" in chart
 
 
 def test_it_names_the_rating_that_is_out_of_range(owner):

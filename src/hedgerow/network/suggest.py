@@ -24,6 +24,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 
 from hedgerow.accounts.models import Position
 from hedgerow.lib.addresses import organisation_of
+from hedgerow.lib.dates import month_text
 from hedgerow.network.access import contacts_of
 from hedgerow.network.identity import normalize_name
 from hedgerow.network.models import (
@@ -338,7 +339,7 @@ def explain(e: Evidence, employer: Employer | None, as_of: date) -> str:
         parts.append(meetings if written else f"{meetings} {_years(first, last)}")
     if employer is not None:
         parts.append(f"both at {employer.company}")
-    when = f"{last:%B}" if last.year == as_of.year else f"{last:%B %Y}"
+    when = f"{last:%B}" if last.year == as_of.year else month_text(last)  # "Nov 2026"
     parts.append(f"last in {when}")
     return ", ".join(parts)
 

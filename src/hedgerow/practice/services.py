@@ -182,7 +182,7 @@ def rating_chart(ratings: list[AspirationRating]) -> SafeString | None:
         return None  # one point is not a line; the table below the form shows it
     return line_chart(
         caption="Clarity, strategy and focus over time, each from 0 to 10.",
-        labels=[rating.rated_on.isoformat() for rating in ratings],
+        labels=[day_text(rating.rated_on) for rating in ratings],
         series=[
             Series("Clarity", [r.clarity for r in ratings], "series-1"),
             Series("Strategy", [r.strategy for r in ratings], "series-2"),
