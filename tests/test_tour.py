@@ -28,7 +28,7 @@ def test_it_finds_dates_written_another_way(db: None, text: str) -> None:
         "Last in touch 7 Nov 2026; every 90 days.",
         "Replies in Nov 2026",
         "linkedin-2026-11-07.zip was imported",
-        "13 messages both ways 2024–2026",
+        "13 messages both ways 2024–2026",  # noqa: RUF001 - the interface writes ranges so
     ],
 )
 def test_it_leaves_our_own_style_and_file_names_alone(db: None, text: str) -> None:
