@@ -174,7 +174,7 @@ def test_it_waits_for_the_start_date(owner):
     goal = services.start_goal(
         owner=owner, sentence="Publish my first novel.", start_date=date(2026, 12, 1)
     )
-    with pytest.raises(InvalidInput, match="start on 2026-12-01"):
+    with pytest.raises(InvalidInput, match="start on 1 Dec 2026"):
         services.record_checkin(goal=goal, did="Wrote", progress=1, confidence=5)
 
 

@@ -223,3 +223,23 @@ def test_reply_figures_count_answered_notes_by_month(owner, history):
     assert len(months) == 12
     today = build_today(owner)
     assert today["network"]["replies"][-1]["month"] == "2026-11"
+
+
+def test_reply_figures_take_an_answer_from_the_same_person_within_thirty_days(
+    owner, outsider, make_contact, fixed_clock
+):
+    ana, bo, cy = (make_contact(owner, n) for n in ("Ana Ruiz", "Bo Chen", "Cy Dunn"))
+    mail(ana, OUT, date(2026, 9, 1))
+    mail(ana, IN, date(2026, 10, 2))  # 31 days later: too late to count as the answer
+    mail(bo, OUT, date(2026, 9, 2))
+    mail(cy, IN, date(2026, 9, 3))  # someone else wrote back
+    mail(cy, OUT, date(2026, 11, 20))
+    mail(cy, IN, date(2026, 11, 26))  # after the day the figures are for
+    mail(ana, OUT, date(2026, 10, 5), kind="meeting")  # together: not a note
+    mail(bo, OUT, date(2026, 10, 6))
+    mail(bo, IN, date(2026, 11, 5), kind="call")  # on the 30th day, by phone
+    mail(make_contact(outsider, "Di Egan"), OUT, date(2026, 10, 7))  # not the owner's
+
+    months = {m["month"]: (m["sent"], m["answered"]) for m in reply_figures(owner, NOW.date())}
+
+    assert (months["2026-09"], months["2026-10"], months["2026-11"]) == ((2, 0), (1, 1), (1, 0))

@@ -26,6 +26,7 @@ from hedgerow.goals.models import (
 )
 from hedgerow.goals.sentence import check_goal, split_what_how
 from hedgerow.goals.weeks import plan_week
+from hedgerow.lib.dates import day_text
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.network.models import Contact
 
@@ -289,7 +290,7 @@ def record_checkin(
     now = plan_week(goal.start_date, today)
     if now < 1:
         raise InvalidInput(
-            f"Your fifty weeks start on {goal.start_date.isoformat()}; check in from then on."
+            f"Your fifty weeks start on {day_text(goal.start_date)}; check in from then on."
         )
     week = min(now, PLAN_WEEKS) if week is None else week
     if not 1 <= week <= PLAN_WEEKS:

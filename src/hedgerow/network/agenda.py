@@ -65,10 +65,13 @@ class MonthItem(TypedDict):
     total: int
 
 
-class Network(TypedDict):
+class Growth(TypedDict):
     connections: int
     accepted_invitations: int
     by_month: list[MonthItem]
+
+
+class Network(Growth):
     replies: list[ReplyMonth]  # rule N11: of the notes you sent, how many were answered
 
 
@@ -200,7 +203,13 @@ def pending_invitation_count(owner) -> int:
 
 
 def network_growth(owner, as_of: date) -> Network:
-    """Rule N11: connections by the month they were made, with a running total."""
+    """Rule N11: connections by the month they were made, with a running total, and how many of
+    the notes sent were answered."""
+    return {**connection_growth(owner, as_of), "replies": reply_figures(owner, as_of)}
+
+
+def connection_growth(owner, as_of: date) -> Growth:
+    """Rule N11's first figure alone: what Today's one calm line needs."""
     # One pass over the owner's contacts, grouped by ("YYYY-MM", still connected) in the database.
     year_month = Substr(Cast("connected_on", CharField()), 1, 7)
     groups = (
@@ -231,7 +240,6 @@ def network_growth(owner, as_of: date) -> Network:
         "connections": connections,
         "accepted_invitations": accepted,
         "by_month": by_month,
-        "replies": reply_figures(owner, as_of),
     }
 
 

@@ -6,10 +6,10 @@ A note is an outgoing message, email or call; it is answered when the same perso
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from django.utils import timezone
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import TruncMonth
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
 from hedgerow.network.models import Interaction
@@ -25,44 +25,41 @@ class ReplyMonth(TypedDict):
 
 
 def reply_figures(owner, as_of: date, months: int = 12) -> list[ReplyMonth]:
-    """The last `months` months, quiet ones included, oldest first."""
+    """The last `months` months, quiet ones included, oldest first.
+
+    Counted in the database, one row a month: each note sent looks for one answer through the
+    (contact, occurred_at) index, so 30,000 contacts and 200,000 messages cost one bounded query,
+    not a walk over every message in Python.
+    """
     first_month = _month_back(as_of, months - 1)
-    since = end_of(first_month - timedelta(days=1))
+    since, until = end_of(first_month - timedelta(days=1)), end_of(as_of)
+    answer = Interaction.objects.filter(
+        contact_id=OuterRef("contact_id"),
+        kind__in=OUTREACH,
+        direction=Interaction.Direction.INCOMING,
+        occurred_at__gt=OuterRef("occurred_at"),
+        occurred_at__lte=OuterRef("occurred_at") + timedelta(days=REPLY_DAYS),
+        occurred_at__lt=until,
+    )
     rows = (
         Interaction.objects.filter(
             owner_id=owner.pk,
             kind__in=OUTREACH,
+            direction=Interaction.Direction.OUTGOING,
             occurred_at__gte=since,
-            occurred_at__lt=end_of(as_of),
+            occurred_at__lt=until,
         )
-        .exclude(direction=Interaction.Direction.MUTUAL)
+        .annotate(month=TruncMonth("occurred_at"))
+        .values("month")
+        .annotate(sent=Count("pk"), answered=Count("pk", filter=Exists(answer)))
         .order_by()
-        .values_list("contact_id", "direction", "occurred_at")
     )
-    answers: dict[int, list[datetime]] = {}
-    sent: list[tuple[int, datetime]] = []
-    for contact_id, direction, at in rows.iterator(chunk_size=5000):
-        if direction == Interaction.Direction.INCOMING:
-            answers.setdefault(contact_id, []).append(at)
-        else:
-            sent.append((contact_id, at))
-    for times in answers.values():
-        times.sort()
-    counts: dict[str, list[int]] = {}
-    window = timedelta(days=REPLY_DAYS)
-    for contact_id, at in sent:
-        month = timezone.localtime(at).strftime("%Y-%m")
-        figures = counts.setdefault(month, [0, 0])
-        figures[0] += 1
-        times = answers.get(contact_id, [])
-        after = bisect_right(times, at)
-        if after < len(times) and times[after] - at <= window:
-            figures[1] += 1
+    counts = {row["month"].strftime("%Y-%m"): (row["sent"], row["answered"]) for row in rows}
     result: list[ReplyMonth] = []
     for back in range(months - 1, -1, -1):
         month = _month_back(as_of, back).strftime("%Y-%m")
-        sent_n, answered = counts.get(month, [0, 0])
-        result.append({"month": month, "sent": sent_n, "answered": answered})
+        sent, answered = counts.get(month, (0, 0))
+        result.append({"month": month, "sent": sent, "answered": answered})
     return result
 
 

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.forms import first_error
 from hedgerow.network import access, agenda_actions
-from hedgerow.network.agenda import network_growth, pending_invitation_count
+from hedgerow.network.agenda import connection_growth, pending_invitation_count
 from hedgerow.network.services import outreach_warnings
 from hedgerow.network.suggest import weekly_suggestion
 from hedgerow.today.forms import NotNowForm, WroteForm
@@ -79,7 +79,7 @@ def _row(person: Person, warnings: dict[int, str]) -> dict[str, Any]:
 def _calm_lines(request: HttpRequest) -> dict[str, Any]:
     """Rule N7 and N11: invitations waiting and the network's growth, one line each."""
     as_of = timezone.localdate()
-    growth = network_growth(request.user, as_of)
+    growth = connection_growth(request.user, as_of)
     year_ago = as_of.replace(year=as_of.year - 1).strftime("%Y-%m")
     return {
         "pending": pending_invitation_count(request.user),
