@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.contrib.auth import get_user_model
         from django.test import Client
 
-        client = Client()
+        client = Client(HTTP_HOST="localhost")  # the hosts a server answers to, never "testserver"
         client.force_login(get_user_model().objects.get(pk=coach_id))
         pages = {
             "group feed (coach)": f"/groups/{group_id}/",

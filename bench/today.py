@@ -106,7 +106,7 @@ def measure_today(username: str, runs: int = 20) -> TodayTimes:
     from hedgerow.network.agenda import build_agenda
 
     user = get_user_model().objects.get(username=username)
-    client = Client()
+    client = Client(HTTP_HOST="localhost")  # the hosts a server answers to, never "testserver"
     client.force_login(user)
     # Interleaved would be fairer on a busy machine; in turn keeps each one's caches warm.
     floor = measure_page(client, FLOOR_PATH, runs)
@@ -150,13 +150,10 @@ def today_measurements(today: TodayTimes) -> list[Measurement]:
 
 def build_home(folder: Path, connections: int, messages: int) -> None:
     """Two exports a month apart, imported in this process, then 40 core contacts."""
-    from django.core.management import call_command
-
     from hedgerow.accounts.services import add_person
     from hedgerow.network.demo import Changes, DemoNetwork
     from hedgerow.network.importers.linkedin import import_linkedin
 
-    call_command("migrate", interactive=False, verbosity=0)
     today = datetime.now(UTC).date()
     started = time.perf_counter()
     earlier = DemoNetwork.generate(
@@ -189,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
     home.mkdir(parents=True, exist_ok=True)
     print(f"Today at {args.connections:,} connections, {args.messages:,} messages")
     setup_django(home)
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)  # a home built before a migration
     if not built.exists():
         build_home(args.dir, args.connections, args.messages)
         built.write_text("built\n")
