@@ -21,6 +21,7 @@ class Floor:
     seconds: float
     peak_mb: float
     rows: dict[str, int]
+    cpu_seconds: float = 0.0
 
 
 def table_name(file_name: str) -> str:
@@ -62,4 +63,4 @@ def measure_floor(csv_dir: Path, database: Path) -> Floor:
             table_name(name): db.execute(f'SELECT count(*) FROM "{table_name(name)}"').fetchone()[0]  # noqa: S608 - our own table names
             for name in files
         }
-    return Floor(seconds=run.seconds, peak_mb=run.peak_mb, rows=rows)
+    return Floor(seconds=run.seconds, peak_mb=run.peak_mb, rows=rows, cpu_seconds=run.cpu_seconds)

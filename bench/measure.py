@@ -15,6 +15,8 @@ class ChildRun:
     peak_mb: float
     returncode: int
     log: Path
+    # User + system time of the child: what other work on a busy machine blurs least.
+    cpu_seconds: float = 0.0
 
     def check(self, what: str) -> ChildRun:
         if self.returncode != 0:
@@ -33,7 +35,7 @@ def run_measured(
     cwd: Path | None = None,
     stdin: Path | None = None,
 ) -> ChildRun:
-    """Wall time from spawn to exit (start-up included) and the child's peak RSS.
+    """Wall time from spawn to exit (start-up included), CPU time, and the child's peak RSS.
 
     os.wait4 reports the resource use of exactly this child, so several measured children in one
     bench run don't blur into one RUSAGE_CHILDREN maximum.
@@ -48,4 +50,5 @@ def run_measured(
         seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     # Linux reports ru_maxrss in kilobytes.
-    return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, log)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ChildRun(seconds, usage.ru_maxrss / 1024, process.returncode, log, cpu)

@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.floor import Floor, measure_floor, unpack_for_sqlite
 from bench.measure import ChildRun, run_measured
 from bench.report import Measurement, table, write_json
-from bench.shapes import measure_invitations, measure_picked
+from bench.shapes import cpu_time, measure_invitations, measure_picked
 from bench.today import mark_core_contacts, measure_today, setup_django, today_measurements
 from hedgerow.network.demo import Changes, DemoNetwork
 
@@ -110,6 +110,7 @@ def import_measurements(floor: Floor, first: ChildRun, again: ChildRun) -> list[
                 aim_ratio=AIM_RATIO,
                 floor_label="sqlite3 .import",
             ),
+            cpu_time(label, run, floor),
             Measurement(
                 f"{label}, peak memory",
                 run.peak_mb,
