@@ -66,6 +66,7 @@ def throttled(request: HttpRequest, error: throttle.Throttled) -> HttpResponse:
     return response
 
 
+api.add_router("/", "hedgerow.accounts.api.router")
 api.add_router("/", network_router)
 api.add_router("/", today_router)
 api.add_router("/coach/", coach_router)

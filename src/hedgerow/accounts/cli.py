@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hedgerow.lib.cli import DEFAULT_HOST, DEFAULT_PORT, CommandError, acting_person, base_url
+from hedgerow.lib.cli import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    CommandError,
+    acting_person,
+    base_url,
+    confirm,
+)
 
 
 def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.ArgumentParser):
@@ -29,6 +36,12 @@ def add_commands(commands, person: argparse.ArgumentParser, as_json: argparse.Ar
     link.set_defaults(handler=run_user_link)
     listing = user_commands.add_parser("list", help="list the people on this Hedgerow")
     listing.set_defaults(handler=run_user_list)
+    remove = user_commands.add_parser(
+        "remove", help="delete a person's account and everything it owns, for good"
+    )
+    remove.add_argument("name")
+    remove.add_argument("--yes", action="store_true", help="do not ask first")
+    remove.set_defaults(handler=run_user_remove)
     admin = user_commands.add_parser("admin", help="give (or with --off take away) /admin/")
     admin.add_argument("name")
     admin.add_argument("--off", action="store_true", help="take administration away")
@@ -70,6 +83,19 @@ def run_user_list(args: argparse.Namespace) -> int:
 
     for person in get_user_model().objects.order_by("username"):
         print(f"{person.username}  (admin)" if person.is_superuser else person.username)
+    return 0
+
+
+def run_user_remove(args: argparse.Namespace) -> int:
+    from hedgerow.accounts.services import delete_account
+
+    person = acting_person(args.name)
+    confirm(
+        f"Delete {person.username!r} and everything they keep here (contacts, imports, goals, "
+        "practice, groups they are in), for good?",
+        yes=args.yes,
+    )
+    print(f"Deleted {delete_account(person=person)!r} and everything in their account.")
     return 0
 
 

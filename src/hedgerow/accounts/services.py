@@ -17,6 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from hedgerow.accounts import throttle
 from hedgerow.accounts.models import ApiToken, Profile
+from hedgerow.lib.errors import InvalidInput
 
 
 class PersonExists(ValueError):
@@ -103,3 +104,31 @@ def person_for_api_key_from(*, key: str, address: str) -> User | None:
 
 def revoke_api_token(*, token: ApiToken) -> None:
     token.delete()
+
+
+# --- deleting an account --------------------------------------------------------------------------
+
+
+def check_password_to_delete(*, person: User, password: str, address: str) -> None:
+    """Deleting an account asks for its password. Wrong ones count as failed sign-ins (a
+    computer left signed in must not become a way to guess it, or to delete someone)."""
+    throttle.check("sign-in", account=person.get_username(), address=address)
+    if not person.has_usable_password():
+        raise InvalidInput(
+            "password: choose a password first (Settings → Change your password), then come "
+            "back to delete your account."
+        )
+    if not person.check_password(password or ""):
+        throttle.record_failure("sign-in", account=person.get_username(), address=address)
+        raise InvalidInput("password: that is not your password.")
+
+
+@transaction.atomic
+def delete_account(*, person: User) -> str:
+    """The person and everything they own, in every app (each owned table cascades from the
+    person; groups and uploads tidy up through pre_delete, see groups/departures.py). Returns
+    their name, for the message."""
+    name = person.get_username()
+    person.delete()
+    throttle.log.info("account deleted: account=%r", name)
+    return name

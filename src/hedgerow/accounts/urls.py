@@ -11,6 +11,7 @@ urlpatterns = [
     path("link/<uidb64>/<token>/", views.sign_in_by_link, name="link"),
     path("password/", views.set_password, name="password"),
     path("settings/", views.settings_page, name="settings"),
+    path("settings/delete/", views.delete_account_page, name="delete"),
     path("settings/keys/", views.add_token, name="add-token"),
     path("settings/keys/<int:token_id>/revoke/", views.revoke_token, name="revoke-token"),
 ]

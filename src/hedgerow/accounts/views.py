@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login, update_session_auth_hash
+from django.contrib.auth import get_user_model, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
@@ -12,9 +12,10 @@ from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
-from hedgerow.accounts import access, throttle
+from hedgerow.accounts import access, services, throttle
 from hedgerow.accounts.forms import ProfileForm, SignInForm
 from hedgerow.accounts.services import create_api_token, profile_of, revoke_api_token
+from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import AuthenticatedHttpRequest
 
 LINK_SIGN_IN = "hedgerow_signed_in_by_link"
@@ -110,3 +111,30 @@ def revoke_token(request: AuthenticatedHttpRequest, token_id: int) -> HttpRespon
     revoke_api_token(token=token)
     messages.success(request, f"Revoked the key {token.name!r}.")
     return redirect("accounts:settings")
+
+
+@require_http_methods(["GET", "POST"])
+def delete_account_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Asks for the password, says what goes and what stays in groups, then deletes for good."""
+    error, status = "", 200
+    if request.method == "POST":
+        person = request.user
+        try:
+            services.check_password_to_delete(
+                person=person,
+                password=request.POST.get("password", ""),
+                address=throttle.client_address(request),
+            )
+        except InvalidInput as problem:
+            error, status = str(problem).removeprefix("password: ").capitalize(), 400
+        except throttle.Throttled as paused:
+            error, status = str(paused), 429
+        else:
+            logout(request)
+            name = services.delete_account(person=person)
+            messages.success(
+                request, f"The account {name!r} and everything in it are deleted. Take care."
+            )
+            return redirect("accounts:login")
+    context = {"nav": "settings", "error": error}
+    return render(request, "accounts/delete.html", context, status=status)

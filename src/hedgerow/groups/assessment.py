@@ -123,8 +123,11 @@ def _close(rnd: Round) -> Round:
     return rnd
 
 
-def respondents(rnd: Round) -> frozenset[int]:
-    return frozenset(rnd.ballots.filter(used=True).values_list("owner_id", flat=True))
+def respondents(rnd: Round) -> frozenset[int | str]:
+    """Who answered: a person's id, or for someone who has since deleted their account, the
+    random mark their ballots share (groups/departures.py)."""
+    rows = rnd.ballots.filter(used=True).values_list("owner_id", "departed")
+    return frozenset(owner_id or departed for owner_id, departed in rows)
 
 
 def release_check(rnd: Round) -> str:

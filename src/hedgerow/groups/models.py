@@ -244,7 +244,11 @@ class Ballot(models.Model):
     answer and no time, so it cannot be matched to one."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="ballots")
-    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, related_name="+")
+    # Emptied when the person deletes their account: their answer stays counted in the totals
+    # (groups/departures.py), and `departed` keeps one random mark for all of that person's
+    # used ballots, so rounds can still be compared without knowing who it was.
+    owner = models.ForeignKey(Owner, on_delete=models.SET_NULL, null=True, related_name="+")
+    departed = models.CharField(max_length=32, blank=True)
     token = models.CharField(max_length=64, unique=True)
     used = models.BooleanField(default=False)
 

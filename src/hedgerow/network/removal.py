@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
@@ -68,3 +69,10 @@ def delete_import_run(*, run: ImportRun) -> journal.Undone | None:
         shutil.rmtree(Path(run.pending_file).parent, ignore_errors=True)
     run.delete()
     return undone
+
+
+def on_person_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """A deleted person's rows go by cascade; the uploads their previews kept are files."""
+    waiting = ImportRun.objects.filter(owner_id=instance.pk).exclude(pending_file="")
+    for pending in waiting.values_list("pending_file", flat=True):
+        shutil.rmtree(Path(pending).parent, ignore_errors=True)
