@@ -1599,3 +1599,40 @@ def test_it_reads_a_request_made_for_someone_of_the_writers_as_an_ask():
         "coffee with us when you're back? How is the new team?"
     )
     assert "no-ask" not in failing(check_note(kind, "acknowledgement", about="new buying job"))
+
+
+def test_it_lets_a_warm_reply_close_on_its_plan_to_meet():
+    about = "accepted invitation; rowed in the same crew at Henley"
+    text = "Tom! Good to be connected after all those Henley mornings. Let's get a pint in May."
+    assert "closing-ask" not in failing(check_note(text, "follow-up", to="Tom Hale", about=about))
+    # Elsewhere a note still ends by asking about them; and a plan after a favour doesn't close.
+    assert "closing-ask" in failing(check_note(text, "keep-in-touch", to="Tom Hale", about=about))
+    ask = "Tom! Could you refer me to your boss? Let's get a pint in May."
+    assert "closing-ask" in failing(check_note(ask, "follow-up", to="Tom Hale", about=about))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congrats on the new job, Ines! If there's ever an opening on your team, I'd love to be "
+        "considered. How is it so far?",
+        "Congrats on the new job, Ines! We're hiring a nurse and I was wondering if you could "
+        "share the post with your network. How is it so far?",
+        "Congrats on the new job, Ines! I've just finished my first screenplay. Would you be up "
+        "for giving it a read? How is it so far?",
+        "Congrats on the new job, Ines! Do bear me in mind for anything in procurement. How is "
+        "it so far?",
+    ],
+)
+def test_it_finds_asks_for_a_place_a_network_or_a_read(text):
+    assert "no-ask" in failing(check_note(text, "acknowledgement", about="new job"))
+
+
+def test_it_keeps_wondering_about_them_and_sharing_their_news_kind():
+    for text in (
+        "Congrats on the new job, Ines! I was wondering if you'd moved to Porto for it. How is "
+        "it so far?",
+        "Congrats on the new job, Ines! I'd love to be there when you give your first talk. "
+        "Share some photos of the new office?",
+    ):
+        assert "no-ask" not in failing(check_note(text, "acknowledgement", about="new job")), text

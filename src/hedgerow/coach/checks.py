@@ -463,6 +463,15 @@ def check_closing_ask(context: Context) -> CheckResult:  # rule N2
             required=True,
             message="It ends by asking about them, which invites a reply.",
         )
+    if context.occasion == "follow-up" and closes_on_a_plan_to_meet(context.note):
+        # rule N5: the warm reply's own close is the catch-up it proposes; a plan to meet
+        # ("Let's grab a drink when I'm back in December.") invites a reply as a question does.
+        return result(
+            "closing-ask",
+            ok=True,
+            required=True,
+            message="It ends by proposing to meet, which invites a reply.",
+        )
     return result(
         "closing-ask",
         ok=False,
@@ -510,6 +519,18 @@ def asks_about_them(note: Note) -> bool:
         if is_question(sentence) or request:
             return True
     return False
+
+
+def closes_on_a_plan_to_meet(note: Note) -> bool:
+    """The last sentence before any sign-off proposes to meet, asks nothing of them for the
+    writer, and doesn't follow a sentence about the writer's own news."""
+    closing = [plain(sentence) for sentence in note.closing_sentences]
+    if not closing or not lexicon.CATCH_UP.search(closing[-1]):
+        return False
+    for_someone = names_someone(note)
+    if any(is_ask(sentence, for_someone=for_someone) for sentence in closing):
+        return False
+    return not any(ends_on_the_writer(sentence) for sentence in closing)
 
 
 TYPED_QUESTION_WORDS = 12  # "hows the team treating you": a short last clause, typed without "?"
@@ -661,7 +682,9 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
     for index, sentence in enumerate(context.note.sentences):
         # However it is worded, an ask is the reader giving time, network, money or effort for
         # the writer (rule N6); the writer's wares offered unasked are a pitch.
-        beside = " ".join(sentences[max(0, index - 1) : index] + sentences[index + 1 : index + 2])
+        # The sentence itself counts too: "we're hiring a designer and I wondered if you could
+        # share the ad" says in one breath what the writer is after (issue 10, third round).
+        beside = " ".join(sentences[max(0, index - 1) : index + 2])
         ask = clauses.ask_in(
             plain(sentence),
             for_someone=names_someone(context.note),

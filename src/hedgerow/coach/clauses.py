@@ -33,6 +33,9 @@ READER_ASKED = re.compile(
     r"|if you (?:ever |still )?(?:have|had|get|got|find|could|can|would|were able|are able"
     r"|don't mind|wouldn't mind)"
     r"|do you (?:have|mind|think you could)"
+    # "I wondered if you could share the ad": a request put as the writer's wondering.
+    r"|(?:i )?(?:was |am |'m )?wonder(?:ed|ing)? (?:if|whether) you(?:'d| could| would| might"
+    r"| can| ever| have)"
     r"|any chance (?:you|of)"
     r"|(?:grateful|thankful|obliged|appreciate(?: it)?) (?:if|for) (?:you|your|any|a few|some"
     r"|\d+|a (?:quick|short|little|brief))"
@@ -120,7 +123,9 @@ SERVICE = re.compile(
     + r"|"
     + inflected("pass", "send", "forward", "share")
     + r" (?:[\w'-]+ ){0,2}(?:on|along|to|with)"
-    + r"|have a look|take a (?:quick )?look|introduction|intro|referral|recommendation"
+    + r"|(?:give|gives|giving|gave) (?:it|this|them|my \w+|our \w+) a (?:read|look|listen|try|spin"
+    r"|share|watch)"
+    r"|have a look|take a (?:quick )?look|introduction|intro|referral|recommendation"
     r"|put in a (?:good )?word|a word with|coach me|advice|feedback|input|thoughts on"
     r"|opinion on|eyes on|pick your brain|back us|get (?:her|him|them|me|us) (?:an?|in|on|into)"
     r"|job|role|internship|opening|position|placement|favou?r|\d+ minutes|a few minutes|minutes"
@@ -140,7 +145,9 @@ WRITER_BENEFITS = re.compile(
 # apply, raise, sell or hire ("I'm putting together a deck for our seed round").
 WRITERS_NEED = re.compile(
     r"(?<![\w'])(?:(?:my|our) (?:[\w-]+ ){0,2}(?:deck|cv|resume|portfolio|proposal|pitch"
-    r"|application|draft|manuscript|business plan|grant|bid|tender|round|launch|campaign)"
+    r"|application|draft|manuscript|business plan|grant|bid|tender|round|launch|campaign"
+    r"|novel|book|script|screenplay|album|thesis|paper|essay|demo|article|website|poems?"
+    r"|short story|collection|film|documentary)"
     r"|(?:i'm|i am|we're|we are|i've been|we've been) (?:\w+ )?(?:applying|raising|pitching"
     r"|hiring|selling|launching|putting together|preparing|bidding|fundraising|job hunting"
     r"|looking for))(?![\w'])"
@@ -171,6 +178,10 @@ ABOUT_THEM = re.compile(
     r"(?<![\w'])(?:tell me|let me know|fill me in|share) (?:\w+ ){0,3}?(?:how|what|about|more"
     r"|where|when|which|whether|your)|how (?:are|is|did|do|was|has|have) (?:you|your|it|the)"
     r"|(?:hear|know) (?:how|what|about|more)|send (?:me )?(?:a )?(?:photo|picture|pic)s?"
+)
+NETWORK = re.compile(
+    r"(?<![\w'])(?:with|to|among|across|through) your (?:network|followers|contacts|connections"
+    r"|audience|mailing list|list|community)(?![\w'])"
 )
 # Writer's commerce, offered unasked: "I can send you our price list".
 WRITER_COMMERCE = re.compile(
@@ -225,6 +236,10 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
             return Ask(clause, asked.group(0).strip(), service.group(0))
         if service and re.search(r"minutes|your time|favou?r", service.group(0)):
             return Ask(clause, asked.group(0).strip(), service.group(0))
+        # Their network put to work, for whatever: "could you share the ad with your network".
+        network = NETWORK.search(rest)
+        if network:
+            return Ask(clause, asked.group(0).strip(), network.group(0))
         # "My cousin runs a haulage firm. Would you be open to me sending you his details?":
         # whatever is asked, it is asked on behalf of someone of the writer's (issue 10).
         person = THIRD_PARTY.search(rest) if for_someone else None

@@ -330,7 +330,14 @@ FAVOUR = phrases(
     r"(?:mean|help) a lot if you",
     r"share it with your (?:network|team|followers)",
     r"(?:are|is) (?:you|your team|your company|they) hiring",
-    r"keep me in mind",
+    r"(?:keep|bear) me in mind",
+    # Asking to be taken on, however politely: "if there's ever an opening on your team, I'd love
+    # to be considered" (issue 10, third round).
+    r"(?:i'd|i would|we'd|we would) (?:really )?(?:love|like|be (?:glad|happy|honou?red|keen|"
+    r"grateful)) to be (?:considered|thought of|kept in mind|put forward|recommended|introduced"
+    r"|referred|shortlisted|part of (?:your|the) team)",
+    r"if there(?:'s| is| are) (?:ever )?(?:an? )?(?:opening|openings|vacancy|vacancies|role|roles"
+    r"|position|spot|place|opportunity) (?:on|in|at|for) (?:your|the)",
     r"do the needful",
     # Asking to be thought of for work: "if you hear of anything, do think of me".
     r"(?:think of|remember|mention) me (?:if|when|for|should)",
