@@ -20,6 +20,10 @@ from hedgerow.network.models import Contact
 # Real password hashing costs a quarter of a second per person; tests need none of its strength
 # (production keeps PBKDF2, see tests/test_settings.py).
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Imports started from the web run as the page is posted, so page tests see the outcome at once.
+# The real queue and `hedgerow worker` are tested with real processes (tests/network/
+# test_background.py).
+settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # The clock most tests run at: a Wednesday morning, 25 November 2026.
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -201,7 +201,7 @@ def test_it_only_sees_the_acting_persons_contacts(capsys, owner, outsider, make_
 
 def test_it_creates_the_owner_and_prints_a_link_on_first_serve(capsys, db, monkeypatch):
     served = []
-    monkeypatch.setattr("hedgerow.cli.serve_forever", lambda host, port: served.append(port))
+    monkeypatch.setattr("hedgerow.cli.serve_forever", lambda args: served.append(args.port))
     monkeypatch.setattr("hedgerow.cli.local_owner_name", lambda: "sam")
 
     status, out, _ = run(capsys, "serve", "--port", "8123")

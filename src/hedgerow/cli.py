@@ -60,14 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print JSON for scripts")
 
-    serve = commands.add_parser("serve", help="serve the web app")
-    serve.add_argument("--host", default=DEFAULT_HOST)
-    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serving = argparse.ArgumentParser(add_help=False)
+    serving.add_argument("--host", default=DEFAULT_HOST)
+    serving.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serving.add_argument(
+        "--threads", type=int, default=8, help="requests served at once (default 8)"
+    )
+    serving.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="don't start a worker for background imports (run `hedgerow worker` yourself)",
+    )
+
+    serve = commands.add_parser("serve", parents=[serving], help="serve the web app")
     serve.set_defaults(handler=run_serve)
 
-    demo = commands.add_parser("demo", help="load the demo dataset into HEDGEROW_HOME and serve it")
-    demo.add_argument("--host", default=DEFAULT_HOST)
-    demo.add_argument("--port", type=int, default=DEFAULT_PORT)
+    demo = commands.add_parser(
+        "demo", parents=[serving], help="load the demo dataset into HEDGEROW_HOME and serve it"
+    )
     demo.add_argument("--no-serve", action="store_true", help="load the data, then stop")
     demo.set_defaults(handler=run_demo)
 
@@ -89,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     for app_cli in (*app_clis, groups_cli, reminders_cli, portability_cli):
         app_cli.add_commands(commands, person, as_json)
+
+    worker = commands.add_parser(
+        "worker", help="run imports started from the web, in the background"
+    )
+    worker.add_argument("--once", action="store_true", help="run what is queued, then stop")
+    # Set by `hedgerow serve` for the worker it starts: end when that process ends.
+    worker.add_argument("--parent", type=int, help=argparse.SUPPRESS)
+    worker.set_defaults(handler=run_worker)
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("arguments", nargs=argparse.REMAINDER)
@@ -124,7 +142,7 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"Welcome to Hedgerow. Your account is {owner.username!r}.")
         print("Open this one-time link to sign in and choose a password:")
         print(f"  {url}{sign_in_path(owner)}")
-    serve_forever(args.host, args.port)
+    serve_forever(args)
     return 0
 
 
@@ -137,13 +155,22 @@ def local_owner_name() -> str:
         return "owner"
 
 
-def serve_forever(host: str, port: int) -> None:
+def serve_forever(args: argparse.Namespace) -> None:
+    """Waitress, a production WSGI server, and (unless --no-worker) a worker for background
+    imports that ends with this process, so one command runs everything on a laptop."""
     from waitress import serve
 
+    from hedgerow.lib.workers import WorkerChild
     from hedgerow.wsgi import application
 
-    print(f"Hedgerow is running at http://{host}:{port}/ — press Ctrl+C to stop.", flush=True)
-    serve(application, host=host, port=port, threads=8, ident="hedgerow")
+    child = None if args.no_worker else WorkerChild().start()
+    url = f"http://{args.host}:{args.port}/"
+    print(f"Hedgerow is running at {url} — press Ctrl+C to stop.", flush=True)
+    try:
+        serve(application, host=args.host, port=args.port, threads=args.threads, ident="hedgerow")
+    finally:
+        if child is not None:
+            child.stop()
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -171,7 +198,28 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.no_serve:
         return 0
     print(f"\nSign in at http://{args.host}:{args.port}/ with name 'demo' and password 'demo'.")
-    serve_forever(args.host, args.port)
+    serve_forever(args)
+    return 0
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    """Run queued imports (network/tasks.py) until stopped: the database queue's worker, or
+    RQ's when HEDGEROW_REDIS_URL is set. Jobs whose worker died are given up first."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from hedgerow.lib.processes import die_with_parent
+    from hedgerow.network.background import give_up_abandoned_jobs
+
+    if args.parent:
+        die_with_parent(args.parent)
+    give_up_abandoned_jobs()
+    if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+        options = {"job_class": "django_tasks_rq.Job", "burst": args.once}
+        call_command("rqworker", "default", **options)
+    else:
+        options = {"batch": args.once, "startup_delay": False, "reload": False, "verbosity": 0}
+        call_command("db_worker", **options)
     return 0
 
 

@@ -12,6 +12,7 @@ HEDGEROW_BASE_URL      the address people open, for links in emails and the CLI
 HEDGEROW_SMTP_HOST     send email (group digests) through this SMTP server; else to files
 HEDGEROW_SMTP_PORT, HEDGEROW_SMTP_USER, HEDGEROW_SMTP_PASSWORD, HEDGEROW_SMTP_STARTTLS,
 HEDGEROW_FROM_EMAIL    the rest of the SMTP settings
+HEDGEROW_REDIS_URL     queue background imports in Redis (RQ) instead of the database
 """
 
 from __future__ import annotations
@@ -104,6 +105,10 @@ INSTALLED_APPS = [
     "hedgerow.today",
     "hedgerow.reminders",
     "hedgerow.portability",
+    # Background imports through Django's Tasks API (the backport until Django 6).
+    "django_tasks",
+    *(["django_rq", "django_tasks_rq"] if os.environ.get("HEDGEROW_REDIS_URL") else []),
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +161,18 @@ def database_settings() -> dict[str, Any]:
 
 
 DATABASES = {"default": database_settings()}
+
+
+def task_settings() -> dict[str, Any]:
+    """Imports started from the web wait in a queue that `hedgerow worker` empties: a table in
+    the database by default (nothing else to run), Redis when HEDGEROW_REDIS_URL names one."""
+    if os.environ.get("HEDGEROW_REDIS_URL"):
+        return {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    return {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+TASKS = task_settings()
+RQ_QUEUES = {"default": {"URL": os.environ.get("HEDGEROW_REDIS_URL", "redis://localhost:6379/0")}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -217,18 +217,18 @@ def test_it_shows_a_preview_on_the_web_and_applies_it_when_confirmed(owner_clien
     bare = LINKEDIN / "picked" / "Connections.csv"
     upload = SimpleUploadedFile("Connections.csv", bare.read_bytes(), content_type="text/csv")
 
-    response = owner_client.post("/import/", {"source": "linkedin", "file": upload})
+    response = owner_client.post("/import/", {"source": "linkedin", "file": upload}, follow=True)
     preview = ImportRun.objects.get(owner=owner, status="preview")
-    assert response["Location"] == f"/import/{preview.pk}/"
-    html = owner_client.get(response["Location"]).content.decode()
+    assert response.redirect_chain[-1][0] == f"/import/{preview.pk}/"
+    html = response.content.decode()
     assert "Nothing is written yet: please confirm" in html
     assert "5 of your 6 connections (83%)" in html
     assert Contact.objects.filter(owner=owner, connected=True).count() == 6
 
-    done = owner_client.post(f"/import/{preview.pk}/confirm/")
+    done = owner_client.post(f"/import/{preview.pk}/confirm/", follow=True)
 
     applied = ImportRun.objects.get(owner=owner, file_name="Connections.csv", status="done")
-    assert done["Location"] == f"/import/{applied.pk}/"
+    assert done.redirect_chain[-1][0] == f"/import/{applied.pk}/"
     assert not ImportRun.objects.filter(status="preview").exists()
     assert Contact.objects.filter(owner=owner, connected=True).count() == 2
 

@@ -14,6 +14,7 @@ from hedgerow.network.models import (
     AgendaAction,
     Contact,
     ContactMerge,
+    ImportJob,
     ImportRun,
     Interaction,
     Invitation,
@@ -67,6 +68,14 @@ def import_runs_of(user: User) -> QuerySet[ImportRun]:
 
 def import_run_of(user: User, run_id: int) -> ImportRun:
     return get_object_or_404(import_runs_of(user), pk=run_id)
+
+
+def import_jobs_of(user: User) -> QuerySet[ImportJob]:
+    return ImportJob.objects.filter(owner_id=user.pk)
+
+
+def import_job_of(user: User, job_id: int) -> ImportJob:
+    return get_object_or_404(import_jobs_of(user), pk=job_id)
 
 
 def review_items_of(user: User) -> QuerySet[ReviewItem]:

@@ -370,6 +370,55 @@ class ImportRun(models.Model):
         return f"{self.source} import of {self.file_name}"
 
 
+class ImportJob(models.Model):
+    """An import started from the web, run by a worker (`hedgerow worker`) in the background: it
+    waits in the queue, runs with progress the page shows, and ends with its run or a sentence."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting for its turn"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Could not import"
+
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE)
+    source = models.CharField(max_length=30)
+    file_name = models.CharField(max_length=500)
+    # The uploaded copy, removed when the job ends (a preview keeps it for its run).
+    path = models.CharField(max_length=500)
+    # Set when the job applies a preview its owner confirmed.
+    confirms = models.ForeignKey(
+        ImportRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    # Progress in the importer's own units (bytes or rows): done of total.
+    done = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+    message = models.TextField(blank=True, help_text="Why it could not import, in one sentence.")
+    run = models.ForeignKey(
+        ImportRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="jobs"
+    )
+    worker = models.CharField(max_length=300, blank=True, help_text='"host:pid" running it')
+    created_at = models.DateTimeField()
+    started_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "status"], name="importjob_owner_status")]
+
+    def __str__(self) -> str:
+        return f"{self.source} import of {self.file_name} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.done / self.total)) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
 class ImportChange(models.Model):
     """A value an import run replaced on a row that existed before it, so undo can put it back."""
 

@@ -23,11 +23,17 @@ from hedgerow.lib.errors import InvalidInput
 from hedgerow.network import journal, search
 from hedgerow.network.access import contacts_of
 from hedgerow.network.identity import normalize_email
-from hedgerow.network.importers.base import ImportSummary, NeedsConfirmation, UnusableInput
+from hedgerow.network.importers.base import (
+    ImportSummary,
+    NeedsConfirmation,
+    Progress,
+    UnusableInput,
+)
 from hedgerow.network.models import (
     MAX_CADENCE_DAYS,
     MIN_CADENCE_DAYS,
     Contact,
+    ImportJob,
     ImportRun,
     Interaction,
     Invitation,
@@ -272,21 +278,11 @@ def importer_for(source: str) -> Callable[..., ImportSummary]:
     return getattr(importlib.import_module(module_name), function_name)
 
 
-def import_upload(
-    *,
-    owner,
-    source: str,
-    file_name: str,
-    chunks: Iterable[bytes],
-    keep_message_text: bool,
-) -> ImportSummary:
-    """Import an uploaded file: save it under its own name in a private temporary folder, run the
-    importer, and remove the copy afterwards (the database keeps what matters). An import that
-    needs the owner's yes (see import_linkedin) keeps its file and comes back as a preview run."""
+def save_upload(*, owner, file_name: str, chunks: Iterable[bytes], keep_message_text: bool) -> Path:
+    """Keep an uploaded file under its own name in a private folder until its import has run
+    (see background.py); remember whether the owner wants message text kept."""
     from hedgerow.accounts.services import profile_of
 
-    if source not in IMPORTERS:
-        raise InvalidInput(f"source must be one of {', '.join(IMPORTERS)}.")
     profile = profile_of(owner)
     if profile.store_message_bodies != keep_message_text:
         profile.store_message_bodies = keep_message_text
@@ -296,14 +292,26 @@ def import_upload(
     forget_abandoned_uploads()
     folder = tempfile.mkdtemp(dir=uploads)
     path = Path(folder) / (Path(file_name).name or "upload")
+    # Owner-only (0600): an upload is someone's network or mail.
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+    return path
+
+
+def import_saved_file(
+    *, owner, source: str, path: Path, progress: Progress | None = None
+) -> ImportSummary:
+    """Run the importer on an uploaded file, then remove the copy (the database keeps what
+    matters). An import that needs the owner's yes (see import_linkedin) keeps its file and
+    comes back as a preview run."""
+    if source not in IMPORTERS:
+        raise InvalidInput(f"source must be one of {', '.join(IMPORTERS)}.")
+    folder = str(path.parent)
     keep = False
     try:
-        # Owner-only (0600): an upload is someone's network or mail.
-        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
         try:
-            return importer_for(source)(owner=owner, path=path)
+            return importer_for(source)(owner=owner, path=path, progress=progress)
         except UnusableInput as error:
             # Name the file as the person knows it, not by our temporary folder.
             message = str(error).replace(str(path), path.name).replace(folder, path.name)
@@ -339,6 +347,11 @@ def forget_abandoned_uploads() -> int:
         Path(f).parent
         for f in waiting.exclude(pending_file="").values_list("pending_file", flat=True)
     }
+    # Uploads still waiting for a worker (background.py) are not left behind either.
+    unfinished = ImportJob.objects.filter(
+        status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]
+    )
+    kept |= {Path(f).parent for f in unfinished.values_list("path", flat=True)}
     left = 0
     for folder in uploads.iterdir() if uploads.is_dir() else []:
         modified = datetime.fromtimestamp(folder.stat().st_mtime, tz=UTC)
@@ -367,7 +380,7 @@ def _preview_run(*, owner, source: str, path: Path, asked: NeedsConfirmation) ->
     return summary
 
 
-def confirm_import(*, run: ImportRun) -> ImportSummary:
+def confirm_import(*, run: ImportRun, progress: Progress | None = None) -> ImportSummary:
     """Apply a previewed import as it is, now that its owner said yes."""
     if run.status != ImportRun.Status.PREVIEW:
         raise InvalidInput(f"Import #{run.pk} is not waiting for a confirmation.")
@@ -375,7 +388,7 @@ def confirm_import(*, run: ImportRun) -> ImportSummary:
     if not path.is_file():
         cancel_import(run=run)
         raise InvalidInput("The uploaded file is gone; please upload it again.")
-    summary = importer_for(run.source)(owner=run.owner, path=path, confirm=True)
+    summary = importer_for(run.source)(owner=run.owner, path=path, progress=progress, confirm=True)
     cancel_import(run=run)
     return summary
 

@@ -24,6 +24,10 @@ urlpatterns = [
     ),
     path("import/", views.import_page, name="import"),
     path("import/<int:run_id>/", views.import_run, name="import-run"),
+    path("import/jobs/<int:job_id>/", views.import_job, name="import-job"),
+    path(
+        "import/jobs/<int:job_id>/progress/", views.import_job_progress, name="import-job-progress"
+    ),
     path("import/<int:run_id>/confirm/", views.import_confirm, name="import-confirm"),
     path("import/<int:run_id>/cancel/", views.import_cancel, name="import-cancel"),
     path("import/<int:run_id>/undo/", views.import_undo, name="import-undo"),

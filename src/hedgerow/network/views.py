@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -23,7 +23,17 @@ from hedgerow.accounts.services import profile_of
 from hedgerow.lib.charts import bar_chart
 from hedgerow.lib.dates import day_text, month_text
 from hedgerow.lib.errors import InvalidInput
-from hedgerow.network import access, agenda, journal, listing, removal, search, services, suggest
+from hedgerow.network import (
+    access,
+    agenda,
+    background,
+    journal,
+    listing,
+    removal,
+    search,
+    services,
+    suggest,
+)
 from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
@@ -34,10 +44,11 @@ from hedgerow.network.forms import (
     ReviewForm,
     upload_too_big,
 )
-from hedgerow.network.importers.base import UnusableInput
 from hedgerow.network.mail_review import resolve_any_review_item, undo_merge
-from hedgerow.network.models import Contact, ImportRun
+from hedgerow.network.models import Contact, ImportJob, ImportRun
 from hedgerow.network.timeline import contact_timeline
+
+ImportRunOrJob = TypeVar("ImportRunOrJob", ImportRun, ImportJob)
 
 CONTACTS_PER_PAGE = 50
 TIMELINE_STEP = 50
@@ -295,17 +306,17 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            summary = services.import_upload(
+            job = background.queue_import(
                 owner=request.user,
                 source=form.cleaned_data["source"],
                 file_name=upload.name,
                 chunks=upload.chunks(),
                 keep_message_text=form.cleaned_data["keep_message_text"],
             )
-        except UnusableInput as problem:
+        except InvalidInput as problem:
             error = str(problem)
         else:
-            return redirect("network:import-run", run_id=summary.run_id)
+            return redirect("network:import-job", job_id=job.pk)
     return _import_page(request, form, error, status=400 if request.method == "POST" else 200)
 
 
@@ -316,10 +327,38 @@ def _import_page(
         "nav": "import",
         "form": form,
         "error": error,
+        "jobs": _labelled(
+            access.import_jobs_of(request.user).filter(
+                status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]
+            )
+        ),
         "runs": _labelled(access.import_runs_of(request.user)[:20]),
         "to_review": access.review_items_of(request.user).filter(resolved_at__isnull=True).count(),
     }
     return render(request, "network/import.html", context, status=status)
+
+
+@require_GET
+def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    """An import running in the background: its progress, then its summary (the run's page)."""
+    job = background.give_up_if_abandoned(access.import_job_of(request.user, job_id))
+    if job.status == ImportJob.Status.DONE and job.run_id:
+        return redirect("network:import-run", run_id=job.run_id)
+    context = {"nav": "import", "job": _labelled([job])[0], "poll": not job.finished}
+    return render(request, "network/import_job.html", context)
+
+
+@require_GET
+def import_job_progress(request: HttpRequest, job_id: int) -> HttpResponse:
+    """What the job page polls (htmx): the progress bar, an error sentence, or, once the import
+    is done, a redirect to its summary."""
+    job = background.give_up_if_abandoned(access.import_job_of(request.user, job_id))
+    if job.status == ImportJob.Status.DONE and job.run_id:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("network:import-run", args=[job.run_id])
+        return response
+    context = {"job": job, "poll": not job.finished}
+    return render(request, "network/_import_progress.html", context)
 
 
 SOURCE_LABELS = {
@@ -332,7 +371,7 @@ SOURCE_LABELS = {
 }
 
 
-def _labelled(runs: Iterable[ImportRun]) -> list[ImportRun]:
+def _labelled(runs: Iterable[ImportRunOrJob]) -> list[ImportRunOrJob]:
     rows = list(runs)
     for run in rows:
         run.source_label = SOURCE_LABELS.get(run.source, run.source)  # type: ignore[attr-defined]
@@ -374,11 +413,11 @@ def _undo_blocked(run: ImportRun) -> str:
 def import_confirm(request: HttpRequest, run_id: int) -> HttpResponse:
     run = access.import_run_of(request.user, run_id)
     try:
-        summary = services.confirm_import(run=run)
-    except (InvalidInput, UnusableInput) as error:
+        job = background.queue_confirmed_import(run=run)
+    except InvalidInput as error:
         messages.error(request, str(error))
         return redirect("network:import")
-    return redirect("network:import-run", run_id=summary.run_id)
+    return redirect("network:import-job", job_id=job.pk)
 
 
 @require_POST

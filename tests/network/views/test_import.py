@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hedgerow.accounts.services import profile_of
-from hedgerow.network.models import Contact, ImportRun, ReviewItem, Update
+from hedgerow.network.models import Contact, ImportJob, ImportRun, ReviewItem, Update
 from tests.network.views.archives import linkedin_zip
 
 
@@ -12,8 +12,9 @@ def upload(path: Path) -> SimpleUploadedFile:
     return SimpleUploadedFile(path.name, path.read_bytes(), content_type="application/zip")
 
 
-def post_archive(client, path: Path, **extra):
-    return client.post("/import/", {"source": "linkedin", "file": upload(path), **extra})
+def post_archive(client, path: Path, follow: bool = False, **extra):
+    data = {"source": "linkedin", "file": upload(path), **extra}
+    return client.post("/import/", data, follow=follow)
 
 
 def test_it_shows_the_upload_form(owner_client):
@@ -28,10 +29,13 @@ def test_it_imports_an_archive_and_shows_the_summary_and_problems(owner_client, 
     response = post_archive(owner_client, linkedin_zip(tmp_path))
 
     run = ImportRun.objects.get(owner=owner)
+    job = ImportJob.objects.get(owner=owner)
     assert response.status_code == 302
-    assert response["Location"] == f"/import/{run.pk}/"
+    assert response["Location"] == f"/import/jobs/{job.pk}/"
+    assert (job.status, job.run) == ("done", run)
+    assert owner_client.get(response["Location"])["Location"] == f"/import/{run.pk}/"
     assert Contact.objects.filter(owner=owner).count() == 2
-    html = owner_client.get(response["Location"]).content.decode()
+    html = owner_client.get(f"/import/{run.pk}/").content.decode()
     assert "Basic_LinkedInDataExport.zip" in html
     assert "2 contacts created" in html
     assert "<td>Connections.csv</td>" in html
@@ -52,9 +56,8 @@ def test_it_explains_an_unusable_file_and_writes_nothing(owner_client, owner, tm
     not_zip = tmp_path / "notes.zip"
     not_zip.write_text("just some text")
 
-    response = post_archive(owner_client, not_zip)
+    response = post_archive(owner_client, not_zip, follow=True)
 
-    assert response.status_code == 400
     html = response.content.decode()
     assert "We couldn't import that file." in html
     assert "notes.zip is not a readable .zip archive: it may have been cut off" in html
