@@ -1636,3 +1636,36 @@ def test_it_keeps_wondering_about_them_and_sharing_their_news_kind():
         "Share some photos of the new office?",
     ):
         assert "no-ask" not in failing(check_note(text, "acknowledgement", about="new job")), text
+
+
+@pytest.mark.parametrize(
+    ("text", "check"),
+    [
+        (
+            "Ama, I wrote to you three times about the shop and still nothing. How is it going?",
+            "no-ask",
+        ),
+        (
+            "Ama, congrats on the shop! Honestly I didn't think you'd stick with it after the "
+            "market stall. How is it going?",
+            "recipient-test",
+        ),
+        (
+            "Ama, love the new shop! We supply eco bags for shops like yours, shall I send our "
+            "samples? How is it going?",
+            "no-ask",
+        ),
+    ],
+)
+def test_it_hears_tries_counted_doubts_told_late_and_wares_fitted_to_them(text, check):
+    assert check in failing(check_note(text, "acknowledgement", to="Ama Owusu", about="shop"))
+
+
+def test_it_takes_looking_forward_to_hearing_as_a_wish_to_hear():
+    text = "Ama, congrats on the shop! You always had an eye for it. Looking forward to hearing "
+    text += "what you stock first."
+    report = check_note(text, "acknowledgement", to="Ama Owusu", about="new shop")
+    assert "closing-ask" not in failing(report)
+    kind = "Ama, congrats on the shop! I didn't think you'd have time to reply, so no rush. "
+    kind += "What will you stock first?"
+    assert check_note(kind, "acknowledgement", to="Ama Owusu", about="new shop")["ready"] is True

@@ -186,7 +186,12 @@ NETWORK = re.compile(
 # Writer's commerce, offered unasked: "I can send you our price list".
 WRITER_COMMERCE = re.compile(
     r"(?<![\w'])(?:our|my) (?:[\w-]+ ){0,2}(?:price list|prices|pricing|catalogue|catalog"
-    r"|brochure|quote|rates|offer|deals?|range|services|products)(?![\w'])"
+    r"|brochure|quote|rates|offer|deals?|range|services|products|samples|sample pack|demo)(?![\w'])"
+    # What the writer's side sells, fitted to the reader: "we supply recycled packaging for
+    # exactly this kind of product" (issue 10, third round).
+    r"|(?<![\w'])(?:we|i) (?:supply|sell|provide|offer|distribute|manufacture|make|produce|build)"
+    r" [^.!?]{0,60}(?:exactly|for (?:this|that|brands|businesses|companies|firms|shops|teams"
+    r"|people) like (?:this|yours|you))"
     r"|(?<![\w'])(?:very |really |the )?(?:good|great|best|competitive|low) prices(?![\w'])"
 )
 CLAUSE_BREAK = re.compile(r"[;:]\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:but|and|so|also|or)\s)")

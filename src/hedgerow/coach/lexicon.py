@@ -142,9 +142,9 @@ REQUEST_TO_HEAR = phrases(
     # A wish with the writer left out, as people text: "want to hear everything about it",
     # "keen to hear what you're building".
     r"(?:want|wanna|keen|dying|eager|excited|itching|can't wait|cannot wait|looking forward"
-    r"|waiting)"
-    r" to (?:hear|know|learn|see) (?:\w+ ){0,2}?(?:about|how|what|where|who|which|everything"
-    r"|all|more|your|the)",
+    r"|waiting|look forward)"
+    r" to (?:hear|know|learn|see|hearing|knowing|learning|seeing) (?:\w+ ){0,2}?(?:about|how"
+    r"|what|where|who|which|everything|all|more|your|the)",
     r"(?:i'm|i am) (?:really |so )?curious",
     r"curious (?:to (?:hear|know|learn)|how|what|about)",
     # Imperatives ask to hear about them too, with a word or two between ("tell me also how").
@@ -475,6 +475,12 @@ NAGGING = phrases(
     r"|\d+) (?:messages|emails|notes|invites|invitations|times)(?: already)?",
     r"(?:answer|reply|respond|write back|accept)(?: (?:it|me|this))? this time",
     r"(?:trying|try|asking) (?:you )?again",
+    # The writer's tries counted, then their silence: "I wrote to you three times about the
+    # book and still nothing" (issue 10, third round).
+    r"(?:sent|written|wrote|messaged|emailed|texted|pinged|called|tried) (?:to )?(?:you )?"
+    r"(?:\w+ ){0,3}?(?:twice|three times|four times|several times|a few times|many times"
+    r"|\d+ times|so many times|again and again)",
+    r"(?:and )?still (?:nothing|no (?:reply|answer|word|response|news)|not a word|haven't heard)",
     # Their silence, counted: "three months and not a word from you".
     r"(?:and )?(?:not|nary) a (?:word|peep|line|whisper|message|reply) (?:back )?from you",
 )
@@ -482,6 +488,10 @@ NAGGING = phrases(
 # rule N3: what would not feel good to receive.
 BACKHANDED = phrases(
     # Surprise at their success, and their past failures recalled beside it.
+    r"(?:didn't|did not|never|wouldn't have) (?:think|thought|expect|expected|imagine|imagined"
+    r"|believe|believed) you(?:'d| would| could| were going to)(?: \w+)? (?:stick|last|make it"
+    r"|manage|finish|pull it off|pull this off|succeed|land|pass|do it|survive|stay|get (?:it|in"
+    r"|there|this far))",
     r"who(?:'d| would)(?: have|'ve)? (?:thought|guessed|believed|imagined)",
     r"(?:after|given|despite|considering) (?:the|that|your) (?:mess|disaster|fiasco|chaos"
     r"|shambles|flop|failure|debacle) (?:of|at|with|in|on)",
