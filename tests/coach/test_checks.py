@@ -1669,3 +1669,30 @@ def test_it_takes_looking_forward_to_hearing_as_a_wish_to_hear():
     kind = "Ama, congrats on the shop! I didn't think you'd have time to reply, so no rush. "
     kind += "What will you stock first?"
     assert check_note(kind, "acknowledgement", to="Ama Owusu", about="new shop")["ready"] is True
+
+
+def test_it_reads_what_do_you_do_there_as_asking_what_they_do_now():
+    about = "worked together at the Gdańsk shipyard canteen, 2015"
+    text = "Hi Ola, we ran the Gdańsk shipyard canteen together in 2015! What do you do there now?"
+    report = check_note(text, "invitation", to="Aleksandra Nowak", about=about)
+    assert "invitation-parts" not in failing(report)
+
+
+def test_it_hears_the_dissertation_as_the_phd_on_record():
+    about = "last spoke in May; she was finishing her PhD on coral bleaching"
+    text = "Hi Ana, is the dissertation done? I hope the last chapter was kind to you."
+    report = check_note(text, "keep-in-touch", to="Ana Ruiz", about=about)
+    assert "specific" not in failing(report)
+
+
+def test_it_takes_looking_forward_to_hearing_from_them_as_a_closing():
+    text = "Hi Ana, congrats on the coral paper! Looking forward to hearing from you."
+    report = check_note(text, "acknowledgement", to="Ana Ruiz", about="post: coral paper")
+    assert "closing-ask" not in failing(report)
+
+
+def test_it_finds_nothing_particular_in_an_unsure_memory_without_a_record():
+    text = "Hi Ines, I think we met at a conference a while ago? What are you doing now?"
+    assert "specific" in failing(check_note(text, "invitation", to="Ines Costa"))
+    sure = "Hi Ines, we judged the Lisbon robotics fair together! What are you doing now?"
+    assert "specific" not in failing(check_note(sure, "invitation", to="Ines Costa"))

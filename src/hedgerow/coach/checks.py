@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
@@ -323,7 +323,9 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             required=True,
             message="A warm reply to an acceptance needs no more than the catch-up.",
         )
-    if context.about is None and context.occasion == "invitation" and nothing_particular(context):
+    # An unsure memory ("I think we met at a conference?") names nothing of them (N4 a).
+    unsure = replace(context, note=unhedged(context.note))
+    if context.about is None and context.occasion == "invitation" and nothing_particular(unsure):
         # rules N4, N10: an invitation that names nothing could go to anyone.
         return result(
             "specific",

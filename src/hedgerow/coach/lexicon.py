@@ -144,7 +144,7 @@ REQUEST_TO_HEAR = phrases(
     r"(?:want|wanna|keen|dying|eager|excited|itching|can't wait|cannot wait|looking forward"
     r"|waiting|look forward)"
     r" to (?:hear|know|learn|see|hearing|knowing|learning|seeing) (?:\w+ ){0,2}?(?:about|how"
-    r"|what|where|who|which|everything|all|more|your|the)",
+    r"|what|where|who|which|everything|all|more|your|the|from you)",
     r"(?:i'm|i am) (?:really |so )?curious",
     r"curious (?:to (?:hear|know|learn)|how|what|about)",
     # Imperatives ask to hear about them too, with a word or two between ("tell me also how").
@@ -235,6 +235,7 @@ NEVER_MET = phrases(
 INQUIRY_NOW = phrases(
     r"what (?:are|have) you (?:been )?(?:working on|doing|up to|building|focused on|focusing on)",
     r"what(?:'s| is) (?:keeping you busy|next|new with you|on your plate|taking up your time)",
+    r"what (?:do|did) you (?:do|end up doing)",
     r"how (?:are|is|do|have) (?:you|things|life|the|your|work)",
     r"how(?:'s| is) (?:it|life|work|everything|the|your|things)",
     r"how(?:'re| are) you",
@@ -749,7 +750,7 @@ GENERIC_TEXT = """
     deserved amazing awesome wonderful fantastic exciting excited proud happy birthday anniversary
     work working year years today week day couple last chat conversation spoke talked
     know anything something see explore exploring opportunities opportunity together add adding
-    linkedin profile professional staying connected grow growing mutual interests
+    linkedin profile professional staying connected grow growing mutual interests request
     agree agreed totally absolutely completely spot insightful interesting inspiring inspired
     sharing shared share article piece read reading brilliant true
 """
@@ -874,6 +875,9 @@ RELATED_WORDS = (
     frozenset({"married", "wedding", "wife", "husband", "marriage", "honeymoon"}),
     frozenset({"moved", "moving", "move", "relocated", "relocating"}),
     frozenset({"promoted", "promotion"}),
+    frozenset(
+        {"phd", "dissertation", "thesis", "doctorate", "doctoral", "viva", "defence", "defense"}
+    ),
     frozenset({"book", "published", "author"}),
     frozenset({"article", "post", "essay", "piece", "blog"}),
     frozenset({"talk", "keynote", "presentation", "slides", "speaking"}),
