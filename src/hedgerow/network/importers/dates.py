@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -105,6 +106,7 @@ class DateStyle:
         return _assemble(_year(year), month, day, found.groups()[3:], text)
 
 
+@lru_cache(maxsize=4096)  # an export repeats the same few thousand days
 def _named(text: str) -> datetime | None:
     found = _DAY_MONTH_YEAR.fullmatch(text)
     if found and found.group(2)[:3].casefold() in MONTHS:
