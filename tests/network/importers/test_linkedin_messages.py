@@ -130,3 +130,61 @@ def test_it_stores_message_dates_as_the_utc_text_sqlite_keeps(written, stored):
 def test_it_refuses_message_dates_it_cannot_read(written):
     with pytest.raises(BadValue, match="is not a date like"):
         message_time_text(written)
+
+
+KILLED_IMPORTER = """
+import sys, time
+import django
+django.setup()
+from hedgerow.network.importers.linkedin_messages import MessageOptions, WorkerFeed, WorkerTask
+options = MessageOptions(keep_bodies=True, text_dates=True)
+feed = WorkerFeed(WorkerTask(sys.argv[1], options, "hedgerow.settings"))
+print(feed.process.pid, flush=True)
+time.sleep(120)  # never reads: the worker fills the pipe and waits, until this is killed
+"""
+
+
+def gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return True
+
+
+@needs_fork
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc to see the worker")
+def test_it_ends_the_worker_when_the_importer_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    messages = tmp_path / "messages.csv"
+    with messages.open("w") as handle:
+        handle.write("CONVERSATION ID,FROM,TO,DATE,SUBJECT,CONTENT\n")
+        for n in range(20_000):
+            handle.write(f"c{n % 50},Ana Lima,Bo Chen,2023-06-11 15:33:58 UTC,Hi,{'x' * 200}\n")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hedgerow.settings"}
+    env["HEDGEROW_HOME"] = str(tmp_path / "home")
+    importer = subprocess.Popen(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", KILLED_IMPORTER, str(messages)],
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        assert importer.stdout is not None
+        worker = int(importer.stdout.readline())
+        time.sleep(1)  # the worker has filled the pipe and waits for a reader
+        assert not gone(worker)
+
+        importer.send_signal(signal.SIGKILL)
+        importer.wait()
+        deadline = time.monotonic() + 10
+        while not gone(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+        assert gone(worker)
+    finally:
+        importer.kill()

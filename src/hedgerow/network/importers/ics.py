@@ -33,6 +33,7 @@ from hedgerow.network.importers.base import (
     finish_run,
     start_run,
 )
+from hedgerow.network.importers.limits import Limits, size_text
 from hedgerow.network.mail import (
     CALENDAR_SOURCE,
     History,
@@ -49,25 +50,89 @@ _EVENT_START = re.compile(r"^BEGIN:VEVENT\s*$", re.IGNORECASE | re.MULTILINE)
 def read_calendar(path: Path) -> tuple[str, icalendar.Calendar]:
     if not path.is_file():
         raise UnusableInput(f"There is no file at {path}.")
+    limits = Limits.current()
+    size = path.stat().st_size
+    if size > limits.calendar_bytes:
+        # A calendar is read whole (its repeating events refer to one another), so it is capped.
+        raise UnusableInput(
+            f"{path.name} is {size_text(size)}; the biggest calendar we read is "
+            f"{size_text(limits.calendar_bytes)}, so export a shorter period."
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
+    del raw
     if "BEGIN:VCALENDAR" not in text[:4096].upper():
         raise UnusableInput(f"{path.name} is not an iCalendar file: it has no BEGIN:VCALENDAR.")
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > limits.line_chars:
+        raise UnusableInput(
+            f"{path.name} could not be read: it has a line longer than "
+            f"{size_text(limits.line_chars)}, which no calendar writes."
+        )
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except ValueError as error:
-        raise UnusableInput(f"{path.name} could not be read as a calendar: {error}.") from None
+    except Exception as error:  # the parser fails in many ways on a broken file: one sentence
+        reason = (str(error).strip().rstrip(".") or type(error).__name__)[:200]
+        raise UnusableInput(f"{path.name} could not be read as a calendar: {reason}.") from None
     if not calendars:
         raise UnusableInput(f"{path.name} holds no calendar.")
     return text, calendars[0]
 
 
 def _event_lines(text: str) -> list[int]:
-    """The line each VEVENT begins on, in file order."""
-    return [text.count("\n", 0, m.start()) + 1 for m in _EVENT_START.finditer(text)]
+    """The line each VEVENT begins on, in file order (counted once through: linear)."""
+    lines, line, counted = [], 1, 0
+    for match in _EVENT_START.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        lines.append(line)
+    return lines
+
+
+# How often each frequency recurs in a year: to tell, before expanding, what an event would cost.
+PER_YEAR = {
+    "YEARLY": 1,
+    "MONTHLY": 12,
+    "WEEKLY": 53,
+    "DAILY": 366,
+    "HOURLY": 366 * 24,
+    "MINUTELY": 366 * 24 * 60,
+    "SECONDLY": 366 * 24 * 3600,
+}
+BY_PARTS = (
+    "BYMONTH",
+    "BYWEEKNO",
+    "BYYEARDAY",
+    "BYMONTHDAY",
+    "BYDAY",
+    "BYHOUR",
+    "BYMINUTE",
+    "BYSECOND",
+)
+
+
+def expected_occurrences(event: Any, start: datetime, end: datetime) -> int:
+    """At most how many occurrences an event has between start and end, from its RRULE alone
+    (COUNT, or the frequency times the years, times every BY list): cheap, and never less."""
+    rules = event.get("RRULE")
+    if rules is None:
+        return 1
+    total = 1  # the event itself
+    for rule in rules if isinstance(rules, list) else [rules]:
+        frequency = str((rule.get("FREQ") or ["YEARLY"])[0]).upper()
+        interval = max(1, int((rule.get("INTERVAL") or [1])[0] or 1))
+        years = max(1.0, (end - start).days / 365)
+        estimate = PER_YEAR.get(frequency, PER_YEAR["SECONDLY"]) * years / interval
+        for part in BY_PARTS:
+            estimate *= max(1, len(rule.get(part) or []))
+        count = rule.get("COUNT")
+        if count:
+            estimate = min(estimate, int(count[0]))
+        total += int(min(estimate, 1 << 40))
+    return total + len(event.get("RDATE") or [])
 
 
 def _people(component: Any) -> list[tuple[str, str, str]]:
@@ -89,6 +154,13 @@ def _people(component: Any) -> list[tuple[str, str, str]]:
     return found
 
 
+def _readable_start(event: Any) -> bool:
+    try:
+        return isinstance(event.decoded("DTSTART", None), date)
+    except Exception:  # a start icalendar kept but cannot turn into a date
+        return False
+
+
 def _aware(value: datetime) -> datetime:
     if timezone.is_naive(value):  # a "floating" time: the owner's own zone
         return timezone.make_aware(value)
@@ -105,20 +177,58 @@ class CalendarReader:
     def check_events(self) -> None:
         """List what could not be read; drop events whose start or UID cannot be read."""
         events = [c for c in self.calendar.subcomponents if c.name == "VEVENT"]
+        dropped: set[int] = set()
         for index, event in enumerate(events):
             line = self.lines[index] if index < len(self.lines) else None
             broken = {name for name, _message in getattr(event, "errors", [])}
             for name, message in getattr(event, "errors", []):
                 what = f"{name}: {message}" if name else message
                 self.summary.problem(self.path.name, line, f"a line could not be read ({what})")
-            if "DTSTART" in broken or "RRULE" in broken or "DTSTART" not in event:
+            if "DTSTART" in broken or "RRULE" in broken or not _readable_start(event):
                 self.summary.problem(
                     self.path.name, line, "event skipped: its start time could not be read"
                 )
                 self.summary.add("events_skipped")
-                self.calendar.subcomponents.remove(event)
+                dropped.add(id(event))
             elif not str(event.get("UID", "")).strip():
                 event.add("UID", f"line-{line}@{self.path.name}")
+        if dropped:  # one pass: removing each from the list would cost its length every time
+            self.calendar.subcomponents = [
+                c for c in self.calendar.subcomponents if id(c) not in dropped
+            ]
+
+    def check_repeats(self, start: datetime, end: datetime) -> None:
+        """Drop an event that would repeat more often than the limits allow (every second since
+        1971, say), and refuse a calendar whose events would, together."""
+        limits = Limits.current()
+        events = [c for c in self.calendar.subcomponents if c.name == "VEVENT"]
+        lines = {id(e): self.lines[i] for i, e in enumerate(events) if i < len(self.lines)}
+        dropped: set[int] = set()
+        total = 0
+        for event in events:
+            try:
+                expected = expected_occurrences(event, start, end)
+            except (TypeError, ValueError, AttributeError):
+                expected = 1 << 40  # a rule we cannot even estimate
+            if expected > limits.occurrences:
+                self.summary.problem(
+                    self.path.name,
+                    lines.get(id(event)),
+                    f"event skipped: it repeats more than {limits.occurrences:,} times",
+                )
+                self.summary.add("events_skipped")
+                dropped.add(id(event))
+            else:
+                total += expected
+        if total > limits.occurrences:
+            raise UnusableInput(
+                f"{self.path.name} holds more than {limits.occurrences:,} meetings up to today; "
+                "export a shorter period."
+            )
+        if dropped:
+            self.calendar.subcomponents = [
+                c for c in self.calendar.subcomponents if id(c) not in dropped
+            ]
 
     def window(self) -> tuple[datetime, datetime]:
         starts = []
@@ -133,8 +243,16 @@ class CalendarReader:
 
     def occurrences(self) -> list[Any]:
         start, end = self.window()
+        self.check_repeats(start, end)
         query = recurring_ical_events.of(self.calendar, skip_bad_series=True)
-        return list(query.between(start, end))
+        try:
+            return list(query.between(start, end))
+        except Exception as error:  # a rule the expander cannot follow: one sentence
+            reason = (str(error).strip().rstrip(".") or type(error).__name__)[:200]
+            raise UnusableInput(
+                f"{self.path.name} could not be read: its repeating events could not be "
+                f"expanded ({reason})."
+            ) from None
 
     def guess_owner(self, occurrences: list[Any]) -> set[str]:
         name = str(self.calendar.get("X-WR-CALNAME", ""))

@@ -27,6 +27,7 @@ import queue
 import re
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Generator, Iterator
 from contextlib import suppress
@@ -438,8 +439,14 @@ class WorkerFeed:
     def __init__(self, task: WorkerTask, context: BaseContext | None = None) -> None:
         context = context or worker_context()
         self.receiver, sender = context.Pipe(duplex=False)
+        # The worker gets the receiving end too, only to close its copy at once (a forked child
+        # inherits it): were it kept open, the worker's writes would never fail once the
+        # importer is gone, and it would outlive it.
         self.process = context.Process(  # type: ignore[attr-defined]
-            target=_work, args=(task, sender), name="hedgerow-linkedin-messages", daemon=True
+            target=_work,
+            args=(task, sender, self.receiver, os.getpid()),
+            name="hedgerow-linkedin-messages",
+            daemon=True,
         )
         try:
             self.process.start()
@@ -477,11 +484,13 @@ class WorkerFeed:
         self.process.join()
 
 
-def _work(task: WorkerTask, sender: Connection) -> None:
+def _work(task: WorkerTask, sender: Connection, receiver: Connection, parent: int) -> None:
     """The worker process: send read_messages' items, then None; or the error it raised."""
     # A forked worker inherits the importer's objects; left to the garbage collector, each of
     # its full collections would walk (and so copy) all of them again.
     gc.freeze()
+    receiver.close()
+    _die_with(parent)
     outbox = _Outbox(sender)
     try:
         _load_django(task.settings_module)
@@ -504,6 +513,22 @@ def _work(task: WorkerTask, sender: Connection) -> None:
     finally:
         outbox.close()
         sender.close()
+
+
+# How often the worker looks whether the importer is still there.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _die_with(parent: int) -> None:
+    """End this worker as soon as the importer that started it is gone, however it went (a
+    kill -9 runs no clean-up): a thread watches for this process being handed to another."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 class _Outbox:
