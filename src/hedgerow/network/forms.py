@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from hedgerow.lib.forms import PrefixedIds
+from hedgerow.network.importers.limits import size_text
 from hedgerow.network.listing import SHOWS, SORTS
 from hedgerow.network.models import (
     DEFAULT_CADENCE_DAYS,
@@ -126,9 +127,9 @@ SOURCE_CHOICES = [
 
 def upload_too_big(size: int) -> str:
     """Why an upload was refused, in one sentence (the cap is HEDGEROW_MAX_UPLOAD_MB)."""
-    cap = settings.HEDGEROW_MAX_UPLOAD_BYTES >> 20
+    cap = size_text(settings.HEDGEROW_MAX_UPLOAD_BYTES)
     return (
-        f"That file is {size / (1 << 20):,.0f} MB, and this page takes files up to {cap:,} MB; "
+        f"That file is {size_text(size)}, and this page takes files up to {cap}; "
         "import it with `hedgerow import` on the server instead."
     )
 

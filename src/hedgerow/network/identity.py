@@ -31,8 +31,11 @@ def normalize_linkedin_url(url: str | None) -> str:
         return ""
     if "://" not in text:
         text = "https://" + text
-    parts = urlsplit(text)
-    host = parts.hostname or ""
+    try:
+        parts = urlsplit(text)
+        host = parts.hostname or ""
+    except ValueError:  # "https://[www…": an unclosed bracket reads as a broken IPv6 address
+        return ""
     if not (host == "linkedin.com" or host.endswith(".linkedin.com")):
         return ""
     match = _PROFILE_PATH.match(parts.path)

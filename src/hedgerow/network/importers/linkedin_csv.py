@@ -17,7 +17,7 @@ import ftfy
 from ftfy.badness import is_bad
 
 from hedgerow.network.importers.dates import BadValue
-from hedgerow.network.importers.limits import BoundedLines, Limits
+from hedgerow.network.importers.limits import BoundedLines, Limits, size_text
 from hedgerow.network.importers.text import peeked_lines, sniff_separator
 
 __all__ = [
@@ -92,6 +92,15 @@ def read_rows(
         except StopIteration:
             return
         except csv.Error as error:
+            if "field limit" in str(error):
+                # What follows an endless cell is its text read as rows: stop the file here.
+                on_error(
+                    file,
+                    start,
+                    f"a cell here is longer than {size_text(limits.field_chars)} (a quote that "
+                    "never closes?), so this file was read only up to this line",
+                )
+                return
             errors += 1
             on_error(file, start, f"this line could not be read as CSV ({error})")
             if errors >= MAX_CSV_ERRORS:

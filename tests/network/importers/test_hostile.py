@@ -1,0 +1,326 @@
+"""Hostile and broken files: every one is a listed problem or one sentence (UnusableInput, exit 2
+on the CLI, 400 on the web), never a traceback, and nothing is written when it is refused.
+
+The files are made here: a small valid LinkedIn zip, then the byte edits that damage it the way
+real downloads and hostile uploads do.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from hedgerow.cli import main
+from hedgerow.network.importers.base import UnusableInput
+from hedgerow.network.importers.google_csv import import_google_csv
+from hedgerow.network.importers.ics import import_ics
+from hedgerow.network.importers.linkedin import import_linkedin
+from hedgerow.network.importers.vcard import import_vcard
+from hedgerow.network.models import Contact, ImportRun
+
+HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+ROWS = "".join(
+    f"Ana{n},Ruiz,https://www.linkedin.com/in/ana-{n},,Lumen,Designer,15 Jan 2024\r\n"
+    for n in range(200)
+)
+NAME = "Export/Connections.csv"
+
+
+def linkedin_zip(path: Path, *, method: int = zipfile.ZIP_DEFLATED, data: str = "") -> Path:
+    with zipfile.ZipFile(path, "w", compression=method) as archive:
+        archive.writestr(NAME, data or HEADER + ROWS)
+    return path
+
+
+def edit(path: Path, change: Callable[[bytearray], None]) -> Path:
+    data = bytearray(path.read_bytes())
+    change(data)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def local_data_start(data: bytearray) -> int:
+    """Where the first entry's data begins, after its local header."""
+    name_length, extra_length = struct.unpack_from("<HH", data, 26)
+    return 30 + name_length + extra_length
+
+
+def central(data: bytearray) -> int:
+    return data.find(b"PK\x01\x02")
+
+
+def bad_crc(tmp: Path) -> Path:
+    path = linkedin_zip(tmp / "bad-crc.zip", method=zipfile.ZIP_STORED)
+
+    def flip(data: bytearray) -> None:
+        data[local_data_start(data) + len(HEADER) + 10] ^= 0x20  # one letter of a name
+
+    return edit(path, flip)
+
+
+def zlib_error(tmp: Path) -> Path:
+    path = linkedin_zip(tmp / "zlib.zip")
+
+    def garble(data: bytearray) -> None:
+        start = local_data_start(data)
+        data[start : start + 40] = b"\xff" * 40
+
+    return edit(path, garble)
+
+
+def unknown_method(tmp: Path) -> Path:
+    def method_99(data: bytearray) -> None:
+        struct.pack_into("<H", data, 8, 99)  # the local header's compression method
+        struct.pack_into("<H", data, central(data) + 10, 99)  # and the directory's
+
+    return edit(linkedin_zip(tmp / "method.zip"), method_99)
+
+
+def encrypted(tmp: Path) -> Path:
+    def lock(data: bytearray) -> None:
+        data[6] |= 0x1
+        data[central(data) + 8] |= 0x1
+
+    return edit(linkedin_zip(tmp / "locked.zip"), lock)
+
+
+def nul_in_name(tmp: Path) -> Path:
+    def nul(data: bytearray) -> None:
+        at = data.find(b"Connections", central(data))
+        data[at + 3] = 0  # "Con\0ections.csv" in the directory only
+
+    return edit(linkedin_zip(tmp / "nul.zip"), nul)
+
+
+def truncated(tmp: Path) -> Path:
+    path = linkedin_zip(tmp / "cut.zip")
+    path.write_bytes(path.read_bytes()[:300])
+    return path
+
+
+def cut_directory(tmp: Path) -> Path:
+    """The central directory promises more bytes than the file holds."""
+    path = linkedin_zip(tmp / "short.zip")
+    data = path.read_bytes()
+    path.write_bytes(data[: central(bytearray(data)) - 50] + data[central(bytearray(data)) :])
+    return path
+
+
+def bomb(tmp: Path) -> Path:
+    """A 20 MB file of one repeated row: about 20 KB compressed, a thousand times over."""
+    path = tmp / "bomb.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(NAME, HEADER + "a,b,,,,,15 Jan 2024\r\n" * 1_000_000)
+    return path
+
+
+DAMAGED = {
+    "bad CRC": (bad_crc, "damaged"),
+    "zlib error": (zlib_error, "damaged"),
+    "unknown compression": (unknown_method, "compressed in a way we cannot read"),
+    "encrypted": (encrypted, "is encrypted"),
+    "NUL in a name": (nul_in_name, "damaged"),
+    "truncated": (truncated, "not a readable .zip archive"),
+    "cut inside": (cut_directory, "could not be read"),
+    "1000x bomb": (bomb, "times over"),
+}
+
+
+@pytest.mark.parametrize("family", DAMAGED)
+def test_it_refuses_a_damaged_zip_in_one_sentence_and_writes_nothing(owner, tmp_path, family):
+    make, reason = DAMAGED[family]
+    path = make(tmp_path)
+
+    with pytest.raises(UnusableInput) as refused:
+        import_linkedin(owner=owner, path=path)
+
+    message = str(refused.value)
+    assert reason in message
+    assert path.name in message
+    assert "\n" not in message
+    assert not Contact.objects.exists()
+    assert not ImportRun.objects.exists()
+
+
+@pytest.mark.parametrize("family", ["bad CRC", "encrypted", "NUL in a name", "truncated"])
+def test_it_exits_2_on_the_cli_for_a_damaged_zip(owner, tmp_path, capsys, family):
+    path = DAMAGED[family][0](tmp_path)
+
+    assert main(["import", "linkedin", str(path)]) == 2
+    assert path.name in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("family", DAMAGED)
+def test_it_answers_400_with_one_sentence_on_the_web(owner_client, tmp_path, family):
+    path = DAMAGED[family][0](tmp_path)
+    upload = SimpleUploadedFile(path.name, path.read_bytes(), content_type="application/zip")
+
+    response = owner_client.post("/import/", {"source": "linkedin", "file": upload})
+
+    assert response.status_code == 400
+    assert "We couldn't import that file." in response.content.decode()
+    assert not ImportRun.objects.exists()
+
+
+def test_it_lists_a_profile_url_it_cannot_parse_and_imports_the_rest(owner, tmp_path):
+    rows = HEADER + "Ana,Ruiz,https://[www.linkedin.com/in/ana,,Lumen,Designer,15 Jan 2024\r\n"
+    rows += "Bo,Chen,https://www.linkedin.com/in/bo-chen,,Orbit,Engineer,15 Jan 2024\r\n"
+    path = linkedin_zip(tmp_path / "odd-url.zip", data=rows)
+
+    summary = import_linkedin(owner=owner, path=path)
+
+    assert summary.counts["contacts_created"] == 2
+    assert Contact.objects.filter(owner=owner, name="Bo Chen").exists()
+
+
+# --- lines, cells, records and columns past their caps -----------------------------------------
+
+
+def test_it_refuses_a_csv_line_longer_than_the_cap(owner, tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_text(HEADER + "Ana,Ruiz," + "x" * (2 << 20) + "\r\n")
+
+    with pytest.raises(UnusableInput, match=r"Connections.csv could not be read: line 2 is longer"):
+        import_linkedin(owner=owner, path=path)
+    assert not ImportRun.objects.exists()
+
+
+def test_it_reads_up_to_a_quote_that_never_closes(owner, tmp_path):
+    path = tmp_path / "Connections.csv"
+    bo = "Bo,Chen,,,Orbit,Engineer,15 Jan 2024\r\n"
+    path.write_text(HEADER + bo + 'Ana,"Ruiz\r\n' + "x,y,z\r\n" * 300_000)
+
+    summary = import_linkedin(owner=owner, path=path)
+
+    assert summary.counts["contacts_created"] == 1
+    assert any("a quote that never closes" in p.message and p.line == 3 for p in summary.problems)
+
+
+def test_it_refuses_a_record_longer_than_the_cap(owner, tmp_path):
+    path = tmp_path / "Connections.csv"
+    cells = ",".join(f'"{"y" * 100_000}\r\n"' for _ in range(12))
+    path.write_text(HEADER + cells + "\r\n" + ("z" * 100_000 + "\r\n") * 3)
+
+    with pytest.raises(UnusableInput, match="longer than 1 MB"):
+        import_linkedin(owner=owner, path=path)
+
+
+def test_it_skips_a_row_with_too_many_columns_and_lists_it(owner, tmp_path):
+    path = tmp_path / "Connections.csv"
+    wide = "Bo,Chen" + "," * 5000
+    path.write_text(HEADER + wide + "\r\n" + "Ana,Ruiz,,,Lumen,Designer,15 Jan 2024\r\n")
+
+    summary = import_linkedin(owner=owner, path=path)
+
+    assert summary.counts["contacts_created"] == 1
+    assert any("5,002 columns" in p.message and p.line == 2 for p in summary.problems)
+
+
+def vcard(*lines: str) -> str:
+    return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD", ""])
+
+
+# Caps a sixteenth of the defaults, so the hostile files can be too (bench/hostile.py runs them
+# at full size against the defaults).
+SMALL = {"line_chars": 64 << 10, "field_chars": 16 << 10, "record_chars": 64 << 10}
+
+
+@override_settings(HEDGEROW_IMPORT_LIMITS=SMALL)
+def test_it_skips_a_vcard_name_past_the_cap_and_keeps_the_card(owner, tmp_path):
+    path = tmp_path / "big.vcf"
+    path.write_text(vcard("FN:" + "A" * (1 << 20), "EMAIL:ana@example.org"))
+
+    summary = import_vcard(owner=owner, path=path)
+
+    assert summary.counts["contacts_created"] == 1
+    assert any("Skipped the FN property" in p.message and p.line == 3 for p in summary.problems)
+
+
+@override_settings(HEDGEROW_IMPORT_LIMITS=SMALL)
+def test_it_drops_a_folded_photo_past_the_cap_without_a_word(owner, tmp_path):
+    path = tmp_path / "photo.vcf"
+    photo = "\r\n ".join(["PHOTO;ENCODING=b;TYPE=JPEG:"] + ["QUJD" * 18] * ((2 << 20) // 72))
+    path.write_text(vcard("FN:Ana Ruiz", photo, "EMAIL:ana@example.org"))
+
+    summary = import_vcard(owner=owner, path=path)
+
+    assert summary.counts["contacts_created"] == 1
+    assert summary.problems == []
+
+
+def test_it_skips_a_card_with_more_properties_than_the_cap(owner, tmp_path):
+    path = tmp_path / "many.vcf"
+    emails = [f"EMAIL:a{n}@example.org" for n in range(5_000)]
+    path.write_text(vcard("FN:Many", *emails) + vcard("FN:Bo Chen"))
+
+    summary = import_vcard(owner=owner, path=path)
+
+    assert summary.counts["contacts_created"] == 1
+    assert any("more than 1,000 properties" in p.message for p in summary.problems)
+
+
+def test_it_refuses_a_google_csv_with_200_000_columns(owner, tmp_path):
+    path = tmp_path / "wide.csv"
+    header = "First Name,E-mail 1 - Value" + ",c" * 200_000
+    path.write_text(header + "\n" + "Ana,ana@example.org\n")
+
+    with pytest.raises(UnusableInput, match="200,002 columns in its first line"):
+        import_google_csv(owner=owner, path=path)
+
+
+@override_settings(HEDGEROW_IMPORT_LIMITS={"records": 3})
+def test_it_refuses_a_contacts_file_with_more_records_than_the_cap(owner, tmp_path):
+    path = tmp_path / "many.vcf"
+    path.write_text("".join(vcard(f"FN:Person {n}") for n in range(5)))
+
+    with pytest.raises(UnusableInput, match="more than 3 cards"):
+        import_vcard(owner=owner, path=path)
+    assert not Contact.objects.exists()
+
+
+EVENT = "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20200101T100000Z\r\n{rule}END:VEVENT\r\n"
+
+
+def calendar(*events: str) -> str:
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(events) + "END:VCALENDAR\r\n"
+
+
+def test_it_skips_an_event_that_repeats_every_second(owner, tmp_path):
+    path = tmp_path / "seconds.ics"
+    path.write_text(calendar(EVENT.format(uid="a", rule="RRULE:FREQ=SECONDLY\r\n")))
+
+    summary = import_ics(owner=owner, path=path)
+
+    assert any("repeats more than 100,000 times" in p.message for p in summary.problems)
+
+
+@override_settings(HEDGEROW_IMPORT_LIMITS={"calendar_bytes": 1000})
+def test_it_refuses_a_calendar_past_its_size_cap(owner, tmp_path):
+    path = tmp_path / "big.ics"
+    path.write_text(calendar(*(EVENT.format(uid=n, rule="") for n in range(100))))
+
+    with pytest.raises(UnusableInput, match="big.ics is .* the biggest calendar we read is"):
+        import_ics(owner=owner, path=path)
+
+
+# --- uploads past the cap -----------------------------------------------------------------------
+
+
+@override_settings(HEDGEROW_MAX_UPLOAD_BYTES=1000)
+def test_it_refuses_an_upload_past_the_cap_with_413(owner_client, tmp_path):
+    upload = SimpleUploadedFile("Connections.csv", b"x" * 5000, content_type="text/csv")
+
+    response = owner_client.post("/import/", {"source": "linkedin", "file": upload})
+
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert re.search(r"That file is 5\.\d+ KB, and this page takes files up to 1,000 bytes", html)
+    assert not ImportRun.objects.exists()
