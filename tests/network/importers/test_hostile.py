@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -307,7 +306,7 @@ def test_it_refuses_a_calendar_past_its_size_cap(owner, tmp_path):
     path = tmp_path / "big.ics"
     path.write_text(calendar(*(EVENT.format(uid=n, rule="") for n in range(100))))
 
-    with pytest.raises(UnusableInput, match="big.ics is .* the biggest calendar we read is"):
+    with pytest.raises(UnusableInput, match=r"big.ics is .* the biggest calendar we read is"):
         import_ics(owner=owner, path=path)
 
 
