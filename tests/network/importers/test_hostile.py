@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils.html import escape
 
 from hedgerow.cli import main
 from hedgerow.network.importers.base import UnusableInput
@@ -23,7 +24,7 @@ from hedgerow.network.importers.google_csv import import_google_csv
 from hedgerow.network.importers.ics import import_ics
 from hedgerow.network.importers.linkedin import import_linkedin
 from hedgerow.network.importers.vcard import import_vcard
-from hedgerow.network.models import Contact, ImportRun
+from hedgerow.network.models import Contact, ImportJob, ImportRun
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
 ROWS = "".join(
@@ -158,14 +159,17 @@ def test_it_exits_2_on_the_cli_for_a_damaged_zip(owner, tmp_path, capsys, family
 
 
 @pytest.mark.parametrize("family", DAMAGED)
-def test_it_answers_400_with_one_sentence_on_the_web(owner_client, tmp_path, family):
+def test_it_shows_one_sentence_on_the_web_and_no_error_page(owner_client, tmp_path, family):
     path = DAMAGED[family][0](tmp_path)
     upload = SimpleUploadedFile(path.name, path.read_bytes(), content_type="application/zip")
 
-    response = owner_client.post("/import/", {"source": "linkedin", "file": upload})
+    response = owner_client.post("/import/", {"source": "linkedin", "file": upload}, follow=True)
 
-    assert response.status_code == 400
-    assert "We couldn't import that file." in response.content.decode()
+    assert response.status_code == 200
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED
+    assert path.name in job.message
+    assert escape(job.message) in response.content.decode()
     assert not ImportRun.objects.exists()
 
 
