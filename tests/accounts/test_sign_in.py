@@ -75,3 +75,21 @@ def test_it_lets_someone_who_forgot_their_password_choose_one_after_a_link(clien
     assert owner.check_password("a-long-pass-phrase")
     # Once chosen, the next change asks for the current password again.
     assert b'name="old_password"' in client.get("/accounts/password/").content
+
+
+def test_it_pauses_guessing_the_current_password(client, owner):
+    from hedgerow.accounts import throttle
+
+    client.force_login(owner)
+    change = {"new_password1": "a-long-pass-phrase", "new_password2": "a-long-pass-phrase"}
+    for _ in range(throttle.ACCOUNT_LIMIT):
+        assert (
+            client.post("/accounts/password/", {"old_password": "x", **change}).status_code == 400
+        )
+
+    paused = client.post("/accounts/password/", {"old_password": "password", **change})
+
+    assert paused.status_code == 429
+    assert "try again in 15 minutes" in paused.content.decode()
+    owner.refresh_from_db()
+    assert owner.check_password("password")

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 
 from hedgerow.accounts import throttle
 from hedgerow.accounts.models import DAILY_QUEUE_MAX, DAILY_QUEUE_MIN, Profile
@@ -111,3 +111,26 @@ class SignInForm(AuthenticationForm):
         if self.user_cache is not None:
             throttle.record_success("sign-in", account=username, address=address)
         return cleaned
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Django's change-password form; a wrong current password counts as a failed sign-in, so a
+    computer left signed in is no place to guess it (accounts/throttle.py)."""
+
+    def __init__(self, user, data=None, *, address: str = "unknown") -> None:
+        super().__init__(user, data)
+        self.address = address
+        self.throttled_for = 0
+
+    def clean_old_password(self) -> str:
+        name = self.user.get_username()
+        try:
+            throttle.check("sign-in", account=name, address=self.address)
+        except throttle.Throttled as paused:
+            self.throttled_for = paused.retry_after
+            raise forms.ValidationError(str(paused), code="throttled") from None
+        try:
+            return super().clean_old_password()
+        except forms.ValidationError:
+            throttle.record_failure("sign-in", account=name, address=self.address)
+            raise

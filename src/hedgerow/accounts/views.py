@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +13,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_http_methods
 
 from hedgerow.accounts import access, services, throttle
-from hedgerow.accounts.forms import ProfileForm, SignInForm
+from hedgerow.accounts.forms import ChangePasswordForm, ProfileForm, SignInForm
 from hedgerow.accounts.services import create_api_token, profile_of, revoke_api_token
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import AuthenticatedHttpRequest
@@ -68,8 +68,12 @@ def set_password(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Choose a password. Changing one asks for the current one, unless the person just came in
     by a one-time link (which proved who they are)."""
     by_link = bool(request.session.get(LINK_SIGN_IN)) or not request.user.has_usable_password()
-    form_class = SetPasswordForm if by_link else PasswordChangeForm
-    form = form_class(request.user, request.POST or None)
+    form: SetPasswordForm | ChangePasswordForm
+    if by_link:
+        form = SetPasswordForm(request.user, request.POST or None)
+    else:
+        address = throttle.client_address(request)
+        form = ChangePasswordForm(request.user, request.POST or None, address=address)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         update_session_auth_hash(request, user)
@@ -78,6 +82,8 @@ def set_password(request: AuthenticatedHttpRequest) -> HttpResponse:
         messages.success(request, "Your password is set.")
         return redirect("today:today")
     status = 400 if request.method == "POST" else 200
+    if getattr(form, "throttled_for", 0):
+        status = 429
     context = {"form": form, "changing": not by_link}
     return render(request, "accounts/password.html", context, status=status)
 
