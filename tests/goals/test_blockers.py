@@ -530,3 +530,20 @@ def test_it_reads_worth_refusals_and_welcomed_nerves_by_meaning(text, kind):
 )
 def test_it_keeps_those_words_where_they_still_name_a_limit(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but I agreed to run the parish fete, so my weekends are gone", "commitment"),
+        ("but the other potters have been throwing pots for decades", "confidence"),
+        ("but I doubt I'm up to the job", "confidence"),
+    ],
+)
+def test_it_reads_days_given_away_others_years_and_not_up_to_it(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+def test_it_keeps_my_own_years_and_time_given_back_as_no_blocker():
+    assert classify_blocker("but I've been sewing for decades")["kind"] == "none"
+    assert classify_blocker("but the night shifts are gone now")["kind"] != "commitment"
