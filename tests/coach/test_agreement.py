@@ -100,15 +100,20 @@ def test_it_agrees_on_the_second_fresh_blind_set_once_studied():
     assert agreed / len(blind) >= BLIND6_FLOOR
 
 
-# Issue 10's third fresh set, by two more writers, never opened or tuned on: copied in unread and
-# measured once, after the last change to any check of the second round: 105 of 120 (87.5%) on
-# first sight. Held at exactly that.
+# Issue 10's third fresh set, by two more writers: 105 of 120 (87.5%) on first sight, measured
+# once before any change. Studied in the third round on its odd lines only; the even lines were
+# held out and only their figure looked at: 53 of 60 before, 54 of 60 after (docs/coach.md). The
+# whole set is held at the 92% target like blind5 and blind6, the held-out half at its figure.
 BLIND7 = Path(__file__).with_name("blind7_notes.jsonl")
-BLIND7_FIRST_SIGHT = 105 / 120
+BLIND7_FLOOR = 0.92
+BLIND7_HELD_OUT_HALF = 54 / 60
 
 
-def test_it_holds_the_never_tuned_blind_set_at_its_first_sight():
+def test_it_agrees_on_the_third_fresh_blind_set_once_studied():
     blind = load(BLIND7)
     assert len(blind) == 120
     agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
-    assert agreed / len(blind) >= BLIND7_FIRST_SIGHT
+    assert agreed / len(blind) >= BLIND7_FLOOR
+    held_out = blind[1::2]  # the even lines, never read while tuning
+    agreed = sum(predicted_ready(record) == record["ready"] for record in held_out)
+    assert agreed / len(held_out) >= BLIND7_HELD_OUT_HALF
