@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from hedgerow import settings as hedgerow_settings
 from hedgerow.security import POLICY
 
@@ -83,28 +81,17 @@ def test_it_keeps_the_home_folder_and_the_database_owner_only(tmp_path):
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
 
 
-def test_it_saves_uploads_owner_only(owner, settings, tmp_path, monkeypatch):
+def test_it_saves_uploads_owner_only(owner, settings, tmp_path):
     from hedgerow.network import services
 
     settings.MEDIA_ROOT = tmp_path / "uploads"
-    modes = []
 
-    def importer(*, owner, path):
-        modes.append(stat.S_IMODE(path.stat().st_mode))
-        modes.append(stat.S_IMODE(path.parent.stat().st_mode))
-        raise services.UnusableInput("stop here")
+    path = services.save_upload(
+        owner=owner, file_name="people.vcf", chunks=[b"BEGIN:VCARD\r\n"], keep_message_text=False
+    )
 
-    monkeypatch.setattr(services, "importer_for", lambda source: importer)
-    with pytest.raises(services.UnusableInput):
-        services.import_upload(
-            owner=owner,
-            source="vcard",
-            file_name="people.vcf",
-            chunks=[b"BEGIN:VCARD\r\n"],
-            keep_message_text=False,
-        )
-
-    assert modes == [0o600, 0o700]
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE((tmp_path / "uploads" / "imports").stat().st_mode) == 0o700
 
 
