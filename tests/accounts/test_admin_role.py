@@ -60,7 +60,7 @@ def test_it_gives_and_takes_administration_from_the_cli(capsys, db):
 def test_it_does_not_make_the_first_person_an_admin(monkeypatch, capsys, db):
     import hedgerow.cli as cli
 
-    monkeypatch.setattr(cli, "serve_forever", lambda host, port: None)
+    monkeypatch.setattr(cli, "serve_forever", lambda *args, **kwargs: None)
     monkeypatch.setattr(cli, "local_owner_name", lambda: "first")
 
     assert run(capsys, "serve")[0] == 0
