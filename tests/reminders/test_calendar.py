@@ -25,6 +25,7 @@ def test_it_serves_the_feed_without_sign_in(client, alice_week, mallory_week, fe
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert client.head(f"/calendar/{feed_token}.ics").status_code == 200  # some calendars ask first
     feed = Calendar.from_ical(response.content)
     assert str(feed["VERSION"]) == "2.0"
     assert str(feed["PRODID"]) == "-//Hedgerow//Reminders//EN"

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.core import signing
-from django.db.models import QuerySet
 
 from hedgerow.lib.http import User as Anyone
-from hedgerow.reminders.models import DigestSent, ReminderSetting
+from hedgerow.reminders.models import ReminderSetting
 
 UNSUBSCRIBE_SALT = "hedgerow.reminders.unsubscribe"
 
@@ -18,8 +17,10 @@ def reminder_setting_of(user: Anyone) -> ReminderSetting:
     return setting
 
 
-def digests_sent_to(user: Anyone) -> QuerySet[DigestSent]:
-    return DigestSent.objects.filter(owner_id=user.pk)
+def reminder_setting_or_default(user: Anyone) -> ReminderSetting:
+    """For reading (Settings, the CLI): the saved setting, or the default, without a write."""
+    found = ReminderSetting.objects.filter(owner_id=user.pk).first()
+    return found or ReminderSetting(owner_id=user.pk)
 
 
 def setting_for_calendar(token: str) -> ReminderSetting | None:

@@ -90,14 +90,14 @@ def run_calendar(args: argparse.Namespace) -> int:
 
     from hedgerow.lib.cli import acting_person, print_json
     from hedgerow.reminders import services
-    from hedgerow.reminders.access import reminder_setting_of
+    from hedgerow.reminders.access import reminder_setting_or_default
 
     owner = acting_person(args.user)
     if args.off:
         services.revoke_calendar_address(person=owner)
         url = None
     else:
-        setting = reminder_setting_of(owner)
+        setting = reminder_setting_or_default(owner)
         if args.new or not setting.calendar_token:
             setting = services.new_calendar_address(person=owner)
         url = settings.BASE_URL + reverse("reminders:calendar", args=[setting.calendar_token])

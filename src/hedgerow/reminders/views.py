@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import AuthenticatedHttpRequest
@@ -55,7 +55,7 @@ def revoke_calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_not_required
-@require_GET
+@require_safe
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The subscribed calendar: no sign-in, the secret in the address is the key."""
     setting = access.setting_for_calendar(token)

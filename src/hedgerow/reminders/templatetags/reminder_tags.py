@@ -7,7 +7,7 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from hedgerow.reminders.access import reminder_setting_of
+from hedgerow.reminders.access import reminder_setting_or_default
 from hedgerow.reminders.models import WEEKDAYS
 
 register = template.Library()
@@ -16,7 +16,7 @@ register = template.Library()
 @register.inclusion_tag("reminders/_settings.html", takes_context=True)
 def reminder_settings(context: template.Context) -> dict:
     request = context["request"]
-    setting = reminder_setting_of(request.user)
+    setting = reminder_setting_or_default(request.user)
     feed = ""
     if setting.calendar_token:
         feed = settings.BASE_URL + reverse("reminders:calendar", args=[setting.calendar_token])
