@@ -24,6 +24,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.coach
 	$(BIN)/python -m bench.goals
 	$(BIN)/python -m bench.groups
+	$(BIN)/python -m bench.portability
 
 # A PNG of every page, on a desktop and a phone, from the demo's data: the whole product in a minute.
 SCREENSHOTS ?= $(CURDIR)/screenshots

@@ -154,3 +154,17 @@ def test_it_exports_a_person_with_nothing_yet(owner, tmp_path):
     data = json.loads(read_zip(tmp_path / "empty.zip")["hedgerow.json"])
     assert data["contacts"] == [] and data["goals"] == []
     assert data["practice"]["aspiration"] is None
+
+
+def test_it_escapes_and_folds_what_vcards_cannot_hold_plainly(owner, make_contact, tmp_path):
+    notes = "Met at Café Ölberg; talked about ladders, ropes\nand a long trip " + "é" * 80
+    make_contact(owner, "Zoë Ångström", company="Smith, Jones; Partners", notes=notes)
+
+    assert main(["export", "--all", str(tmp_path / "out")]) == 0
+
+    raw = (tmp_path / "out" / "contacts.vcf").read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    (card,) = vobject.readComponents(raw.decode("utf-8"))
+    assert card.fn.value == "Zoë Ångström"
+    assert card.org.value == ["Smith, Jones; Partners"]
+    assert card.note.value == notes

@@ -16,7 +16,9 @@ import contextlib
 import csv
 import io
 import json
+import re
 import zipfile
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,7 +26,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, TextIO, TypeVar
 
-import vobject
 from django.contrib.auth.models import User
 from django.db import connection, models, transaction
 from django.utils import timezone
@@ -80,12 +81,18 @@ def plain(value: Any) -> Any:
 
 def row(obj: models.Model, *, leave_out: Iterable[str] = ()) -> dict[str, Any]:
     """Every column of a row but its owner; a link to another row as `<name>_id`."""
+    return {name: plain(getattr(obj, name)) for name in columns(type(obj), leave_out=leave_out)}
+
+
+def columns(model: type[models.Model], *, leave_out: Iterable[str] = ()) -> list[str]:
     skip = {"owner", *leave_out}
-    return {
-        f.attname: plain(getattr(obj, f.attname))
-        for f in obj._meta.concrete_fields
-        if f.name not in skip
-    }
+    return [f.attname for f in model._meta.concrete_fields if f.name not in skip]
+
+
+def plain_rows(queryset: models.QuerySet, names: list[str]) -> Iterator[dict[str, Any]]:
+    """Rows as plain dicts, read as tuples: no model object per row (150,000 interactions)."""
+    for values in queryset.values_list(*names).iterator(chunk_size=CHUNK):
+        yield {name: plain(value) for name, value in zip(names, values, strict=True)}
 
 
 def person_json(owner: User) -> dict[str, Any]:
@@ -102,20 +109,43 @@ def person_json(owner: User) -> dict[str, Any]:
 
 
 def contacts(owner: User) -> Iterator[dict[str, Any]]:
-    people = owned_rows(network_models.Contact, owner).prefetch_related("emails", "phones", "tags")
-    for contact in people.iterator(chunk_size=CHUNK):
-        yield {
-            **row(contact),
-            "emails": [{"email": e.email, "label": e.label} for e in contact.emails.all()],
-            "phones": [{"number": p.number, "label": p.label} for p in contact.phones.all()],
-            "tags": sorted(tag.name for tag in contact.tags.all()),
-        }
+    """Each contact with its emails, phones and tag names, a chunk of contacts at a time."""
+    rows = plain_rows(owned_rows(network_models.Contact, owner), columns(network_models.Contact))
+    batch: list[dict[str, Any]] = []
+    for entry in rows:
+        batch.append(entry)
+        if len(batch) == CHUNK:
+            yield from _with_details(owner, batch)
+            batch = []
+    yield from _with_details(owner, batch)
+
+
+def _with_details(owner: User, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = [entry["id"] for entry in batch]
+    emails: dict[int, list[dict[str, str]]] = defaultdict(list)
+    phones: dict[int, list[dict[str, str]]] = defaultdict(list)
+    tags: dict[int, list[str]] = defaultdict(list)
+    found = owned_rows(network_models.ContactEmail, owner).filter(contact_id__in=ids)
+    for contact_id, email, label in found.values_list("contact_id", "email", "label"):
+        emails[contact_id].append({"email": email, "label": label})
+    found_phones = owned_rows(network_models.ContactPhone, owner).filter(contact_id__in=ids)
+    for contact_id, number, label in found_phones.values_list("contact_id", "number", "label"):
+        phones[contact_id].append({"number": number, "label": label})
+    tagged = network_models.Contact.tags.through.objects.filter(
+        contact_id__in=ids, tag__owner_id=owner.pk
+    )
+    for contact_id, name in tagged.values_list("contact_id", "tag__name"):
+        tags[contact_id].append(name)
+    for entry in batch:
+        entry["emails"] = emails[entry["id"]]
+        entry["phones"] = phones[entry["id"]]
+        entry["tags"] = sorted(tags[entry["id"]])
+    return batch
 
 
 def rows_of(model: type[models.Model], *, leave_out: Iterable[str] = ()) -> Section:
     def rows(owner: User) -> Iterator[dict[str, Any]]:
-        for obj in owned_rows(model, owner).iterator(chunk_size=CHUNK):
-            yield row(obj, leave_out=leave_out)
+        yield from plain_rows(owned_rows(model, owner), columns(model, leave_out=leave_out))
 
     return rows
 
@@ -261,42 +291,69 @@ def write_json(owner: User, out: TextIO, *, now: datetime) -> dict[str, int]:
     return counts
 
 
-def contact_cards(owner: User) -> Iterator[str]:
-    """Each contact as a vCard 3.0, which every address book reads."""
-    people = owned_rows(network_models.Contact, owner).prefetch_related("emails", "phones", "tags")
-    for contact in people.iterator(chunk_size=CHUNK):
-        card = vobject.vCard()
-        card.add("uid").value = f"hedgerow-contact-{contact.pk}"
-        card.add("fn").value = contact.name or contact.first_name or "(no name)"
-        card.add("n").value = vobject.vcard.Name(
-            family=contact.last_name, given=contact.first_name, suffix=contact.credentials
-        )
-        if contact.company:
-            card.add("org").value = [contact.company]
-        if contact.position:
-            card.add("title").value = contact.position
-        for email in contact.emails.all():
-            line = card.add("email")
-            line.value = email.email
-            line.type_param = ["INTERNET", *([email.label] if email.label else [])]
-        for phone in contact.phones.all():
-            line = card.add("tel")
-            line.value = phone.number
-            if phone.label:
-                line.type_param = phone.label
-        if contact.linkedin_url:
-            card.add("url").value = contact.linkedin_url
-        if contact.notes:
-            card.add("note").value = contact.notes
-        tags = sorted(tag.name for tag in contact.tags.all())
-        if tags:
-            card.add("categories").value = tags
-        yield card.serialize()
+_LABEL = re.compile(r"[^A-Za-z0-9-]")
+
+
+def _escaped(value: str) -> str:
+    """A vCard 3.0 text value (RFC 2426 5.8.4): backslash, comma, semicolon and line ends
+    escaped."""
+    value = value.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n")
+    return value.replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;")
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space (RFC 2425 5.8.1),
+    never splitting a character."""
+    if len(line.encode()) <= 75:
+        return line + "\r\n"
+    parts, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode())
+        if size + width > (75 if not parts else 74):
+            parts.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def vcard(contact: dict[str, Any]) -> str:
+    """One contact (as `contacts` yields it) as a vCard 3.0, which every address book reads.
+    Written directly: building vobject's objects costs a millisecond a card; tests read every
+    card back with vobject and with Hedgerow's own vCard importer."""
+    name = contact["name"] or contact["first_name"] or "(no name)"
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"UID:hedgerow-contact-{contact['id']}",
+        f"FN:{_escaped(name)}",
+        f"N:{_escaped(contact['last_name'])};{_escaped(contact['first_name'])};;;"
+        f"{_escaped(contact['credentials'])}",
+    ]
+    if contact["company"]:
+        lines.append(f"ORG:{_escaped(contact['company'])}")
+    if contact["position"]:
+        lines.append(f"TITLE:{_escaped(contact['position'])}")
+    for email in contact["emails"]:
+        label = _LABEL.sub("", email["label"])
+        lines.append(f"EMAIL;TYPE=INTERNET{',' + label if label else ''}:{email['email']}")
+    for phone in contact["phones"]:
+        label = _LABEL.sub("", phone["label"])
+        lines.append(f"TEL{';TYPE=' + label if label else ''}:{_escaped(phone['number'])}")
+    if contact["linkedin_url"]:
+        lines.append(f"URL:{contact['linkedin_url'].strip()}")
+    if contact["notes"]:
+        lines.append(f"NOTE:{_escaped(contact['notes'])}")
+    if contact["tags"]:
+        lines.append(f"CATEGORIES:{','.join(_escaped(tag) for tag in contact['tags'])}")
+    lines.append("END:VCARD")
+    return "".join(_fold(line) for line in lines)
 
 
 def write_vcards(owner: User, out: TextIO) -> None:
-    for card in contact_cards(owner):
-        out.write(card)
+    for contact in contacts(owner):
+        out.write(vcard(contact))
 
 
 def write_csv(owner: User, out: TextIO) -> None:
