@@ -306,7 +306,8 @@ def _fold(line: str) -> str:
     never splitting a character."""
     if len(line.encode()) <= 75:
         return line + "\r\n"
-    parts, current, size = [], "", 0
+    parts: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode())
         if size + width > (75 if not parts else 74):

@@ -17,7 +17,7 @@ def reminder_setting_of(user: Anyone) -> ReminderSetting:
     return setting
 
 
-def reminder_setting_or_default(user: Anyone) -> ReminderSetting:
+def reminder_setting_or_default(user: User) -> ReminderSetting:
     """For reading (Settings, the CLI): the saved setting, or the default, without a write."""
     found = ReminderSetting.objects.filter(owner_id=user.pk).first()
     return found or ReminderSetting(owner_id=user.pk)
