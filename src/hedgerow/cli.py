@@ -204,15 +204,17 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def run_worker(args: argparse.Namespace) -> int:
     """Run queued imports (network/tasks.py) until stopped: the database queue's worker, or
-    RQ's when HEDGEROW_REDIS_URL is set. Jobs whose worker died are given up first."""
+    RQ's when HEDGEROW_REDIS_URL is set. What imports whose process died left is undone first."""
     from django.conf import settings
     from django.core.management import call_command
 
     from hedgerow.lib.processes import die_with_parent
     from hedgerow.network.background import give_up_abandoned_jobs
+    from hedgerow.network.importers.turns import roll_back_abandoned_runs
 
     if args.parent:
         die_with_parent(args.parent)
+    roll_back_abandoned_runs()  # imports whose process died after some of their turns
     give_up_abandoned_jobs()
     if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
         options = {"job_class": "django_tasks_rq.Job", "burst": args.once}

@@ -112,7 +112,8 @@ def _fields(label: str) -> list[str]:
     ]
 
 
-def _tracked(label: str) -> list[str]:
+def tracked_fields(label: str) -> list[str]:
+    """The fields of a table whose values a run records before it changes them."""
     if label == "auth.user":
         return ["first_name", "last_name"]
     return _fields(label)
@@ -128,7 +129,7 @@ class Before:
 def before_run(owner_id: int) -> Before:
     before = Before()
     for label in CHANGED:
-        names = _tracked(label)
+        names = tracked_fields(label)
         rows = _owned(label, owner_id).order_by().values_list("pk", *names)
         before.rows[label] = {row[0]: row[1:] for row in rows.iterator(chunk_size=5000)}
     return before
@@ -141,7 +142,7 @@ def after_run(run: ImportRun, before: Before, noted: dict[str, list[int]]) -> No
     mark_history(run, before)
     changes = []
     for label in CHANGED:
-        names = _tracked(label)
+        names = tracked_fields(label)
         old_rows = before.rows[label]
         if not old_rows:
             continue
@@ -151,7 +152,7 @@ def after_run(run: ImportRun, before: Before, noted: dict[str, list[int]]) -> No
             if old is None or tuple(values) == old:
                 continue
             replaced = {
-                name: _jsonable(was)
+                name: jsonable(was)
                 for name, was, now in zip(names, old, values, strict=True)
                 if was != now
             }
@@ -159,7 +160,7 @@ def after_run(run: ImportRun, before: Before, noted: dict[str, list[int]]) -> No
     ImportChange.objects.bulk_create(changes, batch_size=1000)
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool | dict | list):
         return value
     return _ENCODER.default(value)  # dates and datetimes as ISO text
@@ -194,7 +195,7 @@ def mark_history(run: ImportRun, before: Before) -> None:
         replied_on__isnull=True,
         history=False,
     )
-    status_at = _tracked("network.invitation").index("status")
+    status_at = tracked_fields("network.invitation").index("status")
     was_pending = [
         pk for pk, row in before.rows["network.invitation"].items() if row[status_at] != "accepted"
     ]
@@ -264,12 +265,8 @@ def undo_run(*, run: ImportRun) -> Undone:
     """Put back what the run replaced and remove what it added (see the module docstring)."""
     run = ImportRun.objects.select_for_update().get(pk=run.pk)
     check_undoable(run)
-    restored = _restore(run.changes.all())
-    removed: dict[str, int] = {}
-    for label in ADDED:
-        deleted = sum(rows.delete()[0] for rows in _added_in_parts(label, run))
-        if deleted:
-            removed[label] = deleted
+    restored = restore_changed(run.changes.all())
+    removed = remove_added(run)
     run.status = ImportRun.Status.UNDONE
     run.undone_at = timezone.now()
     run.journal = {**run.journal, "undone": removed}
@@ -280,7 +277,18 @@ def undo_run(*, run: ImportRun) -> Undone:
     return Undone(run=run, removed=removed, restored=restored)
 
 
-def _restore(changes: Iterable[ImportChange]) -> int:
+def remove_added(run: ImportRun) -> dict[str, int]:
+    """Delete every row the run added; return how many of each table."""
+    removed: dict[str, int] = {}
+    for label in ADDED:
+        deleted = sum(rows.delete()[0] for rows in _added_in_parts(label, run))
+        if deleted:
+            removed[label] = deleted
+    return removed
+
+
+def restore_changed(changes: Iterable[ImportChange]) -> int:
+    """Put back the values the changes hold; return how many rows."""
     by_model: dict[str, list[ImportChange]] = {}
     for change in changes:
         by_model.setdefault(change.model, []).append(change)

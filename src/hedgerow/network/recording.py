@@ -74,6 +74,18 @@ def note_added(label: str, ids: Iterable[int | None]) -> None:
         held.noted.setdefault(label, []).extend(i for i in ids if i is not None)
 
 
+def is_recording(run_id: int) -> bool:
+    """Whether run_id is still adding rows in this context (its transaction did not roll back)."""
+    held = _live()
+    return held is not None and held.run_id == run_id
+
+
+def noted_so_far() -> dict[str, list[int]]:
+    """The rows listed with note_added until now (importers/turns.py keeps them in the journal)."""
+    held = _live()
+    return {label: list(ids) for label, ids in held.noted.items()} if held is not None else {}
+
+
 def end() -> dict[str, list[int]]:
     """Stop recording; return the rows listed with note_added."""
     held = _live()

@@ -5,6 +5,7 @@ Verb-first, keyword-only functions; each write that spans rows is one transactio
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import shutil
@@ -13,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -274,8 +276,22 @@ IMPORTERS = {
 
 
 def importer_for(source: str) -> Callable[..., ImportSummary]:
+    """The source's importer, taking turns on SQLite (importers/turns.py): a failed import's
+    turns are rolled back here, so it leaves nothing behind."""
+    from hedgerow.network.importers import turns
+
     module_name, function_name = IMPORTERS[source]
-    return getattr(importlib.import_module(module_name), function_name)
+    importer = getattr(importlib.import_module(module_name), function_name)
+
+    @functools.wraps(importer)
+    def run(*, progress: Progress | None = None, **options: Any) -> ImportSummary:
+        try:
+            return importer(progress=turns.taking_turns(progress), **options)
+        except BaseException:
+            turns.after_failure()
+            raise
+
+    return run
 
 
 def save_upload(*, owner, file_name: str, chunks: Iterable[bytes], keep_message_text: bool) -> Path:

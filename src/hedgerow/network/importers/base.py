@@ -97,17 +97,24 @@ _BEFORE: WeakKeyDictionary[ImportRun, journal.Before] = WeakKeyDictionary()
 
 def start_run(*, owner, source: str, file_name: str, digest: str) -> ImportRun:
     """Open the run; call inside the import's transaction, before anything is written."""
+    from hedgerow.network.importers import turns
+
+    turns.roll_back_abandoned_runs(owner_id=owner.pk)  # an earlier import whose process died
     before = journal.before_run(owner.pk)
     run = ImportRun.objects.create(
         owner=owner, source=source, file_name=file_name, digest=digest, started_at=timezone.now()
     )
     _BEFORE[run] = before
     recording.begin(run.pk)  # every row added from here on carries the run
+    turns.begin(run, before)  # on SQLite, a long import lets others write between its turns
     return run
 
 
 def finish_run(run: ImportRun, summary: ImportSummary) -> None:
     """Close the run: record how to undo it (journal.py), mark what is history, save the summary."""
+    from hedgerow.network.importers import turns
+
+    turns.end(run)
     noted = recording.end()
     before = _BEFORE.pop(run, None)
     if before is not None:

@@ -107,7 +107,9 @@ HEADER_NAMES = {
     "positions": "Company Name, Title",
     "profile": "First Name, Last Name",
 }
-PROGRESS_EVERY = 5000
+# Rows between progress ticks: often enough for the bar, and for the import's turns on SQLite
+# (importers/turns.py), where others may write.
+PROGRESS_EVERY = 500
 INVITATION_FIELDS = (
     "owner",
     "contact",
