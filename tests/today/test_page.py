@@ -244,3 +244,37 @@ def test_it_gives_an_outsider_404_for_someone_else_s_undo(client, owner_client, 
 
 def test_it_only_accepts_posts(owner_client, ana):
     assert owner_client.get(f"/today/contacts/{ana.pk}/wrote/").status_code == 405
+
+
+def test_it_reads_twenty_people_in_as_many_queries_as_two(
+    owner_client, owner, make_contact, make_update, make_follow_up, make_interaction
+):
+    """No query per person (issue 13's bench: 30,000 contacts): every reason, warning and
+    calm line is read for the whole queue at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hedgerow.network.services import set_core
+
+    def add_people(start: int, count: int) -> None:
+        for n in range(start, start + count):
+            person = make_contact(owner, f"Person {n:02}", connected=True)
+            make_update(person, detected_on=date(2026, 3, 1 + n % 9))
+            make_follow_up(person)
+            make_interaction(person, TODAY - timedelta(days=1 + n % 10))  # a warning (N6)
+            if n % 2:
+                set_core(contact=person, on=date(2025, 1, 1))
+
+    def queries(path: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page(owner_client, path)
+        return len(captured)
+
+    add_people(0, 2)
+    page(owner_client)  # the first look of the week chooses the week's suggestion (N10)
+    few = queries("/"), queries("/?all=1")
+    add_people(2, 18)
+    many = queries("/"), queries("/?all=1")
+
+    assert page(owner_client, "/?all=1").count('class="card person"') == 20
+    assert many == few

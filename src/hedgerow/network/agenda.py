@@ -65,13 +65,10 @@ class MonthItem(TypedDict):
     total: int
 
 
-class Growth(TypedDict):
+class Network(TypedDict):
     connections: int
     accepted_invitations: int
     by_month: list[MonthItem]
-
-
-class Network(Growth):
     replies: list[ReplyMonth]  # rule N11: of the notes you sent, how many were answered
 
 
@@ -202,14 +199,26 @@ def pending_invitation_count(owner) -> int:
     )
 
 
+class Counts(TypedDict):
+    connections: int
+    joined_since: int
+
+
+def connection_counts(owner, as_of: date, since: date) -> Counts:
+    """Rule N11 in one line for Today: connections now, and how many joined from `since` on.
+    Two counts in one pass over the covering growth index, nothing grouped or read back."""
+    counted = contacts_of(owner).aggregate(
+        connections=Count(
+            "pk",
+            filter=Q(connected=True) & (Q(connected_on__lte=as_of) | Q(connected_on__isnull=True)),
+        ),
+        joined_since=Count("pk", filter=Q(connected_on__gte=since, connected_on__lte=as_of)),
+    )
+    return {"connections": counted["connections"], "joined_since": counted["joined_since"]}
+
+
 def network_growth(owner, as_of: date) -> Network:
-    """Rule N11: connections by the month they were made, with a running total, and how many of
-    the notes sent were answered."""
-    return {**connection_growth(owner, as_of), "replies": reply_figures(owner, as_of)}
-
-
-def connection_growth(owner, as_of: date) -> Growth:
-    """Rule N11's first figure alone: what Today's one calm line needs."""
+    """Rule N11: connections by the month they were made, with a running total."""
     # One pass over the owner's contacts, grouped by ("YYYY-MM", still connected) in the database.
     year_month = Substr(Cast("connected_on", CharField()), 1, 7)
     groups = (
@@ -240,6 +249,7 @@ def connection_growth(owner, as_of: date) -> Growth:
         "connections": connections,
         "accepted_invitations": accepted,
         "by_month": by_month,
+        "replies": reply_figures(owner, as_of),
     }
 
 

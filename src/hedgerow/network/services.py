@@ -94,10 +94,13 @@ def outreach_warning(*, contact: Contact, on: date) -> str | None:
     ).exists()
     if replied:
         return None
-    days = (on - timezone.localdate(last_out.occurred_at)).days
+    return _quiet_warning(contact.name, (on - timezone.localdate(last_out.occurred_at)).days)
+
+
+def _quiet_warning(name: str, days: int) -> str:
     when = "today" if days == 0 else ("yesterday" if days == 1 else f"{days} days ago")
     return (
-        f"You last wrote to {contact.name} {when} and haven't heard back yet. Many people read "
+        f"You last wrote to {name} {when} and haven't heard back yet. Many people read "
         "their messages rarely; giving them room is kind (and it works better than a nudge)."
     )
 
@@ -240,27 +243,28 @@ def snooze_item(*, target: AgendaTarget, days: int) -> date:
 
 
 def outreach_warnings(*, owner, contact_ids: list[int], on: date) -> dict[int, str]:
-    """Rule N6 for many contacts at once (Today): one query finds who needs the warning."""
+    """Rule N6 for many contacts at once (Today): two queries, however many people."""
     since = start_of_day(on - timedelta(days=QUIET_DAYS))
     recent = (
         Interaction.objects.filter(
             owner_id=owner.pk, contact_id__in=contact_ids, occurred_at__gte=since
         )
-        .order_by("occurred_at")
+        # At the same moment, an answer counts after the note (as in outreach_warning).
+        .order_by("occurred_at", "-direction")
         .values_list("contact_id", "direction", "kind", "occurred_at")
     )
-    waiting: set[int] = set()
-    for contact_id, direction, kind, _at in recent:
+    waiting: dict[int, datetime] = {}  # contact → their last unanswered note
+    for contact_id, direction, kind, at in recent:
         if direction == Interaction.Direction.OUTGOING and kind in OUTREACH_KINDS:
-            waiting.add(contact_id)
+            waiting[contact_id] = at
         elif direction == Interaction.Direction.INCOMING:
-            waiting.discard(contact_id)
-    warnings: dict[int, str] = {}
-    for contact in contacts_of(owner).filter(pk__in=waiting):
-        warning = outreach_warning(contact=contact, on=on)
-        if warning:
-            warnings[contact.pk] = warning
-    return warnings
+            waiting.pop(contact_id, None)
+    names = dict(contacts_of(owner).filter(pk__in=waiting).values_list("pk", "name"))
+    return {
+        pk: _quiet_warning(names[pk], (on - timezone.localdate(at)).days)
+        for pk, at in waiting.items()
+        if pk in names
+    }
 
 
 # --- Imports from the web page -------------------------------------------------------------------

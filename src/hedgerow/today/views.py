@@ -8,6 +8,7 @@ page works without JavaScript.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.forms import first_error
 from hedgerow.network import access, agenda_actions
-from hedgerow.network.agenda import connection_growth, pending_invitation_count
+from hedgerow.network.agenda import connection_counts, pending_invitation_count
 from hedgerow.network.services import outreach_warnings
 from hedgerow.network.suggest import weekly_suggestion
 from hedgerow.today.forms import NotNowForm, WroteForm
@@ -79,12 +80,13 @@ def _row(person: Person, warnings: dict[int, str]) -> dict[str, Any]:
 def _calm_lines(request: HttpRequest) -> dict[str, Any]:
     """Rule N7 and N11: invitations waiting and the network's growth, one line each."""
     as_of = timezone.localdate()
-    growth = connection_growth(request.user, as_of)
-    year_ago = as_of.replace(year=as_of.year - 1).strftime("%Y-%m")
+    # The last twelve months, this one included: from the first of the month a year ago, plus one.
+    year, month = divmod(as_of.year * 12 + as_of.month - 12, 12)
+    counts = connection_counts(request.user, as_of, since=date(year, month + 1, 1))
     return {
         "pending": pending_invitation_count(request.user),
-        "connections": growth["connections"],
-        "joined_this_year": sum(m["added"] for m in growth["by_month"] if m["month"] > year_ago),
+        "connections": counts["connections"],
+        "joined_this_year": counts["joined_since"],
     }
 
 
