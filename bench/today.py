@@ -32,6 +32,7 @@ FLOOR_PATH = "/accounts/password/"
 @dataclass(frozen=True)
 class Page:
     ms: float
+    cpu_ms: float  # this process's CPU time: what a busy machine's waiting does not inflate
     kb: float
     queries: int
 
@@ -71,14 +72,14 @@ def mark_core_contacts(username: str, count: int) -> None:
         set_core(contact=contact)
 
 
-def median_ms(action, runs: int) -> float:
+def median_ms(action, runs: int, clock=time.perf_counter) -> float:
     for _ in range(WARM_UP):
         action()
     times = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started = clock()
         action()
-        times.append((time.perf_counter() - started) * 1000)
+        times.append((clock() - started) * 1000)
     return statistics.median(times)
 
 
@@ -94,9 +95,10 @@ def measure_page(client, path: str, runs: int) -> Page:
         return response
 
     ms = median_ms(get, runs)
+    cpu_ms = median_ms(get, runs, clock=time.process_time)
     with CaptureQueriesContext(connection) as queries:
         response = get()
-    return Page(ms=ms, kb=len(response.content) / 1024, queries=len(queries))
+    return Page(ms=ms, cpu_ms=cpu_ms, kb=len(response.content) / 1024, queries=len(queries))
 
 
 def measure_today(username: str, runs: int = 20) -> TodayTimes:
@@ -126,6 +128,14 @@ def today_measurements(today: TodayTimes) -> list[Measurement]:
             today.page.ms,
             "ms",
             today.floor.ms,
+            limit=MAX_TODAY_MS,
+            floor_label=bare,
+        ),
+        Measurement(
+            "Today page, CPU time",
+            today.page.cpu_ms,
+            "ms",
+            today.floor.cpu_ms,
             limit=MAX_TODAY_MS,
             floor_label=bare,
         ),
