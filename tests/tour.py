@@ -43,20 +43,17 @@ def seed(*, password: str = PASSWORD) -> Any:
     from hedgerow.goals.demo import load_goal_demo
     from hedgerow.groups.demo import load_group_demo
     from hedgerow.network.demo import load_demo
-    from hedgerow.network.services import import_upload
+    from hedgerow.network.services import import_saved_file, save_upload
     from hedgerow.practice.demo import load_practice_demo
 
     person = load_demo(username=USERNAME, password=password)
     load_goal_demo(person)
     load_practice_demo(person)
     load_group_demo(person)
-    import_upload(
-        owner=person,
-        source="google-csv",
-        file_name=LONG_FILE,
-        chunks=[LONG_CSV.encode()],
-        keep_message_text=False,
+    saved = save_upload(
+        owner=person, file_name=LONG_FILE, chunks=[LONG_CSV.encode()], keep_message_text=False
     )
+    import_saved_file(owner=person, source="google-csv", path=saved)
     return person
 
 
