@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_HOME ?= $(CURDIR)/.demo-home
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: run test bench lint format browser imap clean screenshots
+.PHONY: run test fuzz bench lint format browser imap clean screenshots
 
 run: $(STAMP)
 	HEDGEROW_HOME=$(DEMO_HOME) $(BIN)/hedgerow demo
@@ -14,6 +14,11 @@ run: $(STAMP)
 # On every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
 test: $(STAMP) browser imap
 	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest -n auto $(PYTEST_ARGS)
+
+# Property tests over hostile input: 10,000 inputs per importer (`make test` runs 20 of each).
+fuzz: $(STAMP)
+	HEDGEROW_HOME=$(TEST_HOME) HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -n auto -m fuzz \
+		--hypothesis-show-statistics $(PYTEST_ARGS)
 
 # Import speed and memory, then how often the coach and the goal checks agree with our labels,
 # then a year-old cohort's group pages.

@@ -13,6 +13,8 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from hedgerow.accounts.services import add_person
 from hedgerow.network.models import Contact
@@ -24,6 +26,18 @@ settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The real queue and `hedgerow worker` are tested with real processes (tests/network/
 # test_background.py).
 settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Property tests (tests/network/importers/test_fuzz.py): a short round in `make test` and CI, and
+# 10,000 inputs per importer with `make fuzz` (HYPOTHESIS_PROFILE=fuzz). Imports touch the
+# database, so no deadline; fixtures (owner, tmp_path) are shared by a test's examples on purpose.
+_QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large]
+hypothesis_settings.register_profile(
+    "ci", max_examples=20, deadline=None, suppress_health_check=_QUIET, print_blob=True
+)
+hypothesis_settings.register_profile(
+    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=_QUIET, print_blob=True
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # The clock most tests run at: a Wednesday morning, 25 November 2026.
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
