@@ -25,6 +25,7 @@ fuzz: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 	$(BIN)/python -m bench.mail $(MAIL_BENCH_ARGS)
+	$(BIN)/python -m bench.hostile
 	$(BIN)/python -m bench.suggest
 	$(BIN)/python -m bench.coach
 	$(BIN)/python -m bench.goals
