@@ -30,7 +30,9 @@ MIB = 1 << 20
 
 # The plain standard-library read of each kind of file, the baseline in the same run.
 BASELINES = {
-    "lines": "import sys\nn = sum(1 for _ in open(sys.argv[1], encoding='utf-8', errors='replace'))",
+    "lines": (
+        "import sys\nn = sum(1 for _ in open(sys.argv[1], encoding='utf-8', errors='replace'))"
+    ),
     "csv": (
         "import csv, sys\ncsv.field_size_limit(1 << 30)\n"
         "n = sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8', newline='')))"
@@ -91,11 +93,14 @@ def write_google_columns(path: Path) -> None:
 
 def write_bomb(path: Path) -> None:
     block = b"\0" * MIB
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        with z.open("Basic_LinkedInDataExport/Connections.csv", "w", force_zip64=True) as member:
-            member.write(b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
-            for _ in range(1024):
-                member.write(block)
+    name = "Basic_LinkedInDataExport/Connections.csv"
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z,
+        z.open(name, "w", force_zip64=True) as member,
+    ):
+        member.write(b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
+        for _ in range(1024):
+            member.write(block)
 
 
 def write_lying_bomb(path: Path) -> None:

@@ -145,17 +145,17 @@ def check_zip(archive: str, infos: list[zipfile.ZipInfo], wanted: set[str], limi
                 f"{name} in {archive} is compressed in a way we cannot read (method "
                 f"{info.compress_type}); export it again as an ordinary .zip."
             )
-        if info.file_size > limits.zip_entry_bytes:
-            raise unusable(
-                f"{name} in {archive} would expand to {size_text(info.file_size)}; the most one "
-                f"file may hold is {size_text(limits.zip_entry_bytes)}."
-            )
         if info.file_size > RATIO_FLOOR and info.file_size > limits.zip_ratio * max(
             info.compress_size, 1
         ):
             raise unusable(
                 f"{name} in {archive} would expand {info.file_size // max(info.compress_size, 1):,}"
                 f" times over, more than the {limits.zip_ratio} an export ever does."
+            )
+        if info.file_size > limits.zip_entry_bytes:
+            raise unusable(
+                f"{name} in {archive} would expand to {size_text(info.file_size)}; the most one "
+                f"file may hold is {size_text(limits.zip_entry_bytes)}."
             )
 
 
