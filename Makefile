@@ -21,7 +21,8 @@ fuzz: $(STAMP)
 		--hypothesis-show-statistics $(PYTEST_ARGS)
 
 # Import speed and memory, then how often the coach and the goal checks agree with our labels,
-# then a year-old cohort's group pages.
+# then a year-old cohort's group pages, then 20 sessions browsing while imports run
+# (LOAD_BENCH_ARGS=--quick or --seconds N shortens it).
 bench: $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 	$(BIN)/python -m bench.mail $(MAIL_BENCH_ARGS)
@@ -30,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.coach
 	$(BIN)/python -m bench.goals
 	$(BIN)/python -m bench.groups
+	$(BIN)/python -m bench.load $(LOAD_BENCH_ARGS)
 	$(BIN)/python -m bench.portability
 
 # A PNG of every page, on a desktop and a phone, from the demo's data: the whole product in a minute.
