@@ -100,6 +100,7 @@ def test_it_shows_every_page_whole_on_a_desktop_and_a_phone(
     shots = Path(folder) if folder else None
     if shots is not None:
         shots.mkdir(parents=True, exist_ok=True)
+    tour.append(Stop("error-500", SERVER_ERROR, status=500))
     base, problems = live_server.url, []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -108,6 +109,7 @@ def test_it_shows_every_page_whole_on_a_desktop_and_a_phone(
                 context = browser.new_context(viewport={"width": w, "height": h})
                 page = context.new_page()
                 page.set_default_timeout(30_000)
+                answer_as_a_server_error(page, base)
                 problems += visit(page, base, tour[0], width, shots)
                 sign_in(page, base)
                 for stop in tour[1:]:
@@ -116,6 +118,22 @@ def test_it_shows_every_page_whole_on_a_desktop_and_a_phone(
         finally:
             browser.close()
     assert not problems, "\n".join(problems)
+
+
+SERVER_ERROR = "/a-page-that-breaks/"
+
+
+def answer_as_a_server_error(page: Any, base: str) -> None:
+    """No page of ours breaks on purpose, so the browser is handed Django's own 500 answer (our
+    500.html, rendered as the server would) for one address, to be checked like any page."""
+    from django.test import RequestFactory
+    from django.views.defaults import server_error
+
+    broken = server_error(RequestFactory().get(SERVER_ERROR))
+    page.route(
+        f"{base}{SERVER_ERROR}",
+        lambda route: route.fulfill(status=500, body=broken.content, headers=dict(broken.items())),
+    )
 
 
 def sign_in(page: Any, base: str) -> None:
