@@ -1696,3 +1696,19 @@ def test_it_finds_nothing_particular_in_an_unsure_memory_without_a_record():
     assert "specific" in failing(check_note(text, "invitation", to="Ines Costa"))
     sure = "Hi Ines, we judged the Lisbon robotics fair together! What are you doing now?"
     assert "specific" not in failing(check_note(sure, "invitation", to="Ines Costa"))
+
+
+def test_it_reads_favours_for_someone_of_the_writers_in_other_shapes():
+    about = "last spoke in June; he was opening a second bakery in Kumasi"
+    for text in (
+        "Kwame, congrats on the second bakery! My niece just finished catering school, any "
+        "chance she could work a few shifts with you? How's it going?",
+        "Kwame, congrats on the second bakery! My son is applying to your trainee scheme, so a "
+        "word from you would mean the world. How's it going?",
+    ):
+        assert "no-ask" in failing(check_note(text, "keep-in-touch", about=about)), text
+    kind = (
+        "Kwame, congrats on the second bakery! My niece still talks about your bread. Any "
+        "chance you'll open one in Accra too? How's it going?"
+    )
+    assert "no-ask" not in failing(check_note(kind, "keep-in-touch", about=about))

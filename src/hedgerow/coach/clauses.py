@@ -36,7 +36,8 @@ READER_ASKED = re.compile(
     # "I wondered if you could share the ad": a request put as the writer's wondering.
     r"|(?:i )?(?:was |am |'m )?wonder(?:ed|ing)? (?:if|whether) you(?:'d| could| would| might"
     r"| can| ever| have)"
-    r"|any chance (?:you|of)"
+    # "any chance he could shadow you for a week?": someone of the writer's, hosted by the reader.
+    r"|any chance (?:you|of|he|she|they|my \w+)"
     r"|(?:grateful|thankful|obliged|appreciate(?: it)?) (?:if|for) (?:you|your|any|a few|some"
     r"|\d+|a (?:quick|short|little|brief))"
     r"|(?:i'd|i would|we'd|we would|and would)(?: (?:really|so|very much|truly|greatly|hugely))?"
@@ -126,7 +127,8 @@ SERVICE = re.compile(
     + r"|(?:give|gives|giving|gave) (?:it|this|them|my \w+|our \w+) a (?:read|look|listen|try|spin"
     r"|share|watch)"
     r"|have a look|take a (?:quick )?look|introduction|intro|referral|recommendation"
-    r"|put in a (?:good )?word|a word with|coach me|advice|feedback|input|thoughts on"
+    r"|put in a (?:good )?word|a word with|a (?:good |kind )?word from you|coach me|advice"
+    r"|feedback|input|thoughts on"
     r"|opinion on|eyes on|pick your brain|back us|get (?:her|him|them|me|us) (?:an?|in|on|into)"
     r"|job|role|internship|opening|position|placement|favou?r|\d+ minutes|a few minutes|minutes"
     r"|a quick call|a call|your time|your network|keep [\w ]{0,20}free"
@@ -224,7 +226,9 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
         asked = READER_ASKED.search(clause)
         if not asked:
             continue
-        rest = clause[asked.start() :]
+        # "A word from you would mean the world": the frame comes after what is asked.
+        after = not re.match(r"would (?:mean|help)", asked.group(0))
+        rest = clause[asked.start() :] if after else clause
         if ABOUT_THEM.search(rest) and not SERVICE.search(rest):
             continue  # "could you tell me how the launch went?"
         service = SERVICE.search(rest)
@@ -248,6 +252,8 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
         # "My cousin runs a haulage firm. Would you be open to me sending you his details?":
         # whatever is asked, it is asked on behalf of someone of the writer's (issue 10).
         person = THIRD_PARTY.search(rest) if for_someone else None
+        if for_someone and re.match(r"any chance (?:he|she|they|my \w+)$", asked.group(0)):
+            return Ask(clause, asked.group(0).strip(), asked.group(0).split(" ", 2)[2])
         if person and not ABOUT_THEM.search(rest):
             return Ask(clause, asked.group(0).strip(), person.group(0))
         # "Could you do this for me?": whatever the verb, it is done for the writer.
