@@ -54,6 +54,7 @@ api = HedgerowApi(
     auth=[ApiKey(), django_auth],
     urls_namespace="api",
     docs=LocalSwagger(),
+    parser=api_errors.ObjectParser(),
 )
 api_errors.install(api)
 

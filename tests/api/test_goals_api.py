@@ -205,19 +205,43 @@ def test_it_records_a_checkin_from_the_signed_in_browser(owner_client, goal):
 
 
 @pytest.mark.parametrize(
-    ("body", "message"),
+    ("body", "status", "message", "field"),
     [
-        ({"did": "Wrote", "progress": 11, "confidence": 6}, "Progress must be between 0 and 10."),
-        ({"did": "Wrote", "progress": 1, "confidence": -1}, "Confidence must be between 0 and 10."),
-        ({"did": "  ", "progress": 1, "confidence": 6}, "What you did is empty"),
-        ({"did": "Wrote", "progress": 1, "confidence": 6, "week": 4}, "Week 4 hasn't started"),
+        (
+            {"did": "Wrote", "progress": 11, "confidence": 6},
+            422,
+            "progress must be at most 10.",
+            "progress",
+        ),
+        (
+            {"did": "Wrote", "progress": 1, "confidence": -1},
+            422,
+            "confidence must be at least 0.",
+            "confidence",
+        ),
+        ({"did": "  ", "progress": 1, "confidence": 6}, 422, "did is empty; a few words", "did"),
+        (
+            {"did": "Wrote", "progress": "1", "confidence": 6},
+            422,
+            "progress must be a whole",
+            "progress",
+        ),
+        (
+            {"did": "Wrote", "progress": 1, "confidence": 6, "week": 4},
+            409,
+            "Week 4 hasn't started",
+            None,
+        ),
     ],
 )
-def test_it_explains_a_checkin_it_cannot_record(client, headers, goal, body, message):
+def test_it_explains_a_checkin_it_cannot_record(
+    client, headers, goal, body, status, message, field
+):
     response = post(client, "/api/v1/goals/checkins", body, headers)
 
-    assert response.status_code == 422
+    assert response.status_code == status
     assert response.json()["detail"].startswith(message)
+    assert response.json()["field"] == field
     assert not CheckIn.objects.exists()
 
 
@@ -234,7 +258,7 @@ def test_it_explains_a_checkin_before_there_is_a_start_date(client, headers, own
     body = {"did": "Ran", "progress": 1, "confidence": 6}
     response = post(client, "/api/v1/goals/checkins", body, headers)
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "no start date yet" in response.json()["detail"]
 
 

@@ -45,7 +45,7 @@ def test_it_refuses_empty_text_naming_the_field(client, headers, path):
     response = post(client, path, {"text": "  "}, headers)
 
     assert response.status_code == 422
-    assert response.json()["detail"].startswith("text: ")
+    assert response.json() == {"detail": "text is empty; a few words are enough.", "field": "text"}
 
 
 @pytest.mark.parametrize("path", ["/api/v1/goals/check", "/api/v1/goals/blocker"])

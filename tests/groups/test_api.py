@@ -79,7 +79,7 @@ def test_it_names_a_bad_rating(client, group, coach_in, ben_in, ben):
     )
 
     assert response.status_code == 422
-    assert response.json()["detail"] == "ratings: element 4 needs a whole number from 1 to 5."
+    assert response.json() == {"detail": "ratings.4 must be at most 5.", "field": "ratings.4"}
 
 
 def test_it_refuses_lead_actions_to_members_and_hides_other_groups(
@@ -100,7 +100,7 @@ def test_it_says_when_an_invitation_no_longer_works(client, group, coach_in, ben
 
     response = post(client, f"/api/v1/invites/{invite.token}/accept", ben)
 
-    assert response.status_code == 422
+    assert response.status_code == 409
     assert "expired or was withdrawn" in response.json()["detail"]
     assert not Membership.objects.filter(owner=ben).exists()
 

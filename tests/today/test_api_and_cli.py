@@ -95,7 +95,7 @@ def test_it_sets_aside_and_skips_over_the_api(
     )
 
     assert later.status_code == 200 and later.json()["until"] == "2026-03-17"
-    assert nothing.status_code == 422
+    assert nothing.status_code == 409
     assert nothing.json()["detail"] == "Bo Chen has nothing waiting on Today."
     assert wrong.status_code == 422
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ninja import Router, Schema
+from ninja import Query, Router
 
 from hedgerow.coach.checks import Report, check_note
 from hedgerow.coach.drafts import DraftJson, check_context, draft_as_json, write_draft
+from hedgerow.lib.api_fields import Input, Whole
 from hedgerow.lib.http import ApiRequest
 from hedgerow.network import access
 from hedgerow.vocabulary import Occasion
@@ -13,12 +14,12 @@ from hedgerow.vocabulary import Occasion
 router = Router(tags=["coach"])
 
 
-class CheckIn(Schema):
+class CheckIn(Input):
     text: str
     occasion: Occasion
     to: str | None = None
     about: str | None = None
-    contact_id: int | None = None  # read the note as the composer does: their name, update, names
+    contact_id: Whole | None = None  # read the note as the composer does: their name, update, names
 
 
 @router.post("/check", response=Report, summary="The coach's report on a note (as `coach check`)")
@@ -37,7 +38,8 @@ def check(request: ApiRequest, payload: CheckIn) -> Report:
 
 
 @router.get("/draft", response=DraftJson, summary="A first draft (as `hedgerow draft --json`)")
-def draft(request: ApiRequest, occasion: Occasion, contact_id: int, phrasing: int = 0) -> DraftJson:
+def draft(
+    request: ApiRequest, occasion: Occasion, contact_id: int, phrasing: int = Query(0, ge=0, le=99)
+) -> DraftJson:
     contact = access.contact_of(request.auth, contact_id)
-    shift = max(0, min(phrasing, 99))
-    return draft_as_json(write_draft(contact=contact, occasion=occasion, shift=shift))
+    return draft_as_json(write_draft(contact=contact, occasion=occasion, shift=phrasing))

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Router, Status
 from ninja.errors import HttpError
+from pydantic import Field
 
 from hedgerow.goals import access, services, weeks
 from hedgerow.goals.blockers import BlockerReading, classify_blocker
 from hedgerow.goals.export import CheckinJson, PlanJson, goal_checkins, goal_plan
-from hedgerow.goals.models import Goal
-from hedgerow.goals.sentence import GoalReport, check_goal, usable_text
+from hedgerow.goals.models import PLAN_WEEKS, Goal
+from hedgerow.goals.sentence import MAX_LENGTH, GoalReport, check_goal, usable_text
+from hedgerow.lib.api_errors import ErrorOut, refusal
+from hedgerow.lib.api_fields import Input, Whole, score, words
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 
@@ -22,25 +25,26 @@ router = Router(tags=["goals"])
 NO_GOAL = "You have no goal yet: write one under Goal, step 1, first."
 
 
-class TextIn(Schema):
-    text: str
+class TextIn(Input):
+    # usable_text also wants a letter in it, which an ECMA-262 pattern cannot say for every script
+    text: str = words(max_length=MAX_LENGTH)
 
 
-class CheckinIn(Schema):
-    did: str
-    progress: int
-    confidence: int
+class CheckinIn(Input):
+    did: str = words()
+    progress: Whole = score()
+    confidence: Whole = score()
     learned: str = ""
     obstacles: str = ""
     next_actions: str = ""
-    week: int | None = None
+    week: Whole | None = Field(None, ge=1, le=PLAN_WEEKS)
 
 
 def readable(text: str) -> str:
     try:
         return usable_text(text)
     except InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
 
 
 def active_goal(request: ApiRequest) -> Goal:
@@ -62,26 +66,34 @@ def blocker(request: HttpRequest, payload: TextIn) -> BlockerReading:
     return classify_blocker(readable(payload.text))
 
 
-@router.get("/plan", response=PlanJson, summary="The active goal and its five steps")
+@router.get(
+    "/plan", response={200: PlanJson, 404: ErrorOut}, summary="The active goal and its five steps"
+)
 def plan(request: ApiRequest) -> PlanJson:
     return goal_plan(active_goal(request))
 
 
 @router.get(
-    "/status", response=weeks.PlanStatus, summary="Where the fifty weeks stand (`checkin --show`)"
+    "/status",
+    response={200: weeks.PlanStatus, 404: ErrorOut},
+    summary="Where the fifty weeks stand (`checkin --show`)",
 )
 def status(request: ApiRequest) -> weeks.PlanStatus:
     return weeks.plan_status(active_goal(request), timezone.localdate())
 
 
-@router.get("/checkins", response=list[CheckinJson], summary="Every weekly check-in, in full")
+@router.get(
+    "/checkins",
+    response={200: list[CheckinJson], 404: ErrorOut},
+    summary="Every weekly check-in, in full",
+)
 def checkins(request: ApiRequest) -> list[CheckinJson]:
     return goal_checkins(active_goal(request))
 
 
 @router.post(
     "/checkins",
-    response={200: weeks.PlanStatus, 201: weeks.PlanStatus},
+    response={200: weeks.PlanStatus, 201: weeks.PlanStatus, 404: ErrorOut},
     summary="Record or revise a week's check-in (as `hedgerow checkin --json`)",
 )
 def record_checkin(request: ApiRequest, payload: CheckinIn) -> Status[weeks.PlanStatus]:
@@ -90,5 +102,5 @@ def record_checkin(request: ApiRequest, payload: CheckinIn) -> Status[weeks.Plan
     try:
         recorded = services.record_checkin(goal=goal, today=today, **payload.dict())
     except services.InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     return Status(201 if recorded.created else 200, weeks.plan_status(goal, today))

@@ -27,7 +27,7 @@ from hedgerow.goals.models import (
 from hedgerow.goals.sentence import check_goal, split_what_how
 from hedgerow.goals.weeks import plan_week
 from hedgerow.lib.dates import day_text
-from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.errors import Conflict, InvalidInput
 from hedgerow.network.models import Contact
 
 __all__ = ["InvalidInput"]
@@ -64,7 +64,7 @@ def start_goal(
     current = active_goal_of(owner)
     if current is not None:
         if not replace:
-            raise InvalidInput(
+            raise Conflict(
                 "You already have a goal; confirm that the current one should be archived."
             )
         current.archived_at = timezone.now()
@@ -169,7 +169,7 @@ def add_approach(*, goal: Goal, text: str, from_goal_sentence: bool = False) -> 
 def adopt_lifted_how(*, goal: Goal) -> Approach:
     """Rule G3: the "how" taken out of the goal sentence becomes one approach among others."""
     if not goal.lifted_how:
-        raise InvalidInput("Your goal sentence has no method in it to take over.")
+        raise Conflict("Your goal sentence has no method in it to take over.")
     existing = goal.approaches.filter(text=goal.lifted_how).first()
     if existing is not None:
         return existing
@@ -286,17 +286,17 @@ def record_checkin(
     """This week's check-in (or an earlier week's); recording the same week again revises it."""
     today = today or timezone.localdate()
     if goal.start_date is None:
-        raise InvalidInput("Your goal has no start date yet; set one in the Commitment step first.")
+        raise Conflict("Your goal has no start date yet; set one in the Commitment step first.")
     now = plan_week(goal.start_date, today)
     if now < 1:
-        raise InvalidInput(
+        raise Conflict(
             f"Your fifty weeks start on {day_text(goal.start_date)}; check in from then on."
         )
     week = min(now, PLAN_WEEKS) if week is None else week
     if not 1 <= week <= PLAN_WEEKS:
         raise InvalidInput(f"Week must be between 1 and {PLAN_WEEKS}.")
     if week > now:
-        raise InvalidInput(f"Week {week} hasn't started yet; this is week {now}.")
+        raise Conflict(f"Week {week} hasn't started yet; this is week {now}.")
     for name, value in (("Progress", progress), ("Confidence", confidence)):
         if not 0 <= value <= MAX_SCORE:
             raise InvalidInput(f"{name} must be between 0 and {MAX_SCORE}.")

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
-from typing import Any
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
+from pydantic import ConfigDict, Field, create_model
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
 from hedgerow.goals.access import active_goal_of, goals_of
 from hedgerow.groups import access, assessment, feed, services
 from hedgerow.groups.models import Membership
+from hedgerow.lib.api_errors import refusal
+from hedgerow.lib.api_fields import Day, Input, Whole, words
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 
@@ -32,7 +34,7 @@ def plain_errors() -> Iterator[None]:
     except assessment.AlreadyAnswered as error:
         raise HttpError(409, str(error)) from None
     except InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     except PermissionDenied as error:
         message = str(error) or "Only the group's coach or facilitator can do that."
         raise HttpError(403, message) from None
@@ -46,10 +48,10 @@ def lead_of(request: ApiRequest, group_id: int) -> Membership:
 # --- groups and invitations -----------------------------------------------------------------------
 
 
-class GroupIn(Schema):
-    name: str
-    purpose: str = ""
-    start_date: date | None = None
+class GroupIn(Input):
+    name: str = words(max_length=services.NAME_MAX)
+    purpose: str = Field("", max_length=services.TEXT_MAX)
+    start_date: Day | None = None
 
 
 class Created(TypedDict):
@@ -61,9 +63,9 @@ class GroupCreated(TypedDict):
     name: str
 
 
-class InviteIn(Schema):
-    role: str = Membership.Role.MEMBER
-    days: int = services.INVITE_DAYS
+class InviteIn(Input):
+    role: Literal["coach", "facilitator", "member"] = "member"  # Membership.Role
+    days: Whole = Field(services.INVITE_DAYS, ge=1, le=services.INVITE_MAX_DAYS)
 
 
 class InviteOut(TypedDict):
@@ -99,7 +101,7 @@ def create_invite(
     request: ApiRequest, group_id: int, payload: InviteIn | None = None
 ) -> Status[InviteOut]:
     membership = lead_of(request, group_id)
-    given = payload or InviteIn()
+    given = payload or InviteIn()  # type: ignore[call-arg]
     with plain_errors():
         invite = services.create_invite(membership=membership, role=given.role, days=given.days)
     path = reverse("groups:join", args=[invite.token])
@@ -126,8 +128,8 @@ def accept_invite(request: ApiRequest, token: str) -> Joined:
 # --- the feed and sharing -------------------------------------------------------------------------
 
 
-class ShareIn(Schema):
-    goal_id: int | None = None
+class ShareIn(Input):
+    goal_id: Whole | None = None
 
 
 class ShareOut(TypedDict):
@@ -136,9 +138,9 @@ class ShareOut(TypedDict):
     sentence: str | None
 
 
-class ReplyIn(Schema):
-    kind: str
-    text: str
+class ReplyIn(Input):
+    kind: Literal["encouragement", "insight", "suggestion"]  # CheckinReply.Kind
+    text: str = words(max_length=services.TEXT_MAX)
 
 
 @router.get(
@@ -167,9 +169,11 @@ def remove_member(request: ApiRequest, group_id: int, member_id: int) -> Status[
 @router.get(
     "/groups/{group_id}/feed", response=feed.FeedJson, summary="The feed (as `group feed --json`)"
 )
-def group_feed(request: ApiRequest, group_id: int, limit: int = feed.FEED_SIZE) -> feed.FeedJson:
+def group_feed(
+    request: ApiRequest, group_id: int, limit: int = Query(feed.FEED_SIZE, ge=1, le=200)
+) -> feed.FeedJson:
     membership = access.membership_of(request.auth, group_id)
-    return feed.feed_json(membership, limit=min(max(limit, 1), 200))
+    return feed.feed_json(membership, limit=limit)
 
 
 @router.put(
@@ -214,9 +218,17 @@ def reply(
 # --- Great Groups rounds (T1) ---------------------------------------------------------------------
 
 
-class ResponseIn(Schema):
-    ratings: dict[str, Any]
-    comment: str = ""
+# Every element 1-15 rated 1-5 (rule T1), as assessment.answer_round checks.
+Ratings = create_model(  # type: ignore[call-overload]
+    "Ratings",
+    __config__=ConfigDict(extra="forbid"),
+    **{f"element_{n}": (Whole, Field(alias=str(n), ge=1, le=5)) for n in range(1, 16)},
+)
+
+
+class ResponseIn(Input):
+    ratings: Ratings  # type: ignore[valid-type]
+    comment: str = Field("", max_length=assessment.COMMENT_MAX)
 
 
 class Answered(TypedDict):
@@ -241,7 +253,10 @@ def answer(request: ApiRequest, round_id: int, payload: ResponseIn) -> Status[An
     rnd = access.round_of(request.auth, round_id)
     with plain_errors():
         count = assessment.answer_round(
-            rnd=rnd, person=request.auth, ratings=payload.ratings, comment=payload.comment
+            rnd=rnd,
+            person=request.auth,
+            ratings=payload.ratings.model_dump(by_alias=True),  # type: ignore[attr-defined]
+            comment=payload.comment,
         )
     return Status(201, {"round_id": rnd.pk, "responses": count})
 

@@ -35,7 +35,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 
 from hedgerow.groups.elements import ELEMENT_BY_NUMBER, ELEMENTS, NUMBERS, SCORES
 from hedgerow.groups.models import Ballot, Group, Membership, Round
-from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.errors import Conflict, InvalidInput
 
 COMMENT_MAX = 2000
 CAS_ATTEMPTS = 20
@@ -86,9 +86,7 @@ def open_round(*, membership: Membership) -> Round:
     group = membership.group
     current = group.rounds.filter(closed_at__isnull=True).first()
     if current is not None:
-        raise InvalidInput(
-            f"Round {current.number} is still open; close it before opening another."
-        )
+        raise Conflict(f"Round {current.number} is still open; close it before opening another.")
     number = (group.rounds.aggregate(last=Max("number"))["last"] or 0) + 1
     try:
         with transaction.atomic():
@@ -96,16 +94,16 @@ def open_round(*, membership: Membership) -> Round:
                 group=group, number=number, opened_by=membership.owner, tallies=empty_tallies()
             )
     except IntegrityError:  # someone else opened one at the same moment
-        raise InvalidInput("A round was just opened by someone else.") from None
+        raise Conflict("A round was just opened by someone else.") from None
 
 
 def close_round(*, membership: Membership, rnd: Round) -> Round:
     if not membership.leads:
         raise PermissionDenied("Only the group's coach or facilitator can close a round.")
     if rnd.group_id != membership.group_id:
-        raise InvalidInput("That round belongs to another group.")
+        raise Conflict("That round belongs to another group.")
     if not rnd.is_open:
-        raise InvalidInput(f"Round {rnd.number} is closed already.")
+        raise Conflict(f"Round {rnd.number} is closed already.")
     return _close(rnd)
 
 
@@ -203,7 +201,7 @@ def answer_round(
     The ballot is used and the totals grow in one transaction, so either both happen or neither.
     """
     if not rnd.is_open:
-        raise InvalidInput(f"Round {rnd.number} is closed; its answers are in.")
+        raise Conflict(f"Round {rnd.number} is closed; its answers are in.")
     if not Membership.objects.filter(group_id=rnd.group_id, owner=person).exists():
         raise PermissionDenied("Only the group's members answer its rounds.")
     scores = parse_ratings(ratings)
@@ -229,7 +227,7 @@ def _add_to_totals(rnd: Round, scores: dict[int, int], comment: str) -> None:
             "version", "tallies", "comments", "closed_at"
         )[0]
         if current["closed_at"] is not None:
-            raise InvalidInput(f"Round {rnd.number} closed while you were answering.")
+            raise Conflict(f"Round {rnd.number} closed while you were answering.")
         tallies = current["tallies"] or empty_tallies()
         for number, score in scores.items():
             tallies[str(number)][score - 1] += 1
@@ -241,7 +239,7 @@ def _add_to_totals(rnd: Round, scores: dict[int, int], comment: str) -> None:
             pk=rnd.pk, version=current["version"], closed_at__isnull=True
         ).update(tallies=tallies, comments=comments, version=current["version"] + 1):
             return
-    raise InvalidInput("Many answers arrived at once; please send yours again.")
+    raise Conflict("Many answers arrived at once; please send yours again.")
 
 
 def has_answered(*, rnd: Round, person: User) -> bool:

@@ -32,7 +32,7 @@ from hedgerow.groups.models import (
     Reaction,
     Reply,
 )
-from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.errors import Conflict, InvalidInput
 
 __all__ = ["InvalidInput"]
 
@@ -96,7 +96,7 @@ def raise_threshold(*, membership: Membership, threshold: int) -> Group:
     _require_lead(membership)
     group = membership.group
     if threshold < group.results_threshold:
-        raise InvalidInput(
+        raise Conflict(
             f"The threshold can only go up: it is {group.results_threshold}, so that answers "
             "already given stay as protected as they were promised."
         )
@@ -149,7 +149,7 @@ def revoke_invite(*, membership: Membership, invite: Invite) -> Invite:
 def accept_invite(*, invite: Invite | None, person: User) -> Membership:
     """Join by link. Someone already in the group keeps the place (and role) they have."""
     if invite is None:
-        raise InvalidInput(
+        raise Conflict(
             "This invitation link has expired or was withdrawn; ask the coach for a new one."
         )
     existing = Membership.objects.filter(owner=person, group=invite.group).first()
@@ -171,7 +171,7 @@ def set_role(*, membership: Membership, member: Membership, role: str) -> Member
     if role not in Membership.Role.values:
         raise InvalidInput(f"Role must be one of {', '.join(Membership.Role.values)}.")
     if member.leads and role == Membership.Role.MEMBER and _lead_count(member.group) == 1:
-        raise InvalidInput("A group needs a coach or facilitator; make someone else one first.")
+        raise Conflict("A group needs a coach or facilitator; make someone else one first.")
     member.role = role
     member.save(update_fields=["role"])
     return member
@@ -187,7 +187,7 @@ def leave_group(*, membership: Membership) -> None:
     group = membership.group
     others = group.memberships.exclude(pk=membership.pk)
     if membership.leads and others.exists() and _lead_count(group) == 1:
-        raise InvalidInput(
+        raise Conflict(
             "You are the group's only coach or facilitator: make someone else one before you "
             "leave, so the group keeps a guide."
         )
@@ -202,7 +202,7 @@ def remove_member(*, membership: Membership, member: Membership) -> None:
     nudges waiting for them go, and what they wrote in the feed stays with the group."""
     _require_lead(membership)
     if member.pk == membership.pk:
-        raise InvalidInput("To take yourself out of the group, leave it instead.")
+        raise Conflict("To take yourself out of the group, leave it instead.")
     _end_membership(member)
 
 

@@ -19,7 +19,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from hedgerow.lib.dates import day_text
-from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.errors import Conflict, InvalidInput
 from hedgerow.network.agenda import last_interaction_on
 from hedgerow.network.models import (
     AgendaAction,
@@ -213,7 +213,7 @@ def _set_suggestion_aside(contact: Contact, today: date, changes: _Changes, unti
 
 def _require_something(contact: Contact, changes: _Changes) -> None:
     if not changes.previous:
-        raise InvalidInput(f"{contact.name} has nothing waiting on Today.")
+        raise Conflict(f"{contact.name} has nothing waiting on Today.")
 
 
 def _record(
@@ -251,9 +251,9 @@ def undo(*, action: AgendaAction) -> Done:
     """Put back every value the answer changed, and remove the note it logged."""
     action = AgendaAction.objects.select_for_update().select_related("contact").get(pk=action.pk)
     if action.undone_at is not None:
-        raise InvalidInput("That was undone already.")
+        raise Conflict("That was undone already.")
     if not can_undo(action):
-        raise InvalidInput(
+        raise Conflict(
             f"That was more than {UNDO_MINUTES} minutes ago, so it stays; "
             f"open {action.contact.name}'s page to change what you need."
         )

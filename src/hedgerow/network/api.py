@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
+from pydantic import Field
 
+from hedgerow.lib.api_errors import refusal
+from hedgerow.lib.api_fields import MAX_OFFSET, MAX_PAGE, Day, Input, Whole
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 from hedgerow.network import access, search, services, suggest
-from hedgerow.network.models import Contact, ContactEmail, Interaction
+from hedgerow.network.models import (
+    MAX_CADENCE_DAYS,
+    MIN_CADENCE_DAYS,
+    Contact,
+    ContactEmail,
+    Interaction,
+)
 from hedgerow.vocabulary import InteractionKind
 
 router = Router(tags=["network"])
@@ -33,9 +39,9 @@ class ContactOut(Schema):
     notes: str
 
 
-class InteractionIn(Schema):
+class InteractionIn(Input):
     kind: InteractionKind
-    on: date | None = None
+    on: Day | None = None
     direction: Interaction.Direction = Interaction.Direction.OUTGOING
     text: str = ""
 
@@ -49,12 +55,12 @@ class InteractionOut(Schema):
     warning: str | None
 
 
-class CoreIn(Schema):
-    every: int | None = None
+class CoreIn(Input):
+    every: Whole | None = Field(None, ge=MIN_CADENCE_DAYS, le=MAX_CADENCE_DAYS)
 
 
-class SnoozeIn(Schema):
-    days: int = 7
+class SnoozeIn(Input):
+    days: Whole = Field(7, ge=1, le=services.MAX_SNOOZE_DAYS)
 
 
 def contact_out(contact: Contact) -> ContactOut:
@@ -70,10 +76,6 @@ def contact_out(contact: Contact) -> ContactOut:
         cadence_days=contact.cadence_days,
         notes=contact.notes,
     )
-
-
-MAX_PAGE = 1000  # contacts in one answer
-MAX_OFFSET = 1_000_000  # far past anyone's network; larger numbers are mistakes, answered 422
 
 
 @router.get(
@@ -146,7 +148,7 @@ def make_core(request: ApiRequest, contact_id: int, payload: CoreIn) -> ContactO
     try:
         services.set_core(contact=found, core=True, every=payload.every)
     except InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     return contact_out(found)
 
 
@@ -169,7 +171,7 @@ def update_snooze(request: ApiRequest, update_id: int, payload: SnoozeIn) -> Sta
     try:
         services.snooze_item(target=update, days=payload.days)
     except InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     return Status(204, None)
 
 
@@ -182,8 +184,8 @@ def invitation_replied(request: ApiRequest, invitation_id: int) -> Status[None]:
 # --- People you may know (rule N10) -----------------------------------------------------------
 
 
-class SuggestionSnoozeIn(Schema):
-    days: int = 30
+class SuggestionSnoozeIn(Input):
+    days: Whole = Field(30, ge=1, le=365)
 
 
 @router.get(
@@ -192,10 +194,8 @@ class SuggestionSnoozeIn(Schema):
     summary="People you may know, best first (as `hedgerow suggest --json`)",
 )
 def suggestions(
-    request: ApiRequest, limit: int = 20, as_of: date | None = None
+    request: ApiRequest, limit: int = Query(20, ge=1, le=MAX_PAGE), as_of: Day | None = None
 ) -> list[suggest.SuggestionJson]:
-    if not 1 <= limit <= 1000:
-        raise HttpError(422, "limit must be between 1 and 1000.")
     found = suggest.suggestions(request.auth, as_of=as_of, limit=limit)
     return [item.as_json() for item in found]
 
@@ -215,7 +215,7 @@ def suggestion_snooze(
     try:
         suggest.snooze_suggestion(contact=found, days=payload.days)
     except services.InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     return Status(204, None)
 
 

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.errors import Conflict, InvalidInput
 from hedgerow.network import journal, search
 from hedgerow.network.access import contacts_of
 from hedgerow.network.identity import normalize_email
@@ -219,7 +219,7 @@ def contact_for_item(target: AgendaTarget) -> Contact:
     if isinstance(target, Contact):
         return target
     if target.contact is None:
-        raise InvalidInput("This invitation is not linked to a contact yet.")
+        raise Conflict("This invitation is not linked to a contact yet.")
     return target.contact
 
 
@@ -403,7 +403,7 @@ def _preview_run(*, owner, source: str, path: Path, asked: NeedsConfirmation) ->
 def confirm_import(*, run: ImportRun, progress: Progress | None = None) -> ImportSummary:
     """Apply a previewed import as it is, now that its owner said yes."""
     if run.status != ImportRun.Status.PREVIEW:
-        raise InvalidInput(f"Import #{run.pk} is not waiting for a confirmation.")
+        raise Conflict(f"Import #{run.pk} is not waiting for a confirmation.")
     path = Path(run.pending_file)
     if not path.is_file():
         cancel_import(run=run)
@@ -416,7 +416,7 @@ def confirm_import(*, run: ImportRun, progress: Progress | None = None) -> Impor
 def cancel_import(*, run: ImportRun) -> None:
     """Forget a previewed import and its uploaded file; nothing of it was ever written."""
     if run.status != ImportRun.Status.PREVIEW:
-        raise InvalidInput(f"Import #{run.pk} is not waiting for a confirmation.")
+        raise Conflict(f"Import #{run.pk} is not waiting for a confirmation.")
     if run.pending_file:
         shutil.rmtree(Path(run.pending_file).parent, ignore_errors=True)
     run.delete()
@@ -429,7 +429,7 @@ def latest_undoable_run(owner) -> ImportRun:
         .first()
     )
     if run is None:
-        raise InvalidInput("There is no import to undo.")
+        raise Conflict("There is no import to undo.")
     return run
 
 

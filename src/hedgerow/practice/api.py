@@ -6,7 +6,7 @@ never found."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Literal
 
 from django.contrib.auth.models import User
@@ -15,9 +15,21 @@ from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from typing_extensions import TypedDict  # pydantic needs this one on 3.11
 
+from hedgerow.lib.api_errors import refusal
+from hedgerow.lib.api_fields import (
+    MAX_OFFSET,
+    MAX_PAGE,
+    NOT_BLANK,
+    Day,
+    Input,
+    StrictBool,
+    Whole,
+    score,
+    words,
+)
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 from hedgerow.practice import access as practice_access
@@ -32,17 +44,41 @@ from hedgerow.practice.models import (
 
 router = Router(tags=["practice"])
 
+# A birth year later than this is surely a typo (practice.save_aspiration says the same).
+LATEST_BIRTH_YEAR = timezone.now().year - practice.YOUNGEST_AGE
+# A skill as `practice log --skill` names it ("cold-call"), or as it is stored ("cold_call").
+SKILL_NAMES = tuple(
+    sorted(
+        {
+            name
+            for value in PracticeSession.Skill.values()
+            for name in (value, value.replace("_", "-"))
+        }
+    )
+)
+Skill = Literal[SKILL_NAMES]  # type: ignore[valid-type]
+
 UPDATE_DAYS = 28  # as `hedgerow accomplishment update` without --from: the last four weeks
 
 
-class ImpulseIn(Schema):
-    text: str
+class ImpulseIn(Input):
+    text: str = words(max_length=500)
 
 
-class SettleIn(Schema):
+class SettleIn(Input):
+    # What you did instead is needed (more than spaces) when you substituted.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"properties": {"outcome": {"enum": ["acted", "not_acted"]}}},
+                {"properties": {"substitute": {"pattern": NOT_BLANK}}, "required": ["substitute"]},
+            ]
+        }
+    )
+
     outcome: Literal["acted", "not_acted", "substituted"]
-    substitute: str = ""
-    was_right: bool | None = None
+    substitute: str = Field("", max_length=300)  # needed (not blank) when substituted
+    was_right: StrictBool | None = None
     note: str = ""
 
 
@@ -52,12 +88,12 @@ class RatioJson(TypedDict):
     weeks: list[practice.WeekRatioJson]
 
 
-class AccomplishmentIn(Schema):
-    what: str
+class AccomplishmentIn(Input):
+    what: str = words()
     impact: str = ""
-    benefited: str = ""
-    tell: str = ""
-    on: date | None = None
+    benefited: str = Field("", max_length=300)
+    tell: str = Field("", max_length=300)
+    on: Day | None = None
 
 
 UpdateJson = TypedDict(  # "from" is a Python keyword, hence the functional form
@@ -74,13 +110,13 @@ UpdateJson = TypedDict(  # "from" is a Python keyword, hence the functional form
 
 
 class UpdateQuery(Schema):
-    start: date | None = Field(None, alias="from")
-    end: date | None = Field(None, alias="to")
+    start: Day | None = Field(None, alias="from")
+    end: Day | None = Field(None, alias="to")
     format: Literal["markdown", "text"] | None = None
 
 
 def unusable(error: InvalidInput) -> HttpError:
-    return HttpError(422, str(error))
+    return refusal(error)
 
 
 # --- impulses (A2) --------------------------------------------------------------------------------
@@ -99,14 +135,16 @@ def capture(request: ApiRequest, payload: ImpulseIn) -> Status[practice.ImpulseJ
 
 @router.get("/impulses", response=list[practice.ImpulseJson], summary="Impulses, newest first")
 def impulses(
-    request: ApiRequest, open: bool = False, limit: int = 100, offset: int = 0
+    request: ApiRequest,
+    open: bool = False,
+    limit: int = Query(100, ge=1, le=MAX_PAGE),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> list[practice.ImpulseJson]:
     """With `open=true`, only those still waiting for a decision (as `impulse --list --json`)."""
     found = practice_access.impulses_of(request.auth)
     if open:
         found = found.filter(outcome=Impulse.Outcome.OPEN)
-    start = max(offset, 0)
-    return [practice.impulse_json(i) for i in found[start : start + min(max(limit, 1), 1000)]]
+    return [practice.impulse_json(i) for i in found[offset : offset + limit]]
 
 
 @router.get(
@@ -162,6 +200,17 @@ def log(request: ApiRequest, payload: AccomplishmentIn) -> Status[practice.Accom
 @router.get(
     "/accomplishments/update",
     response=UpdateJson,
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "The update: JSON, or with `format` the update itself",
+                "content": {
+                    "text/markdown": {"schema": {"type": "string"}},
+                    "text/plain": {"schema": {"type": "string"}},
+                },
+            }
+        }
+    },
     summary="An update for a manager or team over a date range (`accomplishment update`)",
 )
 def update(request: ApiRequest, query: Query[UpdateQuery]) -> UpdateJson | HttpResponse:
@@ -202,25 +251,25 @@ class AspirationJson(TypedDict):
     at_ages: list[AgeAnswerJson]
 
 
-class AgeAnswerIn(Schema):
-    age: int
+class AgeAnswerIn(Input):
+    age: Literal[AspirationAtAge.AGES]  # type: ignore[valid-type]
     text: str
 
 
-class AspirationIn(Schema):
+class AspirationIn(Input):
     """All three answers are stated, as on the page; `at_ages`, when given, sets those ages only
     (an empty text clears one) and leaves the others as they are."""
 
     aspiration: str
     strategy: str
-    birth_year: int | None
+    birth_year: Whole | None = Field(ge=practice.OLDEST_BIRTH_YEAR, le=LATEST_BIRTH_YEAR)
     at_ages: list[AgeAnswerIn] | None = None
 
 
-class ReflectionIn(Schema):
-    period: str
-    text: str
-    on: date | None = None
+class ReflectionIn(Input):
+    period: Literal["year", "month", "week", "today"]
+    text: str = words()
+    on: Day | None = None
 
 
 class ReflectionJson(TypedDict):
@@ -230,12 +279,12 @@ class ReflectionJson(TypedDict):
     on: str
 
 
-class RatingIn(Schema):
-    clarity: int
-    strategy: int
-    focus: int
-    progress: int | None = None
-    on: date | None = None
+class RatingIn(Input):
+    clarity: Whole = score()
+    strategy: Whole = score()
+    focus: Whole = score()
+    progress: Whole | None = score(None)
+    on: Day | None = None
 
 
 class RatingJson(TypedDict):
@@ -339,20 +388,31 @@ def rate(request: ApiRequest, payload: RatingIn) -> Status[RatingJson]:
 # --- confidence through skills (C1) ---------------------------------------------------------------
 
 
-class PracticeIn(Schema):
-    skill: str
-    situation: str
-    before: int
-    after: int
+class PracticeIn(Input):
+    skill: Skill  # as `practice log --skill` names it ("cold-call"); the stored name works too
+    situation: str = words()
+    before: Whole = score()
+    after: Whole = score()
     preparation: str = ""
     notes: str = ""
-    on: date | None = None
+    on: Day | None = None
 
 
-class PitchIn(Schema):
-    """As `hedgerow practice pitch --save`: an empty `text` is put together from the parts."""
+class PitchIn(Input):
+    """As `hedgerow practice pitch --save`: an empty `text` is put together from the parts, so
+    the text or one part must say something (a part's closing punctuation does not count)."""
 
-    audience: str = ""
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [{"properties": {"text": {"pattern": NOT_BLANK}}, "required": ["text"]}]
+            + [  # type: ignore[dict-item]
+                {"properties": {part: {"pattern": r"[^\s.!?;:,]"}}, "required": [part]}
+                for part in ("who", "what", "for_whom", "proof", "ask")
+            ]
+        }
+    )
+
+    audience: str = Field("", max_length=200)
     who: str = ""
     what: str = ""
     for_whom: str = ""

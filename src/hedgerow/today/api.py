@@ -10,6 +10,8 @@ from django.urls import reverse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from hedgerow.lib.api_errors import refusal
+from hedgerow.lib.api_fields import Day, Input
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.http import ApiRequest
 from hedgerow.network import access, agenda_actions
@@ -20,12 +22,12 @@ from hedgerow.vocabulary import Answer, NotNow
 router = Router(tags=["today"])
 
 
-class WroteIn(Schema):
+class WroteIn(Input):
     text: str = ""  # what you wrote, if you want it kept
-    on: date | None = None  # the day you wrote; default today
+    on: Day | None = None  # the day you wrote; default today
 
 
-class NotNowIn(Schema):
+class NotNowIn(Input):
     until: NotNow = NotNow.NEXT_WEEK
 
 
@@ -63,7 +65,7 @@ def answer_out(done: agenda_actions.Done) -> AnswerOut:
 
 
 @router.get("/today", response=Today, summary="Today's agenda (as `hedgerow today --json`)")
-def today(request: ApiRequest, as_of: date | None = None) -> Today:
+def today(request: ApiRequest, as_of: Day | None = None) -> Today:
     return build_today(request.auth, as_of)
 
 
@@ -78,7 +80,7 @@ def wrote(request: ApiRequest, contact_id: int, payload: WroteIn) -> AnswerOut:
     try:
         done = agenda_actions.wrote(contact=contact, text=payload.text, on=payload.on)
     except InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     return answer_out(done)
 
 
@@ -93,7 +95,7 @@ def not_now(request: ApiRequest, contact_id: int, payload: NotNowIn) -> AnswerOu
     try:
         done = agenda_actions.not_now(contact=contact, until=payload.until)
     except InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     return answer_out(done)
 
 
@@ -108,7 +110,7 @@ def skip(request: ApiRequest, contact_id: int) -> AnswerOut:
     try:
         done = agenda_actions.skip(contact=contact)
     except InvalidInput as error:
-        raise HttpError(422, str(error)) from None
+        raise refusal(error) from None
     return answer_out(done)
 
 
