@@ -243,3 +243,55 @@ def test_reply_figures_take_an_answer_from_the_same_person_within_thirty_days(
     months = {m["month"]: (m["sent"], m["answered"]) for m in reply_figures(owner, NOW.date())}
 
     assert (months["2026-09"], months["2026-10"], months["2026-11"]) == ((2, 0), (1, 1), (1, 0))
+
+
+def kept_evidence(owner) -> dict:
+    """What the database keeps per contact, next to what counting the interactions says."""
+    from hedgerow.network.models import ContactEvidence
+    from hedgerow.network.suggest import Evidence, evidence_counted
+
+    fields = ("contact_id", "sent", "received", "meetings", "small", "emails", "first", "last")
+    kept = {
+        row[0]: Evidence(*row[1:])
+        for row in ContactEvidence.objects.filter(owner=owner).values_list(*fields)
+    }
+    return {"kept": kept, "counted": evidence_counted(owner, date(2099, 1, 1))}
+
+
+def test_it_keeps_each_contacts_evidence_exact_through_every_kind_of_write(
+    owner, outsider, history, make_contact
+):
+    from hedgerow.lib.bulk import insert_rows
+
+    ana, bo, cy = history["ana"], history["bo"], history["cy"]
+    other = make_contact(outsider, "Not Yours")
+    mail(other, OUT, date(2026, 5, 1))
+    insert_rows(  # as importers write
+        Interaction,
+        ["owner", "contact", "kind", "direction", "occurred_at", "source", "participants"],
+        [(owner.pk, cy.pk, "email", OUT, datetime(2026, 11, 5, tzinfo=UTC), "email", 9)],
+    )
+    mail(bo, OUT, date(2026, 2, 1), kind="note")  # notes are no evidence
+    assert kept_evidence(owner)["kept"] == kept_evidence(owner)["counted"]
+
+    latest = Interaction.objects.filter(contact=ana).latest("occurred_at")
+    latest.delete()  # the last one goes: "last" is found again
+    Interaction.objects.filter(contact=bo).update(contact=cy)  # a merge moves them
+    Interaction.objects.filter(contact=cy, kind="email").update(kind="note")
+    first = Interaction.objects.filter(contact=ana).earliest("occurred_at")
+    first.occurred_at = datetime(2026, 6, 6, tzinfo=UTC)
+    first.save()
+
+    found = kept_evidence(owner)
+    assert found["kept"] == found["counted"]
+    assert bo.pk not in found["kept"]
+    assert (found["kept"][ana.pk].sent, found["kept"][ana.pk].received) == (11, 9)
+
+
+def test_it_ranks_from_the_kept_evidence_as_it_would_from_the_interactions(owner, history):
+    from hedgerow.network.suggest import evidence_of
+
+    today = date(2026, 12, 1)
+    assert evidence_of(owner, today) == kept_evidence(owner)["counted"]
+    past = date(2026, 6, 1)  # later interactions exist: counted from the interactions
+    assert evidence_of(owner, past) != evidence_of(owner, today)

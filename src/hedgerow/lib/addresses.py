@@ -44,8 +44,11 @@ SECOND_LEVEL = {"co", "com", "ac", "org", "net", "gov", "edu", "ne", "or", "go"}
 _ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
+@lru_cache(maxsize=100_000)
 def address_key(address: str | None) -> str:
-    """The normalized form two spellings of one mailbox share, or "" for no address."""
+    """The normalized form two spellings of one mailbox share, or "" for no address.
+
+    Cached: a mailbox's few thousand correspondents come back in message after message."""
     text = (address or "").strip().strip("<>").strip().lower()
     if not _ADDRESS.match(text):
         return ""
@@ -110,8 +113,19 @@ def _parse_one(value: str) -> tuple[tuple[str, str], ...]:
 
 def parse_addresses(values: list[str]) -> list[tuple[str, str]]:
     """(display name, address) pairs from To/Cc/From header values, names decoded. Threads
-    repeat the same headers over and over, so each value is parsed once."""
-    return [pair for value in values for pair in _parse_one(value)]
+    repeat the same people over and over, so each one is parsed once: a list whose commas can
+    only separate addresses is cut there, and every address is parsed (and kept) on its own."""
+    return [pair for value in values for piece in _pieces(value) for pair in _parse_one(piece)]
+
+
+_NOT_PLAIN_LIST = re.compile(r'["(\\:;]|=\?|<@')  # quotes, comments, groups, encoded words
+
+
+def _pieces(value: str) -> list[str]:
+    """The addresses of a plain list ("Ana <a@x.org>, b@y.org"), else the value whole."""
+    if "," not in value or _NOT_PLAIN_LIST.search(value):
+        return [value]
+    return [piece for piece in value.split(",") if piece.strip()]
 
 
 def parse_addresses_uncached(values: list[str]) -> list[tuple[str, str]]:

@@ -203,6 +203,34 @@ class Interaction(models.Model):
         return f"{self.get_kind_display()} with {self.contact_id} on {self.occurred_at:%Y-%m-%d}"
 
 
+class ContactEvidence(models.Model):
+    """What one contact's interactions (all but notes) add up to, for ranking people you may
+    know (rule N10) without reading a million interactions each time: suggest.py.
+
+    Kept by triggers on network_interaction (migration 0007), so every writer keeps it exact:
+    importers' bulk inserts, a note logged in the web, a merge that moves interactions, an undo.
+    """
+
+    contact = models.OneToOneField(
+        Contact, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    owner = models.ForeignKey(Owner, on_delete=models.CASCADE, db_index=False)  # see the index
+    total = models.IntegerField(default=0)
+    sent = models.IntegerField(default=0)  # emails, messages and calls from the owner
+    received = models.IntegerField(default=0)  # … and to the owner
+    meetings = models.IntegerField(default=0)
+    small = models.IntegerField(default=0)  # with at most SMALL_GROUP people (suggest.py)
+    emails = models.IntegerField(default=0)
+    first = models.DateTimeField(null=True)
+    last = models.DateTimeField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["owner", "last"])]
+
+    def __str__(self) -> str:
+        return f"Evidence on {self.contact_id}: {self.total}"
+
+
 class Update(models.Model):
     """Rule N1: something changed for a contact, which is a reason to write to them."""
 
