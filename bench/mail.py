@@ -217,11 +217,13 @@ def rank_time(home: Path, interactions: int) -> tuple[float, int]:
     from hedgerow.network.importers.base import refresh_planner_statistics
 
     refresh_planner_statistics()
-    timings = []
+    timings, cpu = [], []
     for _ in range(3):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         found = suggestions(owner, limit=20)
         timings.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
+    print(f"(ranking: {statistics.median(cpu):.2f} s CPU)")
     return statistics.median(timings), len(found)
 
 
@@ -266,12 +268,14 @@ def main(argv: list[str] | None = None) -> int:
     rank_seconds, ranked = rank_time(args.dir / "rank-home", args.interactions)
 
     ratio = baseline.seconds / ours.seconds
+    cpu_ratio = baseline.cpu_seconds / ours.cpu_seconds
     print(f"\n{'measure':<44}{'value':>14}{'target':>16}  verdict")
     rows = [
         ("mailbox.mbox reading the file", f"{size_mb / baseline.seconds:,.1f} MB/s", "", ""),
         ("hedgerow import mbox (start-up included)", f"{size_mb / ours.seconds:,.1f} MB/s", "", ""),
         ("import throughput vs mailbox.mbox", f"{ratio:.1f}x", f"≥ {MIN_RATIO}x, aim {AIM_RATIO}x",
          "PASS" if ratio >= MIN_RATIO else "FAIL"),
+        ("the same in CPU time (workers included)", f"{cpu_ratio:.1f}x", "", ""),
         ("import peak memory", f"{ours.peak_mb:,.0f} MB", f"≤ {MAX_MEMORY_MB} MB",
          "PASS" if ours.peak_mb <= MAX_MEMORY_MB else "FAIL"),
         (f"rank suggestions, {args.interactions:,} interactions", f"{rank_seconds:.2f} s",
@@ -280,8 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, value, target, verdict in rows:
         print(f"{name:<44}{value:>14}{target:>16}  {verdict}")
     print(
-        f"\n(mailbox.mbox {baseline.seconds:.1f} s, peak {baseline.peak_mb:,.0f} MB; "
-        f"import {ours.seconds:.1f} s; {ranked} people ranked)"
+        f"\n(mailbox.mbox {baseline.seconds:.1f} s wall, {baseline.cpu_seconds:.1f} s CPU, peak "
+        f"{baseline.peak_mb:,.0f} MB; import {ours.seconds:.1f} s wall, {ours.cpu_seconds:.1f} s "
+        f"CPU; {ranked} people ranked)"
     )
     return 0
 

@@ -22,6 +22,16 @@ TRUNCATED = FIXTURES / "truncated.mbox"
 OWN = "alice.owner@gmail.com"
 
 
+@pytest.fixture(autouse=True, params=["read here", "read in parts by workers"])
+def reading(request, monkeypatch):
+    """Every test twice: the file read by this process (small files), then cut in parts that
+    worker processes read (big files; here parts of a few messages)."""
+    if request.param == "read in parts by workers":
+        monkeypatch.setattr(mbox, "PARALLEL_MIN_BYTES", 0)
+        monkeypatch.setattr(mbox, "PART", 2048)
+    return request.param
+
+
 def emails_with(owner, name: str) -> list[tuple[str, str]]:
     contact = Contact.objects.get(owner=owner, name=name)
     rows = contact.interactions.order_by("occurred_at").values_list("direction", "subject")
@@ -257,3 +267,17 @@ def test_it_answers_the_cli_in_json_and_exits_2_on_unusable_input(owner, capsys,
     empty.write_bytes(b"")
     assert main(["import", "mbox", str(empty)]) == 2
     assert "empty.mbox is empty" in capsys.readouterr().err
+
+
+def test_it_cuts_a_big_file_only_where_a_message_starts(owner, tmp_path, monkeypatch):
+    path = tmp_path / "twice.mbox"
+    path.write_bytes(GMAIL.read_bytes() + TRUNCATED.read_bytes())
+    monkeypatch.setattr(mbox, "PART", 2048)
+
+    cuts = mbox.part_bounds(path, path.stat().st_size)
+
+    data = path.read_bytes()
+    assert len(cuts) > 2
+    assert all(data[start : start + 5] == b"From " for start, _end in cuts)
+    assert [end for _s, end in cuts[:-1]] == [start for start, _e in cuts[1:]]
+    assert cuts[-1][1] == len(data)

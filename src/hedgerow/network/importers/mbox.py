@@ -16,6 +16,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -38,6 +39,7 @@ from hedgerow.network.importers.base import (
     finish_run,
     start_run,
 )
+from hedgerow.network.importers.linkedin_messages import can_start_worker, worker_context
 from hedgerow.network.mail import (
     EMAIL_SOURCE,
     Envelope,
@@ -93,10 +95,18 @@ class Scanner:
     for every message would cost more than reading); `line` is the line number at `base`.
     """
 
-    def __init__(self, handle: BinaryIO, *, keep_body: bool, progress: Progress | None = None):
+    def __init__(
+        self,
+        handle: BinaryIO,
+        *,
+        keep_body: bool,
+        progress: Progress | None = None,
+        hashing: bool = True,
+    ):
         self.handle = handle
         self.keep_body = keep_body
         self.progress = progress
+        self.hashing_on = hashing
         self.sha = hashlib.sha256()
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedgerow-mbox-hash")
         self.hashing: Future | None = None
@@ -114,7 +124,8 @@ class Scanner:
         if not block:
             self.eof = True
             return False
-        self._hash(block)
+        if self.hashing_on:
+            self._hash(block)
         self.read_bytes += len(block)
         self.buf += block
         if self.progress is not None and self.total:
@@ -133,6 +144,10 @@ class Scanner:
             self.hashing = None
         self.pool.shutdown()
         return self.sha.digest()
+
+    def newlines(self) -> int:
+        """How many line breaks the part read so far holds (call once it is all read)."""
+        return self._line_at(len(self.buf)) - 1
 
     def _line_at(self, index: int) -> int:
         self.line += self.buf.count(b"\n", self.base, index)
@@ -546,16 +561,44 @@ class _Reader:
         digest = hashlib.sha256()
         done = 0
         for file in self.files:
+            if file.stat().st_size >= PARALLEL_MIN_BYTES and can_start_worker():
+                digest.update(self._read_in_parts(file, history, done, total))
+                done += file.stat().st_size
+                continue
             with file.open("rb") as handle:
                 scanner = Scanner(
                     handle, keep_body=self.keep_text, progress=self._tick(done, total)
                 )
                 scanner.total = total
                 for raw in scanner:
-                    self._one(raw, file.name, history)
+                    self._apply(read_message(raw, self.keep_text), file.name, 0, history)
                 digest.update(scanner.digest())
                 done += scanner.read_bytes
         return digest.hexdigest()
+
+    def _read_in_parts(self, file: Path, history: History, done: int, total: int) -> bytes:
+        """A big file is read by worker processes, a part each, while this one writes what
+        they found, in the file's order; its SHA-256 is taken on a thread meanwhile."""
+        size = file.stat().st_size
+        parts = [(str(file), a, b, self.keep_text) for a, b in part_bounds(file, size)]
+        workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+        # The pool first: workers are forked while this process has no other thread.
+        with worker_context().Pool(workers) as pool:
+            hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedgerow-mbox-hash")
+            try:
+                sha = hashing.submit(_sha256, file)
+                lines = 0  # line breaks before the part
+                for (_path, _start, end, _keep), (found, newlines) in zip(
+                    parts, pool.imap(read_part, parts), strict=True
+                ):
+                    for read in found:
+                        self._apply(read, file.name, lines, history)
+                    lines += newlines
+                    if self.progress is not None:
+                        self.progress(done + end, total)
+                return sha.result()
+            finally:
+                hashing.shutdown()
 
     def _tick(self, done: int, total: int) -> Progress | None:
         if self.progress is None:
@@ -563,26 +606,113 @@ class _Reader:
         progress = self.progress
         return lambda read, _total: progress(done + read, total)
 
-    def _one(self, raw: Raw, file: str, history: History) -> None:
-        if raw.header is None:
-            self.summary.problem(file, raw.line, raw.problem)
+    def _apply(self, read: Read, file: str, lines_before: int, history: History) -> None:
+        """Count and list what reading one message found, and add it to the history."""
+        line = read.line + lines_before
+        if read.envelope is None:
+            self.summary.problem(file, line, read.problem)
             self.summary.add("messages_skipped")
             return
-        try:
-            envelope = envelope_of(raw)
-        except BadMessage as error:
-            self.summary.problem(file, raw.line, f"message skipped: {error}")
-            self.summary.add("messages_skipped")
-            return
+        envelope = read.envelope
         if envelope.garbled:
-            self.summary.problem(file, raw.line, f"{envelope.garbled}; its address was used")
+            self.summary.problem(file, line, f"{envelope.garbled}; its address was used")
             self.summary.add("headers_garbled")
-        if self.keep_text and not envelope.noise:
-            try:
-                envelope.text = body_text(raw)
-            except Exception as error:
-                self.summary.problem(file, raw.line, f"its text could not be read ({error})")
+        if read.problem:
+            self.summary.problem(file, line, read.problem)
         history.add_message(envelope)
+
+
+@dataclass(slots=True)
+class Read:
+    """What one message came to: its envelope, or why it has none; where it starts."""
+
+    line: int
+    envelope: Envelope | None
+    problem: str = ""
+
+
+def read_message(raw: Raw, keep_text: bool) -> Read:
+    """Everything about one message that needs no database: done by workers for big files."""
+    if raw.header is None:
+        return Read(raw.line, None, raw.problem)
+    try:
+        envelope = envelope_of(raw)
+    except BadMessage as error:
+        return Read(raw.line, None, f"message skipped: {error}")
+    problem = ""
+    if keep_text and not envelope.noise:
+        try:
+            envelope.text = body_text(raw)
+        except Exception as error:
+            problem = f"its text could not be read ({error})"
+    return Read(raw.line, envelope, problem)
+
+
+# --- big files: parts read by worker processes -----------------------------------------------
+
+PARALLEL_MIN_BYTES = 64 << 20  # smaller files are read here: starting workers costs more
+PART = 32 << 20  # bytes per part, about: parts end where a message starts
+MAX_WORKERS = 4
+
+
+def part_bounds(file: Path, size: int) -> list[tuple[int, int]]:
+    """(start, end) of parts of about PART bytes, each cut where a message starts, found by the
+    same rule as Scanner's (a From line followed by a header), so the parts hold the messages
+    the whole file holds."""
+    cuts = [0]
+    with file.open("rb") as handle:
+        for at in range(PART, size, PART):
+            if at <= cuts[-1]:
+                continue
+            window = 1 << 20
+            while True:
+                handle.seek(at)
+                seen = handle.read(window)
+                eof = at + len(seen) >= size
+                found = _next_boundary(seen, 0, eof)
+                if found is not None or eof or window >= PART:
+                    break
+                window *= 4
+            if found is not None:
+                cuts.append(at + found)
+    return list(zip(cuts, [*cuts[1:], size], strict=True))
+
+
+class _Part:
+    """A file read from `start` up to `end` only."""
+
+    def __init__(self, path: str, start: int, end: int) -> None:
+        self.handle = open(path, "rb")  # noqa: SIM115 - closed by read_part
+        self.handle.seek(start)
+        self.left = end - start
+
+    def read(self, n: int = -1) -> bytes:
+        n = self.left if n < 0 else min(n, self.left)
+        block = self.handle.read(n)
+        self.left -= len(block)
+        return block
+
+
+def read_part(task: tuple[str, int, int, bool]) -> tuple[list[Read], int]:
+    """A worker's part: what each message came to (lines counted from the part's start), and
+    how many line breaks the part holds."""
+    path, start, end, keep_text = task
+    part = _Part(path, start, end)
+    try:
+        scanner = Scanner(part, keep_body=keep_text, hashing=False)  # type: ignore[arg-type]
+        found = [read_message(raw, keep_text) for raw in scanner]
+        scanner.digest()
+        return found, scanner.newlines()
+    finally:
+        part.handle.close()
+
+
+def _sha256(file: Path) -> bytes:
+    sha = hashlib.sha256()
+    with file.open("rb") as handle:
+        while block := handle.read(BLOCK):
+            sha.update(block)
+    return sha.digest()
 
 
 def _write_notes(summary: ImportSummary) -> None:
