@@ -16,6 +16,7 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import multiprocessing
 import os
 import re
 from collections import Counter
@@ -561,7 +562,7 @@ class _Reader:
         digest = hashlib.sha256()
         done = 0
         for file in self.files:
-            if file.stat().st_size >= PARALLEL_MIN_BYTES and can_start_worker():
+            if file.stat().st_size >= PARALLEL_MIN_BYTES and _can_fork():
                 digest.update(self._read_in_parts(file, history, done, total))
                 done += file.stat().st_size
                 continue
@@ -583,7 +584,7 @@ class _Reader:
         parts = [(str(file), a, b, self.keep_text) for a, b in part_bounds(file, size)]
         workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1))
         # The pool first: workers are forked while this process has no other thread.
-        with worker_context().Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
             hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedgerow-mbox-hash")
             try:
                 sha = hashing.submit(_sha256, file)
@@ -705,6 +706,12 @@ def read_part(task: tuple[str, int, int, bool]) -> tuple[list[Read], int]:
         return found, scanner.newlines()
     finally:
         part.handle.close()
+
+
+def _can_fork() -> bool:
+    """Workers are forked, with everything loaded, where that is safe (worker_context says);
+    elsewhere (a threaded server, macOS) the file is read here, as a small one is."""
+    return can_start_worker() and worker_context().get_start_method() == "fork"
 
 
 def _sha256(file: Path) -> bytes:
