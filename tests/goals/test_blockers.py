@@ -547,3 +547,16 @@ def test_it_reads_days_given_away_others_years_and_not_up_to_it(text, kind):
 def test_it_keeps_my_own_years_and_time_given_back_as_no_blocker():
     assert classify_blocker("but I've been sewing for decades")["kind"] == "none"
     assert classify_blocker("but the night shifts are gone now")["kind"] != "commitment"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but my husband would have to do every bedtime and that's not fair on him", "commitment"),
+        ("but at my last presentation my hands were shaking the whole time", "confidence"),
+        ("but I've never been more ready for anything", "none"),
+        ("but I've never been ready for a stage like that", "confidence"),
+    ],
+)
+def test_it_reads_costs_put_on_others_nerves_that_showed_and_never_more_ready(text, kind):
+    assert classify_blocker(text)["kind"] == kind
