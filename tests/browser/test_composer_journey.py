@@ -94,7 +94,7 @@ def test_it_writes_a_note_with_the_coach_until_it_is_ready(
     page.screenshot(path=str(screenshot_path(tmp_path, "composer-phone.png")), full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
 
-    page.get_by_role("button", name="Mark as sent").click()
+    page.get_by_role("button", name="I already wrote this note").click()
     page.wait_for_url(f"{base}/")
     assert page.get_by_text("Your note to Ana Ruiz is logged.").is_visible()
     assert page.get_by_role("button", name="Undo").is_visible()  # for a few seconds

@@ -4,7 +4,8 @@ A person is on Today for one or more reasons (an update, an acceptance waiting f
 a core contact who is due); one answer settles every reason at once, because they are one person
 to write to, not a list of tickets. Each answer is kept as an `AgendaAction` with the values it
 replaced, so an undo puts everything back exactly as it was (and removes the logged note).
-The composer's "Mark as sent" is `wrote` with the note's text.
+The composer's "I already wrote" is `wrote` with the note's text; the contact page offers the
+same menu as Today, with how you were in touch (a call, a meeting) as an optional field.
 """
 
 from __future__ import annotations
@@ -149,19 +150,19 @@ def wrote(
     contact: Contact,
     text: str = "",
     on: date | None = None,
+    kind: str = Interaction.Kind.MESSAGE,
     source: str = "manual",
 ) -> Done:
-    """I already wrote: log the note (text optional, on a day up to today) and settle every
-    reason the person is on Today for (N1 update, N5 warm reply, N8 due)."""
+    """I already wrote: log the note (text optional, on a day up to today; a message unless it
+    was an email, a call or a meeting) and settle every reason the person is on Today for (N1
+    update, N5 warm reply, N8 due)."""
     today = timezone.localdate()
     if on is not None and on > today:
         raise InvalidInput("on: the day you wrote can't be in the future.")
     changes = _Changes()
     changes.remember("invitation", _follow_ups(contact), "replied_on")
     changes.keep("contact", contact, "due_snoozed_until")  # any note resets the N8 clock
-    logged = log_interaction(
-        contact=contact, kind=Interaction.Kind.MESSAGE, on=on, text=text, source=source
-    )
+    logged = log_interaction(contact=contact, kind=kind, on=on, text=text, source=source)
     for update in _updates(contact):
         changes.set("update", update, "acknowledged_on", today)
     _set_suggestion_aside(contact, today, changes, today + timedelta(days=DEFAULT_SNOOZE_DAYS))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from hedgerow.lib.forms import PrefixedIds
 from hedgerow.network.importers.limits import size_text
@@ -17,38 +15,9 @@ from hedgerow.network.models import (
     DEFAULT_CADENCE_DAYS,
     MAX_CADENCE_DAYS,
     MIN_CADENCE_DAYS,
-    Interaction,
     Tag,
     Update,
 )
-
-
-class LogForm(PrefixedIds):
-    id_prefix = "log"
-    kind = forms.ChoiceField(label="What happened", choices=Interaction.Kind.choices())
-    direction = forms.ChoiceField(
-        label="Who reached out",
-        choices=Interaction.Direction.choices,
-        initial=Interaction.Direction.OUTGOING,
-    )
-    on = forms.DateField(
-        label="When",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Give the date as YYYY-MM-DD, for example 2026-03-14."},
-    )
-    text = forms.CharField(
-        label="A few words (optional)", required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["on"].initial = timezone.localdate()
-
-    def clean_on(self) -> date:
-        day: date = self.cleaned_data["on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError("That date is in the future; log it once it has happened.")
-        return day
 
 
 class RecordUpdateForm(PrefixedIds):

@@ -38,7 +38,6 @@ from hedgerow.network.forms import (
     ContactFilterForm,
     CoreForm,
     ImportForm,
-    LogForm,
     NotesForm,
     RecordUpdateForm,
     ReviewForm,
@@ -47,6 +46,7 @@ from hedgerow.network.forms import (
 from hedgerow.network.mail_review import resolve_any_review_item, undo_merge
 from hedgerow.network.models import Contact, ImportJob, ImportRun
 from hedgerow.network.timeline import contact_timeline
+from hedgerow.vocabulary import InteractionKind
 
 ImportRunOrJob = TypeVar("ImportRunOrJob", ImportRun, ImportJob)
 
@@ -202,13 +202,15 @@ def _contact_page(
         "last_on": last_on,
         "next_due": person.next_due_on(last_on),
         "warning": services.outreach_warning(contact=person, on=today_),
-        "log_form": forms.get("log_form") or LogForm(),
+        # The compact menu beside Write, as on Today; how you were in touch is optional there.
+        "as_of": today_,
+        "kinds": InteractionKind.choices(),
         "update_form": forms.get("update_form") or RecordUpdateForm(),
         "core_form": forms.get("core_form")
         or CoreForm(initial={"is_core": person.is_core, "cadence_days": person.cadence_days}),
         "notes_form": forms.get("notes_form")
         or NotesForm(initial={"notes": person.notes, "tags": ", ".join(t.name for t in tags)}),
-        # A form that came back with a problem opens its panel (log, update, core or notes).
+        # A form that came back with a problem opens its panel (update, core or notes).
         "open": next((name.removesuffix("_form") for name in forms), ""),
         "initials": "".join(word[0] for word in person.name.split()[:2]).upper(),
     }
@@ -217,19 +219,6 @@ def _contact_page(
 
 def _back_to(person: Contact) -> HttpResponse:
     return redirect("network:contact", pk=person.pk)
-
-
-@require_POST
-def contact_log(request: HttpRequest, pk: int) -> HttpResponse:
-    person = access.contact_of(request.user, pk)
-    form = LogForm(request.POST)
-    if not form.is_valid():
-        return _contact_page(request, person, status=400, log_form=form)
-    logged = services.log_interaction(contact=person, **form.cleaned_data)
-    messages.success(request, f"Logged: {logged.interaction.get_kind_display().lower()}.")
-    if logged.warning:
-        messages.warning(request, logged.warning)  # rule N6, after the fact too
-    return _back_to(person)
 
 
 @require_POST

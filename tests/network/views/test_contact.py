@@ -75,31 +75,50 @@ def test_it_shows_a_days_messages_as_one_conversation(owner_client, ana, make_in
     assert "Call from you" in html
 
 
-def test_it_logs_an_interaction(owner_client, ana):
+def test_it_offers_todays_menu_and_no_other_way_to_say_i_wrote(owner_client, ana):
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+    # One way to say "I wrote" (issue 13): the same compact menu as Today, nothing beside it.
+    assert f'action="/today/contacts/{ana.pk}/wrote/"' in html
+    assert f'formaction="/today/contacts/{ana.pk}/not-now/"' in html
+    assert f'formaction="/today/contacts/{ana.pk}/skip/"' in html
+    assert f'name="next" value="/contacts/{ana.pk}/"' in html
+    for old in ("Log an interaction", "Log it", "Save a note you sent", "I got in touch"):
+        assert old not in html
+    assert owner_client.post(f"/contacts/{ana.pk}/log/", {"kind": "call"}).status_code == 404
+
+
+def test_it_records_a_meeting_through_i_already_wrote_and_comes_back(owner_client, ana):
     response = owner_client.post(
-        f"/contacts/{ana.pk}/log/",
-        {"kind": "meeting", "direction": "mutual", "on": "2026-03-12", "text": "Lunch"},
+        f"/today/contacts/{ana.pk}/wrote/",
+        {"kind": "meeting", "on": "2026-03-12", "text": "Lunch", "next": f"/contacts/{ana.pk}/"},
+        follow=True,
     )
 
-    assert response.status_code == 302
+    assert response.redirect_chain == [(f"/contacts/{ana.pk}/", 302)]
     meeting = Interaction.objects.get(contact=ana)
-    assert (meeting.kind, meeting.direction, meeting.text) == ("meeting", "mutual", "Lunch")
+    assert (meeting.kind, meeting.direction, meeting.text) == ("meeting", "outgoing", "Lunch")
+    html = response.content.decode()
+    assert "Marked Ana Ruiz as written to." in html
+    assert "Undo" in html and "Lunch" in html
 
 
-def test_it_keeps_what_was_typed_when_the_log_form_is_wrong(owner_client, ana):
+def test_it_records_a_message_when_how_is_not_said(owner_client, ana):
+    owner_client.post(f"/today/contacts/{ana.pk}/wrote/", {"next": f"/contacts/{ana.pk}/"})
+
+    assert Interaction.objects.get(contact=ana).kind == "message"
+
+
+def test_it_says_what_is_wrong_with_i_already_wrote_and_logs_nothing(owner_client, ana):
     response = owner_client.post(
-        f"/contacts/{ana.pk}/log/",
-        {"kind": "message", "direction": "outgoing", "on": "soon", "text": "Kept text"},
+        f"/today/contacts/{ana.pk}/wrote/",
+        {"kind": "carrier pigeon", "on": "2026-03-12", "next": f"/contacts/{ana.pk}/"},
+        follow=True,
     )
 
-    assert response.status_code == 400
-    assert b"Give the date as YYYY-MM-DD" in response.content
-    assert b"Kept text" in response.content
+    assert response.redirect_chain == [(f"/contacts/{ana.pk}/", 302)]
+    assert "How you were in touch: choose one from the list." in response.content.decode()
     assert not Interaction.objects.exists()
-    # The form that needs a look is the one left open; the others stay folded.
-    html = response.content.decode()
-    assert html.count('<details class="panel-toggle" open>') == 1
-    assert html.index(" open>") < html.index("Kept text")
 
 
 def test_it_warns_before_and_after_a_second_unanswered_note(owner_client, ana, make_interaction):
@@ -107,8 +126,8 @@ def test_it_warns_before_and_after_a_second_unanswered_note(owner_client, ana, m
 
     before = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
     after = owner_client.post(
-        f"/contacts/{ana.pk}/log/",
-        {"kind": "email", "direction": "outgoing", "on": "2026-03-16"},
+        f"/today/contacts/{ana.pk}/wrote/",
+        {"kind": "email", "on": "2026-03-16", "next": f"/contacts/{ana.pk}/"},
         follow=True,
     )
 
@@ -195,7 +214,7 @@ def test_it_puts_the_actions_in_one_place_then_notes_then_the_timeline(
 
     html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
 
-    order = ["Write", "Log an interaction", "Note an update", "Your notes", "Timeline", "Details"]
+    order = ["Write", "I already wrote", "Note an update", "Your notes", "Timeline", "Details"]
     positions = [html.index(f">{label}<") for label in order]
     assert positions == sorted(positions)
     assert "loves sailing" in html
