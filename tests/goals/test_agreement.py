@@ -194,3 +194,20 @@ def test_it_agrees_with_labels_written_blind(rows, part, agrees, floor):
     assert len(rows) >= 40
     assert {row["part"] for row in rows} == {part}
     assert share(rows, agrees) >= floor
+
+
+# Issue 10's fourth fresh sets (blind8), from the method alone, kept outside the repository until
+# measured, never studied: goals 58 of 60 before and after the third round, blockers 92 of 105
+# before it and 93 of 105 after (below the 90% target; docs/goals.md). Held at those figures.
+BLIND8_GOALS = labeled("blind8_goals.jsonl")
+BLIND8_BLOCKERS = labeled("blind8_blockers.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("rows", "agrees", "floor"),
+    [(BLIND8_GOALS, goal_agrees, 58 / 60), (BLIND8_BLOCKERS, blocker_agrees, 93 / 105)],
+    ids=["goals", "blockers"],
+)
+def test_it_holds_the_fourth_fresh_sets_at_their_never_studied_figures(rows, agrees, floor):
+    assert {row["part"] for row in rows} == {"blind8"}
+    assert share(rows, agrees) >= floor
