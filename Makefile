@@ -6,13 +6,13 @@ STAMP := $(VENV)/.installed
 DEMO_HOME ?= $(CURDIR)/.demo-home
 TEST_HOME ?= $(CURDIR)/.test-home
 
-.PHONY: run test fuzz bench lint format browser imap clean screenshots
+.PHONY: run test fuzz bench lint format browser imap redis clean screenshots
 
 run: $(STAMP)
 	HEDGEROW_HOME=$(DEMO_HOME) $(BIN)/hedgerow demo
 
 # On every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
-test: $(STAMP) browser imap
+test: $(STAMP) browser imap redis
 	HEDGEROW_HOME=$(TEST_HOME) $(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 # Property tests over hostile input: 10,000 inputs per importer (`make test` runs 20 of each).
@@ -67,6 +67,10 @@ browser:
 # Debian's dovecot, the IMAP server the sync tests start on loopback.
 imap:
 	@sh scripts/install-imap.sh
+
+# Debian's redis-server, which the background-import tests start on loopback.
+redis:
+	@sh scripts/install-redis.sh
 
 clean:
 	rm -rf $(VENV) node_modules $(TEST_HOME) .pytest_cache .mypy_cache .ruff_cache

@@ -5,6 +5,7 @@ when the server is killed with SIGKILL (issue 14)."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -21,11 +22,18 @@ from tests.network.views.archives import linkedin_zip
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX process signals")
 
 
-def hedgerow(home: Path, *argv: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "HEDGEROW_HOME": str(home)}
+def environment(home: Path, **extra: str) -> dict[str, str]:
+    env = {**os.environ, "HEDGEROW_HOME": str(home), "DJANGO_SETTINGS_MODULE": "hedgerow.settings"}
     env.pop("HEDGEROW_DATABASE_URL", None)  # these tests are about the embedded SQLite file
+    env.pop("HEDGEROW_REDIS_URL", None)
+    return {**env, **extra}
+
+
+def hedgerow(
+    home: Path, *argv: str, env: dict[str, str] | None = None, **kwargs
+) -> subprocess.Popen:
     return subprocess.Popen(  # noqa: S603 - our own command
-        [sys.executable, "-m", "hedgerow", *argv], env=env, **kwargs
+        [sys.executable, "-m", "hedgerow", *argv], env=env or environment(home), **kwargs
     )
 
 
@@ -52,28 +60,76 @@ print(job.pk)
 """
 
 
-def test_it_runs_an_import_queued_from_the_web(tmp_path):
-    home = tmp_path / "home"
-    assert finish(hedgerow(home, "user", "add", "alice", stdout=subprocess.DEVNULL)) == 0
-    archive = linkedin_zip(tmp_path)
-    env = {**os.environ, "HEDGEROW_HOME": str(home), "DJANGO_SETTINGS_MODULE": "hedgerow.settings"}
-    env.pop("HEDGEROW_DATABASE_URL", None)
+def queue_and_work(home: Path, archive: Path, env: dict[str, str]) -> int:
+    """Queue an import as the import page does, run `hedgerow worker --once`; the job's id."""
+    added = hedgerow(home, "user", "add", "alice", env=env, stdout=subprocess.DEVNULL)
+    assert finish(added) == 0
     queued = subprocess.run(  # noqa: S603
         [sys.executable, "-c", QUEUE, str(archive)], env=env, capture_output=True, text=True
     )
     assert queued.returncode == 0, queued.stderr
-    job_id = int(queued.stdout)
+    assert finish(hedgerow(home, "worker", "--once", env=env, stdout=subprocess.DEVNULL)) == 0
+    return int(queued.stdout)
 
-    assert finish(hedgerow(home, "worker", "--once")) == 0
 
+def outcome(home: Path, job_id: int) -> tuple[str, int | None, int]:
     with sqlite3.connect(home / "hedgerow.sqlite3") as db:
         status, run_id = db.execute(
             "SELECT status, run_id FROM network_importjob WHERE id = ?", [job_id]
         ).fetchone()
         contacts = db.execute("SELECT count(*) FROM network_contact").fetchone()[0]
-        task = db.execute("SELECT status FROM django_tasks_database_dbtaskresult").fetchall()
+    return status, run_id, contacts
+
+
+def test_it_runs_an_import_queued_from_the_web(tmp_path):
+    home = tmp_path / "home"
+
+    job_id = queue_and_work(home, linkedin_zip(tmp_path), environment(home))
+
+    status, run_id, contacts = outcome(home, job_id)
     assert (status, contacts) == ("done", 2) and run_id
+    with sqlite3.connect(home / "hedgerow.sqlite3") as db:
+        task = db.execute("SELECT status FROM django_tasks_database_dbtaskresult").fetchall()
     assert task == [("SUCCESSFUL",)]
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (scripts/install-redis.sh)")
+    port = free_port()
+    redis = subprocess.Popen(  # noqa: S603
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        redis.terminate()
+        redis.wait(10)
+
+
+def test_it_runs_an_import_queued_in_redis(tmp_path, redis_url):
+    home = tmp_path / "home"
+
+    job_id = queue_and_work(
+        home, linkedin_zip(tmp_path), environment(home, HEDGEROW_REDIS_URL=redis_url)
+    )
+
+    status, run_id, contacts = outcome(home, job_id)
+    assert (status, contacts) == ("done", 2) and run_id
+    with sqlite3.connect(home / "hedgerow.sqlite3") as db:  # the database queue was not used
+        assert db.execute("SELECT count(*) FROM django_tasks_database_dbtaskresult").fetchone() == (
+            0,
+        )
 
 
 def children_of(pid: int) -> list[int]:
