@@ -40,7 +40,9 @@ def gone_pid() -> int:
     return int(child.stdout)
 
 
-def test_it_runs_a_queued_job_and_records_its_run(owner, tmp_path):
+# Committed rows (transactional_db): on PostgreSQL progress is written by a connection of its
+# own, which sees only what is committed, as the worker's job always is.
+def test_it_runs_a_queued_job_and_records_its_run(transactional_db, owner, tmp_path):
     job = make_job(owner, tmp_path)
 
     assert run_import_job(job.pk) == "done"
@@ -121,7 +123,7 @@ def test_it_hides_another_persons_job(client, owner, outsider, tmp_path):
     assert f"/import/jobs/{job.pk}/" not in client.get("/import/").content.decode()
 
 
-def test_it_writes_progress_at_most_twice_a_second(owner, tmp_path):
+def test_it_writes_progress_at_most_twice_a_second(transactional_db, owner, tmp_path):
     job = make_job(owner, tmp_path, status="running")
     progress = ProgressWriter(job.pk)
 
