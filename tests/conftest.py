@@ -35,7 +35,11 @@ hypothesis_settings.register_profile(
     "ci", max_examples=20, deadline=None, suppress_health_check=_QUIET, print_blob=True
 )
 hypothesis_settings.register_profile(
-    "fuzz", max_examples=10_000, deadline=None, suppress_health_check=_QUIET, print_blob=True
+    "fuzz",
+    max_examples=int(os.environ.get("HEDGEROW_FUZZ_EXAMPLES", "10000")),
+    deadline=None,
+    suppress_health_check=_QUIET,
+    print_blob=True,
 )
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

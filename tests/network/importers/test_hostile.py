@@ -327,3 +327,19 @@ def test_it_refuses_an_upload_past_the_cap_with_413(owner_client, tmp_path):
     html = response.content.decode()
     assert re.search(r"That file is 5\.\d+ KB, and this page takes files up to 1,000 bytes", html)
     assert not ImportRun.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "DTSTART:20200101T100000Z\r\nDTEND:\r\nDTEND:\r\n",  # found by the fuzz tests
+        "DTSTART:20200101T100000Z\r\nUID:\r\n",
+    ],
+)
+def test_it_reads_an_event_with_a_property_twice_or_an_empty_uid(owner, tmp_path, lines):
+    path = tmp_path / "odd.ics"
+    path.write_text(calendar("BEGIN:VEVENT\r\n" + lines + "END:VEVENT\r\n"))
+
+    summary = import_ics(owner=owner, path=path)
+
+    assert summary.run_id is not None

@@ -44,6 +44,8 @@ from hedgerow.network.mail import (
 
 SOURCE = "ics"
 SKIPPED_CUTYPES = {"ROOM", "RESOURCE", "UNKNOWN"}
+# Properties an event has at most once (RFC 5545, 3.6.1); the expander fails on a second one.
+SINGLE = ("DTSTART", "DTEND", "DURATION", "UID", "RECURRENCE-ID", "STATUS", "SUMMARY", "ORGANIZER")
 _EVENT_START = re.compile(r"^BEGIN:VEVENT\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -180,6 +182,7 @@ class CalendarReader:
         dropped: set[int] = set()
         for index, event in enumerate(events):
             line = self.lines[index] if index < len(self.lines) else None
+            self.keep_first_of_each(event, line)
             broken = {name for name, _message in getattr(event, "errors", [])}
             for name, message in getattr(event, "errors", []):
                 what = f"{name}: {message}" if name else message
@@ -191,11 +194,24 @@ class CalendarReader:
                 self.summary.add("events_skipped")
                 dropped.add(id(event))
             elif not str(event.get("UID", "")).strip():
+                event.pop("UID", None)  # an empty UID: added to, it would be two
                 event.add("UID", f"line-{line}@{self.path.name}")
         if dropped:  # one pass: removing each from the list would cost its length every time
             self.calendar.subcomponents = [
                 c for c in self.calendar.subcomponents if id(c) not in dropped
             ]
+
+    def keep_first_of_each(self, event: Any, line: int | None) -> None:
+        """A property an event has once (its start, end, UID) written twice: the first counts."""
+        for name in SINGLE:
+            value = event.get(name)
+            if isinstance(value, list):
+                event.pop(name)
+                if value:
+                    event[name] = value[0]
+                self.summary.problem(
+                    self.path.name, line, f"{name} appears {len(value)} times; the first was used"
+                )
 
     def check_repeats(self, start: datetime, end: datetime) -> None:
         """Drop an event that would repeat more often than the limits allow (every second since
@@ -244,8 +260,8 @@ class CalendarReader:
     def occurrences(self) -> list[Any]:
         start, end = self.window()
         self.check_repeats(start, end)
-        query = recurring_ical_events.of(self.calendar, skip_bad_series=True)
         try:
+            query = recurring_ical_events.of(self.calendar, skip_bad_series=True)
             return list(query.between(start, end))
         except Exception as error:  # a rule the expander cannot follow: one sentence
             reason = (str(error).strip().rstrip(".") or type(error).__name__)[:200]
