@@ -161,6 +161,89 @@ def test_it_offers_one_suggestion_a_week_on_today(owner, history):
         assert weekly_suggestion(owner)["name"] == "Bo Lee"  # type: ignore[index]
 
 
+def _queries(call):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        value = call()
+    return value, len(captured)
+
+
+def test_it_keeps_the_weeks_reason_and_reads_it_in_one_query(owner, history):
+    first, working_out = _queries(lambda: weekly_suggestion(owner))
+    kept, reading = _queries(lambda: weekly_suggestion(owner))
+
+    assert kept == first and kept is not None
+    assert kept["explanation"].startswith("21 emails both ways")
+    assert reading == 1 < working_out
+
+
+def test_it_works_the_reason_out_again_after_a_note_or_an_import(owner, history):
+    from hedgerow.network.models import ImportRun
+
+    assert weekly_suggestion(owner)["explanation"].startswith("21 emails")  # type: ignore[index]
+    with time_machine.travel(NOW + timedelta(minutes=1), tick=False):
+        mail(history["ana"], OUT, date(2026, 11, 20), "One more thing")
+        again, working_out = _queries(lambda: weekly_suggestion(owner))
+        assert again["explanation"].startswith("22 emails")  # type: ignore[index]
+        assert working_out > 1
+        assert _queries(lambda: weekly_suggestion(owner))[1] == 1
+    with time_machine.travel(NOW + timedelta(minutes=2), tick=False):
+        ContactEmail.objects.filter(contact=history["ana"]).delete()
+        ImportRun.objects.create(
+            owner=owner,
+            source="mbox",
+            file_name="x.mbox",
+            digest="0" * 64,
+            started_at=datetime.now(UTC),
+        )
+        assert weekly_suggestion(owner)["emails"] == []  # type: ignore[index]
+    # Another day: worked out again once ("last in March" reads differently once the year turns).
+    with time_machine.travel(NOW + timedelta(days=1), tick=False):
+        assert _queries(lambda: weekly_suggestion(owner))[1] > 1
+        assert _queries(lambda: weekly_suggestion(owner))[1] == 1
+
+
+@pytest.mark.parametrize("act", ["dismiss", "snooze", "invite", "connect"])
+def test_acting_on_the_kept_suggestion_takes_it_off_until_the_next_one(owner, history, act):
+    from hedgerow.network.suggest import dismiss_suggestion, snooze_suggestion
+
+    ana = history["ana"]
+    assert weekly_suggestion(owner)["name"] == "Ana Ruiz"  # type: ignore[index]
+    if act == "dismiss":
+        dismiss_suggestion(contact=ana)
+    elif act == "snooze":
+        snooze_suggestion(contact=ana, days=30)
+    elif act == "invite":
+        Invitation.objects.create(
+            owner=owner, contact=ana, name=ana.name, direction=OUT, sent_at=NOW
+        )
+    else:
+        ana.connected = True
+        ana.save()
+
+    assert weekly_suggestion(owner) is None  # none until Monday (N10)…
+    with time_machine.travel(NOW + timedelta(days=7), tick=False):
+        assert weekly_suggestion(owner)["name"] == "Bo Lee"  # type: ignore[index]  # …then the next
+
+
+def test_today_page_reads_the_kept_suggestion_in_fewer_queries(owner_client, history):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def visit() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as captured:
+            html = owner_client.get("/").content.decode()
+        return html, len(captured)
+
+    first, working_out = visit()
+    again, reading = visit()
+
+    assert "21 emails both ways" in first and "21 emails both ways" in again
+    assert reading <= working_out - 5
+
+
 def test_today_page_shows_the_weeks_suggestion_with_its_actions(owner_client, history):
     html = owner_client.get("/").content.decode()
 

@@ -530,6 +530,11 @@ class Suggestion(models.Model):
     dismissed_on = models.DateField(null=True, blank=True)
     snoozed_until = models.DateField(null=True, blank=True)
     offered_week = models.DateField(null=True, blank=True, help_text="Monday of its Today week.")
+    # The week's person's reason, kept so Today does not rebuild it on every visit (issue 13's
+    # bench): what `weekly_suggestion` returns, and when it was worked out (suggest.py says
+    # when it no longer holds).
+    reason = models.JSONField(null=True, blank=True)
+    reason_at = models.DateTimeField(null=True, blank=True)
     import_run = added_by_run()
 
     class Meta:
