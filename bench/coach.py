@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.parts import BLIND_PARTS, UNTUNED
 from hedgerow.coach.checks import check_note
 
 TESTS = Path(__file__).resolve().parent.parent / "tests" / "coach"
@@ -33,21 +34,9 @@ BLIND6 = TESTS / "blind6_notes.jsonl"
 BLIND7 = TESTS / "blind7_notes.jsonl"
 BLIND8 = TESTS / "blind8_notes.jsonl"  # measured once, when the lead copies it in
 SETS = (LABELS, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8)
-PARTS = (
-    "dev",
-    "holdout",
-    "blind",
-    "blind2",
-    "blind3",
-    "blind4",
-    "blind5",
-    "blind6",
-    "blind7",
-    "blind8",
-)
+PARTS = ("dev", "holdout", *BLIND_PARTS)
 TIMING_ROUNDS = 20
 TARGET_AGREEMENT = 0.92  # issue 10: on the newest never-tuned part and pooled at first sight
-UNTUNED = "blind8"  # the newest blind part; move on to a fresh one once this is studied
 MAX_MS = 20.0
 # `ready` agreement of each blind part on its first run, before anyone studied it (docs/coach.md).
 # The untuned part is measured live, so its first sight is whatever this run says.

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.parts import BLIND_PARTS, UNTUNED
 from hedgerow.goals import blocker_embeddings
 from hedgerow.goals.blockers import (
     KINDS,
@@ -43,19 +44,7 @@ from hedgerow.goals.sentence import CHECK_IDS, check_goal
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "goals"
 TARGET = 0.90  # issues 4 and 10: agreement on each set
-PARTS = (
-    "dev",
-    "held-out",
-    "blind",
-    "blind2",
-    "blind3",
-    "blind4",
-    "blind5",
-    "blind6",
-    "blind7",
-    "blind8",
-)
-UNTUNED = "blind8"  # the newest blind part; move on to a fresh one once this is studied
+PARTS = ("dev", "held-out", *BLIND_PARTS)
 HELD_OUT_HALF = "blind7"  # studied on its odd lines in round three; the even lines held out
 # Agreement of each blind part on its first run, before anyone studied it (docs/goals.md). The
 # first two goal sets were measured on every failed check; blind5 and later on `clear`, with a
@@ -239,17 +228,7 @@ def misses(rows: list[dict[str, Any]], agrees: Callable[[dict[str, Any]], bool])
 
 
 GOAL_SETS = ("labeled", "blind", "blind2", "blind5", "blind6", "blind7", "blind8")
-BLOCKER_SETS = (
-    "labeled",
-    "blind",
-    "blind2",
-    "blind3",
-    "blind4",
-    "blind5",
-    "blind6",
-    "blind7",
-    "blind8",
-)
+BLOCKER_SETS = ("labeled", *BLIND_PARTS)
 
 
 def load_sets(kind: str, names: tuple[str, ...], skip_untuned: bool) -> list[dict[str, Any]]:

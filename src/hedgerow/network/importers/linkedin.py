@@ -587,10 +587,7 @@ class LinkedInImport:
         if connected_on is not None and connected_on != person.connected_on:
             person.connected_on = connected_on
             changed = True
-        if not person.source:
-            person.source = SOURCE
-            changed = True
-        return changed
+        return claim_source(person) or changed
 
     def fill_gaps(
         self, person: Person, company: str, position: str, connected_on: date | None
@@ -603,10 +600,7 @@ class LinkedInImport:
         if person.connected_on is None and connected_on is not None:
             person.connected_on = connected_on
             changed = True
-        if not person.source:
-            person.source = SOURCE
-            changed = True
-        return changed
+        return claim_source(person) or changed
 
     def new_position(self, person: Person, company: str, position: str) -> None:
         """Rule N1: a new job is an opening to write; compared by profile URL."""
@@ -933,6 +927,14 @@ class LinkedInImport:
             n = len(self.summary.problems)
             rows = "row was" if n == 1 else "rows were"
             notes.append(f"{n} {rows} skipped; the problems below say which and why.")
+
+
+def claim_source(person: Person) -> bool:
+    """A person with no source yet is LinkedIn's from now on; True when that changed them."""
+    if person.source:
+        return False
+    person.source = SOURCE
+    return True
 
 
 def take_in_date_order(
