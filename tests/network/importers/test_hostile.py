@@ -344,3 +344,53 @@ def test_it_reads_an_event_with_a_property_twice_or_an_empty_uid(owner, tmp_path
         import_ics(owner=owner, path=path)
     except UnusableInput as refused:  # nobody else in it, so whose calendar is it: fine
         assert "could not be expanded" not in str(refused)
+
+
+# --- NUL characters: PostgreSQL refuses them in text, so they are dropped as the file is read ---
+
+
+def test_it_drops_a_nul_from_a_utf16_linkedin_csv(owner, tmp_path):
+    # Found by the fuzz tests on PostgreSQL: UTF-16 hides a NUL from the binary-file check.
+    path = tmp_path / "Connections.csv"
+    row = "A\x00na,Ruiz,https://www.linkedin.com/in/ana,,Lu\x00men,Designer,15 Jan 2024\r\n"
+    path.write_bytes((HEADER + row).encode("utf-16"))
+
+    import_linkedin(owner=owner, path=path)
+
+    assert Contact.objects.get(owner=owner).name == "Ana Ruiz"
+    assert Contact.objects.get(owner=owner).company == "Lumen"
+
+
+def test_it_drops_a_nul_from_a_google_csv(owner, tmp_path):
+    path = tmp_path / "contacts.csv"
+    text = "Name,E-mail 1 - Value,Notes\r\nAna Ruiz,ana@example.org,met at\x00 the fair\r\n"
+    path.write_bytes(text.encode("utf-16"))
+
+    import_google_csv(owner=owner, path=path)
+
+    contact = Contact.objects.get(owner=owner)
+    assert (contact.name, contact.notes) == ("Ana Ruiz", "met at the fair")
+
+
+def test_it_drops_a_nul_a_quoted_printable_vcard_value_decodes_to(owner, tmp_path):
+    path = tmp_path / "contacts.vcf"
+    path.write_text(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ruiz;Ana\r\n"
+        "FN;ENCODING=QUOTED-PRINTABLE:Ana=00 Ruiz\r\nORG;ENCODING=QUOTED-PRINTABLE:Lu=00men\r\n"
+        "END:VCARD\r\n"
+    )
+
+    import_vcard(owner=owner, path=path)
+
+    contact = Contact.objects.get(owner=owner)
+    assert (contact.name, contact.company) == ("Ana Ruiz", "Lumen")
+
+
+def test_it_drops_a_nul_from_a_calendar(owner, tmp_path, fixed_clock):
+    google = Path(__file__).resolve().parents[2] / "fixtures" / "calendar" / "google-calendar.ics"
+    path = tmp_path / "cal.ics"
+    path.write_bytes(google.read_bytes().replace(b"CN=Ana Ruiz:", b"CN=Ana\x00 Ruiz:"))
+
+    import_ics(owner=owner, path=path)
+
+    assert Contact.objects.filter(owner=owner, name="Ana Ruiz").exists()

@@ -66,6 +66,7 @@ def read_calendar(path: Path) -> tuple[str, icalendar.Calendar]:
     except UnicodeDecodeError:
         text = raw.decode("cp1252", errors="replace")
     del raw
+    text = text.replace("\x00", "")  # PostgreSQL refuses NUL in text columns; no calendar means one
     if "BEGIN:VCALENDAR" not in text[:4096].upper():
         raise UnusableInput(f"{path.name} is not an iCalendar file: it has no BEGIN:VCALENDAR.")
     longest = max(map(len, text.splitlines()), default=0)

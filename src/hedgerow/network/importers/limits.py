@@ -98,6 +98,9 @@ class BoundedLines:
             text = self.handle.readline(self.limits.line_chars + 1)
         if not text:
             raise StopIteration
+        if "\x00" in text:
+            # A NUL has no place in a name or a note, and PostgreSQL refuses it in text columns.
+            text = text.replace("\x00", "")
         self.line += 1
         if len(text) > self.limits.line_chars:
             raise unusable(

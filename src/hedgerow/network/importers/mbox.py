@@ -304,7 +304,8 @@ def text_of(value: bytes, charset: str) -> str:
                 break
             except (UnicodeDecodeError, LookupError):
                 continue
-    return decode_words(text)
+    # A NUL has no place in a name or a subject, and PostgreSQL refuses it in text columns.
+    return decode_words(text).replace("\x00", "")
 
 
 def envelope_of(raw: Raw) -> Envelope:

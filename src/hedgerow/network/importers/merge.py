@@ -161,7 +161,7 @@ class Card:
             company=_clean(company)[:300],
             position=_clean(position)[:300],
             linkedin_url=linkedin[:300],
-            notes=(notes or "").strip(),
+            notes=(notes or "").replace("\x00", "").strip(),
             tags=_unique_tags(tags),
             named=named,
             line=line,
@@ -211,7 +211,8 @@ class Card:
 
 
 def _clean(text: str | None) -> str:
-    return " ".join((text or "").split())
+    # NUL is not whitespace to split(), and PostgreSQL refuses it in text columns.
+    return " ".join((text or "").replace("\x00", "").split())
 
 
 def _unique_tags(tags: Iterable[str]) -> list[str]:
