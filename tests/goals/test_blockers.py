@@ -560,3 +560,63 @@ def test_it_keeps_my_own_years_and_time_given_back_as_no_blocker():
 )
 def test_it_reads_costs_put_on_others_nerves_that_showed_and_never_more_ready(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+# Issue 10, fourth round: meanings read from what the sentence does, in words of our own (not
+# the blind rows that showed the classes).
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but honestly it's to much on top of my job and the kids", "commitment"),
+        ("but you know how it is, stuff gets in the way", "commitment"),
+        ("but somehow I never get around to starting", "commitment"),
+        ("but I keep doing something else instead", "commitment"),
+        ("but we decided to focus on paying down the mortgage this year", "commitment"),
+        ("but I promised my wife we'd take things easy after the move", "commitment"),
+        ("but it would eat into our wedding savings", "commitment"),
+        ("but my dad always told me I wasn't clever enough for university", "confidence"),
+        ("but the coding part is completely over my head", "confidence"),
+        ("but compared to my classmates I'm miles behind", "confidence"),
+        ("but proper photographers have expensive gear and years of training", "confidence"),
+        ("but the gallery rejected my portfolio last spring", "confidence"),
+        ("but it only counts if I finish in the top ten", "scope"),
+        ("but it doesn't matter unless it goes viral", "scope"),
+        ("but I want to learn Spanish, Portuguese, Italian and French", "scope"),
+        ("but maybe next year, or the year after", "scope"),
+        ("but 2026 is busy so 2027 maybe", "scope"),
+        ("but nothing is really stopping me", "none"),
+        ("but no, I'm good", "none"),
+        ("but my mum has offered to help with the deposit", "none"),
+        ("but the council approved my permit", "none"),
+        ("but I'll call the school tomorrow to book a place", "none"),
+    ],
+)
+def test_it_reads_the_fourth_rounds_meanings(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A verdict that praises is no doubt; a time verdict stays time.
+        ("but my boss told me I was the best candidate", "none"),
+        ("but my wife says I don't have time for another hobby", "commitment"),
+        # A list that is a load, not a wish; a wish on top of a wish is the goal growing.
+        ("but I have to work, cook and do the school run every day", "commitment"),
+        ("but on top of the shop I'd also like a café", "scope"),
+        # "look after" is care, not "after" in time.
+        ("but I'd have to look after my mum on weekends", "commitment"),
+        ("but my sister has offered to look after the kids on Fridays", "none"),
+    ],
+)
+def test_it_keeps_the_fourth_rounds_words_where_they_mean_something_else(text, kind):
+    assert classify_blocker(text)["kind"] == kind
+
+
+def test_it_quotes_the_cue_as_typed_when_it_reads_shorthand():
+    text = "but i cant be bothered tbh"
+    reading = classify_blocker(text)
+
+    assert reading["kind"] == "commitment"
+    assert reading["cue"] == "cant be bothered"
+    assert reading["cue"] in text

@@ -12,7 +12,7 @@ from functools import cached_property, lru_cache
 
 from hedgerow.coach.lexicon import QUESTION_START, REQUEST_TO_HEAR, WELL_WISHES
 from hedgerow.lib.text import STOPWORDS as FUNCTION_WORDS
-from hedgerow.lib.text import stem
+from hedgerow.lib.text import stem, written_out
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # A title's stop ("Dr. Okafor", "Prof. Vollmer") ends no sentence (issue 10, third round: a
@@ -118,41 +118,11 @@ def signature(text: str) -> str:
     return found.group("name").strip() if found else ""
 
 
-# Notes typed quickly drop apostrophes and shorten words ("hows the team", "how r u", "im in
-# town"); the lexicons read them as written out. Spelling still sees the note as typed.
-TYPED = {
-    "dont": "don't", "im": "i'm", "ive": "i've", "youre": "you're", "hows": "how's",
-    "whats": "what's", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
-    "wasnt": "wasn't", "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't", "thats": "that's", "theres": "there's", "youve": "you've",
-    "youll": "you'll", "theyre": "they're", "weve": "we've", "lets": "let's", "u": "you",
-    "r": "are", "ya": "you", "thx": "thanks", "tnx": "thanks", "pls": "please", "plz": "please",
-    "abt": "about", "tmrw": "tomorrow", "hw": "how", "wat": "what", "wen": "when",
-}  # fmt: skip
-TYPED_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(TYPED) + r")(?![\w'])")
-# "id love to", "ill be in town", "ur working on": read by the word that follows.
-TYPED_BEFORE = (
-    (
-        re.compile(r"(?<![\w'])id (?=(?:love|like|be|rather|say|think|hope|really|so|also) )"),
-        "i'd ",
-    ),
-    (
-        re.compile(r"(?<![\w'])ill (?=(?:be|send|call|see|let|try|come|ping|email|write|text) )"),
-        "i'll ",
-    ),
-    (re.compile(r"(?<![\w'])ur (?=\w+ing\b)"), "you're "),
-    (re.compile(r"(?<![\w'])ur(?![\w'])"), "your"),
-)
-
-
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Lower case with typographic apostrophes made plain and texting shorthand written out, as
     the lexicons expect."""
-    lowered = text.lower().replace("\u2019", "'").strip()
-    for pattern, written in TYPED_BEFORE:
-        lowered = pattern.sub(written, lowered)
-    return TYPED_WORD.sub(lambda found: TYPED[found.group(0)], lowered)
+    return written_out(text.lower().replace("\u2019", "'").strip())
 
 
 def is_pleasantry(sentence: str) -> bool:

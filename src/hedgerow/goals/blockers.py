@@ -38,7 +38,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 
 from hedgerow.goals.blocker_model import NaiveBayes, training_rows
 from hedgerow.goals.sentence import DATA, tidy
-from hedgerow.lib.text import stem
+from hedgerow.lib.text import TYPED, stem, written_out
 
 Kind = Literal["commitment", "confidence", "scope", "none"]
 KINDS: tuple[Kind, ...] = ("commitment", "confidence", "scope", "none")
@@ -178,6 +178,54 @@ CHAIN = re.compile(
 )
 CHAIN_WEIGHT = 5
 
+# Everything at once, read from the sentence's shape (issue 10, fourth round): a wish whose
+# object is a list of three or more things ("I want to do the degree, the certification and the
+# internship all this year", "save up for the restaurant and a wine bar and a B&B too") is the
+# goal growing, whatever the things are (rule G2). A load listed after "have to" is not a wish.
+WISH = re.compile(
+    r"\b(?:want|wanna|'d like|would like|'d love|would love|plan|planning|hope|hoping|dream of"
+    r"|going|gonna|sav(?:e|ing) (?:up )?(?:enough |money )?for)(?: to)?\b(?P<rest>[^.;!?]*)"
+)
+CONJUNCT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+")
+WISH_ITEMS = 3
+ITEM_WORDS = 6
+# A start moved from year to year: "2025 is full, so 2026, or realistically 2027".
+DEFERRAL = re.compile(
+    r"\b(?P<first>20\d\d)\b[^.;!?]{0,40}?\b(?:or|so|then|maybe|probably|realistically|actually"
+    r"|if not|more like)\b[^.;!?]{0,20}?\b(?P<later>20\d\d)\b"
+    r"|\bnext (?:year|summer|spring|autumn|winter)\b[^.;!?]{0,20}?\bor\b[^.;!?]{0,20}?"
+    r"\b(?:the (?:one|year|summer|spring|autumn|winter) after|the year after that)\b"
+)
+
+
+def wish_lists(lowered: str) -> list[Span]:
+    """Where a wish lists three or more things (see WISH)."""
+    found = []
+    for match in WISH.finditer(lowered):
+        rest = re.split(r"\bbut\b", match.group("rest"))[0].strip(" ,")
+        items = [item for item in CONJUNCT.split(rest) if item.strip()]
+        if len(items) >= WISH_ITEMS and all(len(item.split()) <= ITEM_WORDS for item in items):
+            found.append((match.start(), match.start("rest") + len(rest) + 1))
+    return found
+
+
+def deferrals(lowered: str) -> list[Span]:
+    """Where a start moves to a later year (see DEFERRAL)."""
+    return [
+        match.span()
+        for match in DEFERRAL.finditer(lowered)
+        if not match.group("first") or int(match.group("later")) > int(match.group("first"))
+    ]
+
+
+def shape_spans(lowered: str) -> list[Span]:
+    """Scope read from the statement's shape: a chain of steps, a wish list, a start deferred."""
+    return (
+        [match.span() for match in CHAIN.finditer(lowered)]
+        + wish_lists(lowered)
+        + deferrals(lowered)
+    )
+
 
 def strongest_cues(text: str) -> dict[Kind, tuple[int, int, str]]:
     """For each kind: its weight, where its strongest cue starts, and that cue's words.
@@ -203,8 +251,8 @@ def strongest_cues(text: str) -> dict[Kind, tuple[int, int, str]]:
             kind = LEANINGS.get(stem(match.group()))
             if kind:
                 spans.setdefault(kind, []).append((start + match.start(), start + match.end(), 1))
-    for match in CHAIN.finditer(lowered):
-        spans.setdefault("scope", []).append((match.start(), match.end(), CHAIN_WEIGHT))
+    for begin, end in shape_spans(lowered):
+        spans.setdefault("scope", []).append((begin, end, CHAIN_WEIGHT))
     for kind, kind_spans in spans.items():
         # Strongest first; on equal weight, the earlier cue.
         kind_spans.sort(key=lambda span: (-span[2], span[0]))
@@ -289,7 +337,7 @@ def meaning_spans(lowered: str) -> list[Span]:
         for cue in CUES
         if cue.weight >= MEANING
         for match in cue.pattern.finditer(lowered)
-    ] + [match.span() for match in CHAIN.finditer(lowered)]
+    ] + shape_spans(lowered)
 
 
 RESIGNED = re.compile(
@@ -301,6 +349,48 @@ def resigned(defiance: str, clause: str) -> bool:
     """ "Anyway" after a "never" in its own clause gives up rather than defies: "I'd never pass
     the bar exam anyway" (but "I'm enrolling anyway" defies)."""
     return defiance in {"anyway", "anyhow"} and bool(RESIGNED.search(clause))
+
+
+# Said or typed quickly (issue 10, fourth round): words that carry no stance ("you know,",
+# "tbh", "honestly,") are dropped, and shorthand is written out ("cant", "its to much"), so the
+# cues and the model read what was meant: "you know" is no doubt about knowing how.
+FILLERS = re.compile(
+    r"(?:(?<=^)|(?<=[\s,;:.!?]))(?:you know|i mean|to be honest|honestly|like|well|basically|tbh"
+    r"|ngl|tbf|imo)\s*,\s*|\s*\b(?:tbh|ngl|tbf|imo)\b",
+    re.IGNORECASE,
+)
+# "to" typed for "too" before a measure ("to much work", "it's to hard"), and "its" for "it's".
+TYPED_TOO = re.compile(
+    r"\bto (?=(?:much|many)\b)|\b(?<=is |as |'s |am |'m |re )to (?=(?:hard|difficult|old|young"
+    r"|late|big|busy|tired|expensive|scary|small|far|risky|long|complicated)\b)",
+    re.IGNORECASE,
+)
+TYPED_ITS = re.compile(
+    r"\bits (?=(?:too|to|not|just|so|really|very|never|been|a|an|all|only|getting|going|hard"
+    r"|late|way|gonna)\b)",
+    re.IGNORECASE,
+)
+
+
+def as_meant(text: str) -> str:
+    """The statement with fillers dropped and shorthand written out, for reading its kind."""
+    text = FILLERS.sub(" ", text)
+    text = TYPED_ITS.sub("it's ", written_out(text))
+    return " ".join(TYPED_TOO.sub("too ", text).split())
+
+
+def quoted(cue: str, text: str) -> str:
+    """The cue in the person's own words: where shorthand was written out or a filler dropped,
+    the stretch of `text` it came from ("cant be bothered" for "can't be bothered")."""
+    if not cue or cue.lower() in text.lower():
+        return text[text.lower().find(cue.lower()) :][: len(cue)] if cue else ""
+    typed = {written: typed for typed, written in TYPED.items()} | {"too": "to", "it's": "its"}
+    words = [
+        f"(?:{re.escape(word)}|{re.escape(typed[word])})" if word in typed else re.escape(word)
+        for word in cue.lower().split()
+    ]
+    found = re.search(r"\W+(?:\w+\W+){0,3}?".join(words), text, re.IGNORECASE)
+    return found.group() if found else cue
 
 
 def focus_of(text: str) -> str:
@@ -345,7 +435,9 @@ def hints(text: str) -> dict[str, tuple[int, int]]:
 
 
 def train(rows: list[tuple[str, str]]) -> NaiveBayes:
-    return NaiveBayes.train(((focus_of(text), kind) for text, kind in rows), LEANINGS, hints=hints)
+    return NaiveBayes.train(
+        ((focus_of(as_meant(text)), kind) for text, kind in rows), LEANINGS, hints=hints
+    )
 
 
 @functools.cache
@@ -376,8 +468,8 @@ def read(text: str, reader: NaiveBayes | None = None) -> tuple[Kind, str]:
     """A settled stance says "none"; then a decisive phrase decides; otherwise the model does
     (all in one place, so the bench can cross-validate with a model trained on part of the rows).
     The stance goes first because topic words mislead: "money" is a decisive phrase. After "but
-    the real problem is", only what follows is read."""
-    text = focus_of(text)
+    the real problem is", only what follows is read, fillers dropped and shorthand written out."""
+    text = focus_of(as_meant(text))
     if stance_of(text).settled:
         return "none", ""
     kind, weight, cue = read_by_rules(text)
@@ -390,4 +482,4 @@ def classify_blocker(text: str) -> BlockerReading:
     """The kind of blocker in a "but ..." statement, the words that show it, and a reply."""
     text = tidy(text[:MAX_LENGTH])
     kind, cue = read(text)
-    return {"kind": kind, "cue": cue[:200], "response": choose_response(kind, text)}
+    return {"kind": kind, "cue": quoted(cue, text)[:200], "response": choose_response(kind, text)}

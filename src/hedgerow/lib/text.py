@@ -66,3 +66,42 @@ def common_prefix(word: str) -> str:
             break
         length += 1
     return lowered[:length]
+
+
+# Text typed quickly drops apostrophes and shortens words ("hows the team", "how r u", "im in
+# town", "i cant be bothered"); the coach's lexicons and the blocker reader read them written out.
+# The coach's spelling check still sees a note as typed.
+TYPED = {
+    "dont": "don't", "im": "i'm", "ive": "i've", "youre": "you're", "hows": "how's",
+    "whats": "what's", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "wasnt": "wasn't", "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "thats": "that's", "theres": "there's", "youve": "you've",
+    "youll": "you'll", "theyre": "they're", "weve": "we've", "lets": "let's", "u": "you",
+    "r": "are", "ya": "you", "thx": "thanks", "tnx": "thanks", "pls": "please", "plz": "please",
+    "abt": "about", "tmrw": "tomorrow", "hw": "how", "wat": "what", "wen": "when",
+}  # fmt: skip
+TYPED_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(TYPED) + r")(?![\w'])", re.IGNORECASE)
+# "id love to", "ill be in town", "ur working on": read by the word that follows.
+TYPED_BEFORE = (
+    (
+        re.compile(
+            r"(?<![\w'])id (?=(?:love|like|be|rather|say|think|hope|really|so|also) )", re.I
+        ),
+        "i'd ",
+    ),
+    (
+        re.compile(
+            r"(?<![\w'])ill (?=(?:be|send|call|see|let|try|come|ping|email|write|text) )", re.I
+        ),
+        "i'll ",
+    ),
+    (re.compile(r"(?<![\w'])ur (?=\w+ing\b)"), "you're "),
+    (re.compile(r"(?<![\w'])ur(?![\w'])"), "your"),
+)
+
+
+def written_out(text: str) -> str:
+    """`text` with texting shorthand and missing apostrophes written out (in lower case)."""
+    for pattern, written in TYPED_BEFORE:
+        text = pattern.sub(written, text)
+    return TYPED_WORD.sub(lambda found: TYPED[found.group(0).lower()], text)
