@@ -1,6 +1,6 @@
 """The first loop in a real browser: sign in → import a LinkedIn archive → Today → skip
-someone, undo it, then say "I already wrote". Every page visited is checked with axe-core: no
-serious or critical accessibility issues."""
+someone, undo it, then say "I already wrote"; then a contact writes back. Every page visited is
+checked with axe-core: no serious or critical accessibility issues."""
 
 from __future__ import annotations
 
@@ -86,6 +86,16 @@ def test_it_imports_an_archive_and_answers_someone_on_today(
     assert page.get_by_role("heading", name="Timeline").is_visible()
     assert_accessible(page)
     page.screenshot(path=str(screenshot_path(tmp_path, "contact.png")), full_page=True)
+
+    # Ana wrote back: the contact page's one menu says so too, in a form of its own.
+    page.get_by_text("More").click()
+    assert_accessible(page)
+    page.screenshot(path=str(screenshot_path(tmp_path, "contact-menu.png")), full_page=True)
+    page.get_by_label("What they said").fill("Thanks! Coffee next week?")
+    page.get_by_label("What they said").press("Tab")
+    page.get_by_role("button", name="They got in touch").click()
+    page.get_by_text("Saved: Ana Ruiz got in touch (message,").wait_for()
+    assert page.locator(".timeline").get_by_text("Thanks! Coffee next week?").is_visible()
 
 
 def test_it_starts_at_the_field_a_form_complains_about(

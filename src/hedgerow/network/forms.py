@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from hedgerow.lib.forms import PrefixedIds
+from hedgerow.lib.forms import DATE_HINT, PrefixedIds
 from hedgerow.network.importers.limits import size_text
 from hedgerow.network.listing import SHOWS, SORTS
 from hedgerow.network.models import (
@@ -18,6 +20,34 @@ from hedgerow.network.models import (
     Tag,
     Update,
 )
+from hedgerow.vocabulary import InteractionKind
+
+# How someone can get in touch with you: everything but a note, which only you write.
+HEARD_KINDS = [(value, label) for value, label in InteractionKind.choices() if value != "note"]
+
+
+class HeardForm(forms.Form):
+    """They got in touch (the contact page's menu): what they said and how (both optional, a
+    message by default), and when (today unless said)."""
+
+    text = forms.CharField(required=False, max_length=5000, strip=True)
+    on = forms.DateField(
+        required=False, error_messages={"invalid": f"When they got in touch: {DATE_HINT}"}
+    )
+    kind = forms.ChoiceField(
+        required=False,
+        choices=HEARD_KINDS,
+        error_messages={"invalid_choice": "How they got in touch: choose one from the list."},
+    )
+
+    def clean_on(self) -> date | None:
+        day: date | None = self.cleaned_data["on"]
+        if day is not None and day > timezone.localdate():
+            raise forms.ValidationError("That date is in the future; save it once it has happened.")
+        return day
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or InteractionKind.MESSAGE
 
 
 class RecordUpdateForm(PrefixedIds):

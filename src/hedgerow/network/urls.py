@@ -8,6 +8,7 @@ urlpatterns = [
     path("network/", views.network_page, name="network"),
     path("contacts/", views.contacts, name="contacts"),
     path("contacts/<int:pk>/", views.contact, name="contact"),
+    path("contacts/<int:pk>/heard/", views.contact_heard, name="contact-heard"),
     path("contacts/<int:pk>/update/", views.contact_update, name="contact-update"),
     path("contacts/<int:pk>/core/", views.contact_core, name="contact-core"),
     path("contacts/<int:pk>/notes/", views.contact_notes, name="contact-notes"),

@@ -23,6 +23,7 @@ from hedgerow.accounts.services import profile_of
 from hedgerow.lib.charts import bar_chart
 from hedgerow.lib.dates import day_text, month_text
 from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.forms import first_error
 from hedgerow.network import (
     access,
     agenda,
@@ -35,8 +36,10 @@ from hedgerow.network import (
     suggest,
 )
 from hedgerow.network.forms import (
+    HEARD_KINDS,
     ContactFilterForm,
     CoreForm,
+    HeardForm,
     ImportForm,
     NotesForm,
     RecordUpdateForm,
@@ -44,7 +47,7 @@ from hedgerow.network.forms import (
     upload_too_big,
 )
 from hedgerow.network.mail_review import resolve_any_review_item, undo_merge
-from hedgerow.network.models import Contact, ImportJob, ImportRun
+from hedgerow.network.models import Contact, ImportJob, ImportRun, Interaction
 from hedgerow.network.timeline import contact_timeline
 from hedgerow.vocabulary import InteractionKind
 
@@ -205,6 +208,7 @@ def _contact_page(
         # The compact menu beside Write, as on Today; how you were in touch is optional there.
         "as_of": today_,
         "kinds": InteractionKind.choices(),
+        "heard_kinds": HEARD_KINDS,  # … and "They got in touch", in the same menu
         "update_form": forms.get("update_form") or RecordUpdateForm(),
         "core_form": forms.get("core_form")
         or CoreForm(initial={"is_core": person.is_core, "cadence_days": person.cadence_days}),
@@ -219,6 +223,26 @@ def _contact_page(
 
 def _back_to(person: Contact) -> HttpResponse:
     return redirect("network:contact", pk=person.pk)
+
+
+@require_POST
+def contact_heard(request: HttpRequest, pk: int) -> HttpResponse:
+    """They got in touch: logged as from them, by the same service as `hedgerow log --incoming`
+    and the API. It counts as being in touch (rule N8), and a message, email or call from them
+    answers your notes (N6, N11)."""
+    person = access.contact_of(request.user, pk)
+    form = HeardForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, first_error(form))
+        return _back_to(person)
+    logged = services.log_interaction(
+        contact=person, direction=Interaction.Direction.INCOMING, **form.cleaned_data
+    )
+    interaction = logged.interaction
+    how = interaction.get_kind_display().lower()
+    day = day_text(timezone.localdate(interaction.occurred_at))
+    messages.success(request, f"Saved: {person.name} got in touch ({how}, {day}).")
+    return _back_to(person)
 
 
 @require_POST

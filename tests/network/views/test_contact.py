@@ -121,6 +121,75 @@ def test_it_says_what_is_wrong_with_i_already_wrote_and_logs_nothing(owner_clien
     assert not Interaction.objects.exists()
 
 
+def test_it_offers_they_got_in_touch_in_the_same_menu_in_a_form_of_its_own(owner_client, ana):
+    html = owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+    menu = html[
+        html.index('<details class="menu">') : html.index(
+            "</details>", html.index('<details class="menu">')
+        )
+    ]
+    assert "<legend>They got in touch</legend>" in menu
+    assert f'<form id="heard-{ana.pk}" method="post" action="/contacts/{ana.pk}/heard/">' in menu
+    # Its fields and button belong to that form, so Enter there never says "I already wrote".
+    for field in ("text", "on", "kind"):
+        assert f'name="{field}" ' in menu and f'id="heard-{field}-{ana.pk}"' in menu
+    assert menu.count(f'form="heard-{ana.pk}"') == 4
+    heard_kinds = menu[menu.index(f'id="heard-kind-{ana.pk}"') :].split("</select>")[0]
+    assert 'value="meeting"' in heard_kinds and 'value="note"' not in heard_kinds
+
+
+def test_it_records_that_they_got_in_touch_through_the_cli_and_api_service(owner_client, ana):
+    response = owner_client.post(
+        f"/contacts/{ana.pk}/heard/",
+        {"text": "Asked if I'm free for coffee", "on": "2026-03-12", "kind": "email"},
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(f"/contacts/{ana.pk}/", 302)]
+    heard = Interaction.objects.get(contact=ana)
+    assert (heard.kind, heard.direction, heard.text) == (
+        "email",
+        "incoming",
+        "Asked if I'm free for coffee",
+    )
+    assert heard.occurred_at.date() == date(2026, 3, 12)
+    html = response.content.decode()
+    assert "Saved: Ana Ruiz got in touch (email, 12 Mar 2026)." in html
+    assert "Email from them" in html and "Asked if I&#x27;m free for coffee" in html
+    assert "12 Mar 2026" in html[html.index(">Last in touch<") :]
+
+
+def test_it_records_a_message_today_when_they_got_in_touch_and_nothing_more_is_said(
+    owner_client, ana, make_interaction
+):
+    make_interaction(ana, on=TODAY - timedelta(days=2))  # your note, unanswered until now
+
+    owner_client.post(f"/contacts/{ana.pk}/heard/", {})
+
+    heard = Interaction.objects.get(contact=ana, direction="incoming")
+    assert heard.kind == "message" and heard.occurred_at.date() == TODAY
+    assert "You last wrote" not in owner_client.get(f"/contacts/{ana.pk}/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"kind": "note"}, "How they got in touch: choose one from the list."),
+        ({"on": "2026-03-17"}, "That date is in the future; save it once it has happened."),
+        ({"on": "last Tuesday"}, "When they got in touch: Give the date as YYYY-MM-DD"),
+    ],
+)
+def test_it_says_what_is_wrong_with_they_got_in_touch_and_logs_nothing(
+    owner_client, ana, data, problem
+):
+    response = owner_client.post(f"/contacts/{ana.pk}/heard/", data, follow=True)
+
+    assert response.redirect_chain == [(f"/contacts/{ana.pk}/", 302)]
+    assert problem in response.content.decode()
+    assert not Interaction.objects.exists()
+
+
 def test_it_warns_before_and_after_a_second_unanswered_note(owner_client, ana, make_interaction):
     make_interaction(ana, on=TODAY - timedelta(days=2))
 
@@ -187,7 +256,7 @@ def test_it_saves_notes_and_tags(owner_client, ana):
     assert sorted(t.name for t in ana.tags.all()) == ["design", "mentor"]
 
 
-@pytest.mark.parametrize("suffix", ["", "log/", "update/", "core/", "notes/"])
+@pytest.mark.parametrize("suffix", ["", "log/", "heard/", "update/", "core/", "notes/"])
 def test_it_gives_an_outsider_404(client, outsider, ana, suffix):
     client.force_login(outsider)
     data = {"kind": "message", "direction": "outgoing", "on": "2026-03-12", "summary": "x"}
