@@ -1712,3 +1712,136 @@ def test_it_reads_favours_for_someone_of_the_writers_in_other_shapes():
         "chance you'll open one in Accra too? How's it going?"
     )
     assert "no-ask" not in failing(check_note(kind, "keep-in-touch", about=about))
+
+
+# --- issue 10, fourth round: blind7 and blind8 studied ----------------------------------------
+
+
+def test_it_accepts_an_honorific_of_another_language_before_their_name():
+    about = "last spoke in May; she was rehearsing a gamelan concert"
+    for text in (
+        "Hi Mbak Dewi! How did the gamelan concert go?",
+        "Dear Pak Dewi, how did the gamelan concert go?",
+    ):
+        report = check_note(text, "keep-in-touch", to="Dewi Lestari", about=about)
+        assert "recipient-test" not in failing(report), text
+    wrong = "Hi Mbak Ratna! How did the gamelan concert go?"
+    report = check_note(wrong, "keep-in-touch", to="Dewi Lestari", about=about)
+    assert "recipient-test" in failing(report)
+
+
+def test_it_closes_a_warm_reply_on_a_plan_put_as_a_hope():
+    text = "Thanks so much for connecting, Lars! I hope we can have a fika when I'm in Malmö."
+    report = check_note(text, "follow-up", to="Lars Berg", about="accepted your invitation")
+    assert "closing-ask" not in failing(report)
+    own_news = (
+        "Thanks for connecting, Lars! I moved to Malmö, I started at a new bank and I bought a "
+        "flat. I hope we can have a fika."
+    )
+    report = check_note(own_news, "follow-up", to="Lars Berg", about="accepted your invitation")
+    assert "closing-ask" in failing(report)
+
+
+def test_it_hears_a_second_question_joined_by_and_typed_without_its_mark():
+    text = (
+        "ines the tiles in your studio post are gorgeous how many firings did the glaze need, "
+        "and was it your own recipe"
+    )
+    report = check_note(text, "acknowledgement", to="Ines Lobo", about="post: studio tiles")
+    assert "closing-ask" not in failing(report)
+
+
+def test_it_laughs_at_a_shared_memory_without_a_dig_at_them():
+    about = "same design sprint in Accra"
+    text = "Efua! remember our terrible prototype at the Accra design sprint? What do you do now?"
+    report = check_note(text, "invitation", to="Efua Mensah", about=about)
+    assert "recipient-test" not in failing(report)
+    dig = "Efua! remember your terrible prototype at the Accra design sprint? What do you do now?"
+    assert "recipient-test" in failing(check_note(dig, "invitation", to="Efua Mensah", about=about))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadia, head of sales at last! I honestly figured you'd be a rep forever. How is it?",
+        "Nadia, how is the bakery? I wasn't sure the place would survive the winter. Still open?",
+        "Nadia, how is the new lead role? Don't be hard on yourself if it's bumpy. How is it?",
+        "Nadia, how is leading the team? Most new managers struggle at first. What's it like?",
+    ],
+)
+def test_it_hears_doubt_about_them_told_as_the_writers_past_belief(text):
+    assert "recipient-test" in failing(check_note(text, "keep-in-touch", to="Nadia Haddad"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadia, how is the bakery? I always knew you'd make it work. What sells best?",
+        "Nadia, how is the bakery? I wasn't sure I'd make it to the opening, sorry! What sells?",
+        "Nadia, don't worry if you're too busy to reply. How is the bakery doing?",
+    ],
+)
+def test_it_keeps_faith_and_patience_that_share_those_words(text):
+    assert "recipient-test" not in failing(check_note(text, "keep-in-touch", to="Nadia Haddad"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jonas, congrats on the new studio! If you ever need an illustrator, I'm free from May. "
+        "How is it going?",
+        "Jonas, congrats on the new studio! Let me know if your team needs a copywriter. How is "
+        "it going?",
+        "Jonas, congrats on the new studio! Our agency is offering logo packages to new studios. "
+        "How is it going?",
+        "Jonas, congrats on the new studio! We can print your posters at 15% off. How is it going?",
+    ],
+)
+def test_it_hears_the_writer_selling_themselves_or_their_firm_as_a_pitch(text):
+    report = check_note(text, "acknowledgement", to="Jonas Weber", about="new studio")
+    assert "no-ask" in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jonas, congrats on the new studio! If you ever need a hand with the move, I'm happy to "
+        "help. How is it going?",
+        "Jonas, congrats on the new studio! If you ever need a reference for a grant, I'd be glad "
+        "to write one. How is it going?",
+    ],
+)
+def test_it_takes_help_offered_freely_as_generosity(text):
+    report = check_note(text, "acknowledgement", to="Jonas Weber", about="new studio")
+    assert "no-ask" not in failing(report)
+
+
+def test_it_takes_the_wish_to_connect_as_a_courtesy_beside_a_real_memory():
+    about = "ran the night desk together at the Tribune, 2012"
+    text = (
+        "Hi Clara, I'd like to add you to my network. We ran the Tribune night desk together "
+        "in 2012! What are you working on now?"
+    )
+    report = check_note(text, "invitation", to="Clara Diaz", about=about)
+    assert "not-boilerplate" not in failing(report)
+    stranger = (
+        "Hi Clara, I came across your profile. We ran the Tribune night desk together in 2012! "
+        "What are you working on now?"
+    )
+    report = check_note(stranger, "invitation", to="Clara Diaz", about=about)
+    assert "not-boilerplate" in failing(report)
+
+
+def test_it_asks_for_a_proof_read_when_many_words_are_mistyped():
+    about = "worked together on the bridge inspections in Porto"
+    text = (
+        "Hi Rui, its been ages sinse the brige inspectons in Porto! What are you doing now and "
+        "how are you enjoing it?"
+    )
+    assert "recipient-test" in failing(check_note(text, "invitation", to="Rui Costa", about=about))
+    one_slip = (
+        "Hi Rui, its been ages since the bridge inspectons in Porto! What are you doing now and "
+        "how are you enjoying it?"
+    )
+    report = check_note(one_slip, "invitation", to="Rui Costa", about=about)
+    assert "recipient-test" not in failing(report)

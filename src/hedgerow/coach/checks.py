@@ -65,6 +65,7 @@ SELF_TALK_MIN = 3
 SELF_SERVING_WEIGHT = 1  # "I'm looking for a role" weighs as much as two "I"s
 CONCRETE_WORDS_MIN = 1  # rule N4 (a): particular words, beyond "we met at a conference"
 SHOUT_MIN_LETTERS = 4
+TYPOS_MAX = 4  # a slip or two is human; this many words mistyped is a note not proof-read (N3)
 ACRONYM_MAX = 5  # a lone capitalised word this short is more often a name than a shout
 DOUBLED_WORDS_ALLOWED = frozenset(
     {"that", "had", "bye", "very", "so", "ha", "knock", "no", "well", "now", "there", "yes"}
@@ -527,7 +528,11 @@ def closes_on_a_plan_to_meet(note: Note) -> bool:
     """The last sentence before any sign-off proposes to meet, asks nothing of them for the
     writer, and doesn't follow a sentence about the writer's own news."""
     closing = [plain(sentence) for sentence in note.closing_sentences]
-    if not closing or not lexicon.CATCH_UP.search(closing[-1]):
+    body = [plain(sentence) for sentence in note.body_sentences]
+    # A plan put as a hope ("I hope we can meet for coffee when I'm back in Seoul.") is read as
+    # a closing pleasantry, but it is the warm reply's own close (rule N5).
+    last = [sentence for sentence in (closing[-1:] + body[-1:]) if sentence]
+    if not last or not any(lexicon.CATCH_UP.search(sentence) for sentence in last):
         return False
     for_someone = names_someone(note)
     if any(is_ask(sentence, for_someone=for_someone) for sentence in closing):
@@ -720,6 +725,8 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
 def check_not_boilerplate(context: Context) -> CheckResult:
     lowered = context.note.lowered
     found = first_match(lexicon.BOILERPLATE, lowered)
+    if found and lexicon.WISH_TO_CONNECT.fullmatch(found) and personal_beside_it(context):
+        found = None  # "I'd like to add you to my network." beside a real shared memory (N4)
     if found is None and (
         lexicon.CANNED.match(" ".join(lowered.split()))
         or made_of_stock_lines(context.note)
@@ -739,6 +746,16 @@ def check_not_boilerplate(context: Context) -> CheckResult:
         required=True,
         message="It is in your own words.",
     )
+
+
+def personal_beside_it(context: Context) -> bool:
+    """The rest of the note is personal: an invitation that recalls something shared and asks
+    what they do now, or another note that names its update. Then LinkedIn's stock wish to
+    connect is only a courtesy; "I came across your profile" never is, since it says they are
+    a stranger (rules N4, N10)."""
+    if context.occasion == "invitation":
+        return check_invitation_parts(context)["ok"]
+    return context.about is not None and refers_to(context.about, context.note)
 
 
 GENERIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS)
@@ -824,6 +841,15 @@ def check_recipient_test(context: Context) -> CheckResult:  # rule N3
             message=f"\u201c{doubted}\u201d could read as \u201cI told you so\u201d; would you "
             "enjoy receiving it?",
         )
+    typos = [word for word in misspelled(context.written, names=context.names) if suggestion(word)]
+    if len(typos) >= TYPOS_MAX:
+        return result(
+            "recipient-test",
+            ok=False,
+            required=True,
+            message=f"{quoted(typos)} and more look mistyped; read it aloud and proof-read it "
+            "before it goes.",
+        )
     shouted = shouting(context.note)
     if shouted:
         return result(
@@ -847,12 +873,39 @@ def unkind_phrase(pattern: re.Pattern[str], note: Note) -> str | None:
         found = pattern.search(lowered)
         if not found:
             continue
-        if pattern is lexicon.NEGATIVITY and lexicon.EMPATHY.search(lowered):
+        if pattern is lexicon.NEGATIVITY and (
+            lexicon.EMPATHY.search(lowered) or owned_by_the_writer(lowered, found.start())
+        ):
             continue
         if pattern is lexicon.DOUBTING and lexicon.THE_EXCEPTION.search(lowered, found.end()):
             continue
+        if pattern in (lexicon.SARCASM, lexicon.GUILT) and lexicon.REASSURANCE.search(
+            lowered, 0, found.start()
+        ):
+            continue
         return found.group(0)
     return None
+
+
+OWNER_WORDS = 3  # "our team's terrible demo": the owner stands a few words before
+
+
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "am", "feels", "felt", "seems"})
+
+
+def owned_by_the_writer(lowered: str, start: int) -> bool:
+    """The word describes, before its noun, something of the writer's or of both ("our team's
+    terrible pitch", "my awful jokes"): laughing at oneself or at a shared memory is no dig at
+    them. A verdict said of it ("my manager is useless") is still a complaint."""
+    before = re.findall(r"[\w']+", lowered[:start])[-OWNER_WORDS:]
+    after = re.match(r"\w+\s+([a-z][\w-]*)", lowered[start:])
+    owners = {word.split("'")[0] for word in before}
+    return (
+        bool(owners & {"our", "my"})
+        and not owners & ({"you", "your"} | COPULAS)
+        and after is not None
+        and after.group(1) not in FUNCTION_WORDS
+    )
 
 
 def told_you_so(note: Note) -> str | None:

@@ -196,6 +196,35 @@ WRITER_COMMERCE = re.compile(
     r"|people) like (?:this|yours|you))"
     r"|(?<![\w'])(?:very |really |the )?(?:good|great|best|competitive|low) prices(?![\w'])"
 )
+# The writer's side selling: a firm "offering" its goods, or a price cut ("our company is
+# offering solar kits at 20% off for new partners") (rule N6, issue 10 fourth round).
+FIRM_SELLING = re.compile(
+    r"(?<![\w'])(?:our|my) (?:[\w-]+ ){0,2}(?:company|firm|team|business|shop|store|agency"
+    r"|startup|start-up|brand|clinic|studio|practice|consultancy|factory|farm)(?:'s)? (?:is |are"
+    r" |now |just |also |has |have )*(?:offering|offers|selling|sells|supplying|supplies"
+    r"|providing|provides|running an? (?:promo|promotion|sale|special))(?![\w'])"
+    r"|(?<![\w'])\d+ ?%(?: off| discount)|(?:a|our|special|introductory) discount"
+    r"|(?:special|introductory|launch) (?:offer|price|rate)s?(?![\w'])"
+)
+# The writer offering themselves for hire when the reader needs someone: "if your team ever
+# needs a contractor, I'm free from March", "let me know if you ever need a merchandiser". A
+# hand, help or a reference offered the same way is generosity, not a pitch.
+READERS_NEED = re.compile(
+    r"(?<![\w'])if (?:you |your (?:[\w-]+ ){1,2}?)(?:ever |ever happen to |happen to |should |do )?"
+    r"(?:need|needs|want|wants|are looking for|is looking for|require|requires|hire|hires"
+    r"|are hiring|is hiring)(?: an?| any| another| some| extra| more)? (?:[\w-]+ ){0,2}?"
+    r"(?P<role>[\w-]{2,}?(?:er|or|ist|ant|ent|ian|eer)s?)(?![\w'])"
+)
+_NOT_A_ROLE_TEXT = """letter letters number numbers water answer answers paper papers chapter
+    shoulder corner reminder other another whatever partner partners dinner order orders cover
+    after under over either neither rather whether never ever"""
+NOT_A_ROLE = frozenset(_NOT_A_ROLE_TEXT.split())
+WRITER_AVAILABLE = re.compile(
+    r"(?<![\w'])(?:(?:i'm|i am|im|we're|we are|i'll be|we'll be) (?:now |currently |also )?(?:free"
+    r"|available|open to|between|taking on|looking|freelancing)|let me know|lmk|give me a (?:shout"
+    r"|call|ring)|hit me up|ping me|drop me a line|think of me|keep me in mind|count me in"
+    r"|you know where to find me|my rates)(?![\w'])"
+)
 CLAUSE_BREAK = re.compile(r"[;:]\s+|\s+[-\u2013\u2014]\s+|,\s+(?=(?:but|and|so|also|or)\s)")
 
 
@@ -265,8 +294,13 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
 
 def commerce_in(sentence: str) -> str | None:
     """The writer's wares offered to the reader ("our price list", "very good prices")."""
-    found = WRITER_COMMERCE.search(sentence)
-    return found.group(0) if found else None
+    found = WRITER_COMMERCE.search(sentence) or FIRM_SELLING.search(sentence)
+    if found:
+        return found.group(0)
+    need = READERS_NEED.search(sentence)
+    if need and need.group("role") not in NOT_A_ROLE and WRITER_AVAILABLE.search(sentence):
+        return need.group(0)
+    return None
 
 
 # --- the name they are greeted by -----------------------------------------------------------
@@ -278,6 +312,7 @@ GREETING = re.compile(
     r"(?P<name>[^\W\d_][\w'\u2019-]*)",
     re.IGNORECASE,
 )
+GREETING_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,2}")
 _NOT_NAME_TEXT = """there all everyone team folks friend friends you guys colleague colleagues
     again and sir madam both everybody"""
 NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
@@ -363,5 +398,10 @@ def wrong_name(text: str, to: str | None, about: str | None = None) -> str | Non
         return None
     greeted = greeted_name(text) or called_name(text, about)
     if greeted is None or same_person(greeted, to):
+        return None
+    # An honorific of another language goes before the name ("Hi Mbak Siti", "Dear Pak Budi",
+    # "Hola Don Ernesto"): any capitalised word of the greeting may be theirs.
+    tail = GREETING_TAIL.match(text[text.find(greeted) + len(greeted) :])
+    if tail and any(same_person(word, to) for word in tail.group(0).split()):
         return None
     return greeted

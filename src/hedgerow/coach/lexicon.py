@@ -568,9 +568,27 @@ DOUBTING = phrases(
     r"|you|things|they|the \w+|your \w+)(?:'s|'re| is| are| was| were)?[^.!?]{0,30}?(?:(?:didn't"
     r"|did not|doesn't|does not|don't|do not|won't|will not|isn't|is not|wasn't) (?:\w+ )?(?:work"
     r" out|go (?:well|to plan|your way)|pan out|take off|get (?:it|in|through|picked|chosen)"
-    r"|make it|succeed|sell|pass|win|last)|fail\w*|slow|flop\w*|struggl\w*|rejected|quiet)",
+    r"|make it|succeed|sell|pass|win|last)|fail\w*|slow|flop\w*|struggl\w*|rejected|quiet|rough"
+    r"|tough|bumpy|shaky|overwhelming|hard going|messy)",
     r"(?:most|many|lots of|plenty of) (?:people|\w+s) (?:don't|do not|never|fail to|won't|can't)"
     r" (?:make it|last|survive|succeed|get (?:in|through|past)|pass|manage)",
+    # The odds against them, told as what "most new leads" go through: "most new leads struggle".
+    r"(?:most|many|lots of|plenty of) (?:new |first-time |young )?(?:people|\w+s) (?:struggle"
+    r"|fail|quit|give up|burn out|drop out|flounder|crash|go under)",
+    # The writer's doubt, in the past, that their venture would survive: "I wasn't sure it
+    # would make it through the summer" (rule N3, issue 10 fourth round).
+    r"i (?:\w+ )?(?:wasn't|was not|wasnt|was never|didn't|did not|never|honestly didn't)"
+    r" (?:really |entirely |totally |quite |even )?(?:sure|certain|convinced|think|expect|believe)"
+    r"[^.!?]{0,30}?\b(?:you|it|they|the \w+|your \w+|that \w+)(?:'d| would| could| was going to"
+    r"| were going to| will| can)? (?:\w+ )?(?:make it|last|survive|succeed|work out|stick|get"
+    r" through|pull (?:it|this|that) off|take off|stay open|keep going|go anywhere|come together"
+    r"|fly)",
+    # ... or that they would stay where they were: "I thought you'd stay a supervisor forever".
+    r"i (?:\w+ )?(?:thought|figured|assumed|expected|was sure|bet)(?: that)? you(?:'d| would"
+    r"| were going to| will)(?: \w+)? (?:stay|be stuck|remain|be)\b[^.!?]{0,40}?\b(?:forever"
+    r"|for ever|for life|the rest of your life)",
+    r"i (?:\w+ )?(?:thought|figured|assumed|expected|was sure|bet)(?: that)? you(?:'d| would"
+    r"| were going to)? never (?:leave|move|get|make|finish|change|grow|manage|land)",
     r"not (?:everyone|everybody|everyone's|all of us) (?:is|are)? ?cut out for",
     # Their good news treated as fleeting: "enjoy it while it lasts".
     r"(?:enjoy it|make the most of it) while (?:it lasts|you can|they last)",
@@ -736,6 +754,12 @@ BOILERPLATE = phrases(
     r"people i trust",
     r"(?:i|we) have (?:\w+ )?mutual connections",
 )
+# LinkedIn's wish to connect, which beside a real shared memory is only a courtesy (rule N4).
+WISH_TO_CONNECT = re.compile(
+    r"(?:i'd|i would) like to (?:add you(?: to my (?:professional )?network)?|join your"
+    r"|connect with you)|add you to my (?:professional )?network|join (?:your|my) (?:professional "
+    r"|linkedin )?network"
+)
 # Courtesies that carry nothing of this person: fine beside something of their own, boilerplate
 # when a note has nothing else ("Hope this finds you well. Let's connect.").
 GENERIC_TEXT = """
@@ -785,6 +809,16 @@ STOCK_LINE = re.compile(
 )
 
 # rule N3: sympathy is not negativity ("that must be awful").
+# rule N7: patience said outright ("don't worry if you're too busy to reply") is the opposite of
+# guilt or sarcasm about their silence.
+REASSURANCE = phrases(
+    r"(?:don't|do not|dont|never) worry",
+    r"no (?:worries|pressure|rush|hurry|stress)",
+    r"no need to (?:reply|answer|respond|rush|write back)",
+    r"(?:whenever|when) you (?:get a (?:chance|moment|minute)|have (?:a )?(?:time|moment|minute))",
+    r"in your own (?:time|good time)",
+    r"i (?:totally |completely |fully )?(?:understand|get it|know how busy)",
+)
 EMPATHY = phrases(r"must be", r"must have been", r"sorry", r"i know", r"sounds?", r"sounded")
 
 # rule N6: after a pitch, a question about their costs or challenges is part of the pitch.
@@ -820,6 +854,9 @@ QUESTION_INSIDE = re.compile(
     r"(?<!about )(?<!learn )(?<!show me )(?<!ask )(?<!understand )(?<!forget )"
     r"(?:how|what|what's|where|when|which|why|how's|are you|were you|is it|is the|did you|do you"
     r"|have you|would you|will you|any chance|fancy)\b(?! (?:i|we)\b)"
+    # A second question joined to the first: "how long did it take, and was it a commission".
+    r"|(?:(?<=, )|(?<=\band )|(?<=\bor ))(?:was|were|is|are|did|does|do|has|have) (?:it|they"
+    r"|there|that|she|he)\b"
 )
 
 # A question about now (rule N4 b) when the question also speaks of the present, or of the
