@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from hedgerow.network import services
-from hedgerow.network.agenda import build_agenda
+from hedgerow.network.agenda import build_agenda, connection_counts
 from hedgerow.network.models import Interaction, Invitation, Update
 from tests.conftest import NOW
 
@@ -153,6 +153,26 @@ def test_it_counts_connections_by_month(owner, make_contact):
         {"month": "2026-09", "added": 2, "total": 3},
         {"month": "2026-11", "added": 1, "total": 4},
     ]
+
+
+def test_it_counts_todays_calm_lines_as_the_agenda_does(owner, outsider, make_contact):
+    make_contact(owner, "A A", connected=True, connected_on=date(2026, 9, 1))
+    make_contact(owner, "B B", connected=True, connected_on=None)  # connected, day unknown
+    make_contact(owner, "C C", connected=True, connected_on=date(2025, 1, 2))  # before `since`
+    make_contact(owner, "D D", connected=True, connected_on=TODAY + timedelta(days=3))  # later
+    make_contact(owner, "E E", connected=False, connected_on=date(2026, 2, 1))  # left since
+    make_contact(owner, "F F")  # from an address book, never a connection
+    make_contact(outsider, "G G", connected=True, connected_on=date(2026, 9, 1))
+    for who, status in ((owner, "pending"), (owner, "accepted"), (outsider, "pending")):
+        Invitation.objects.create(
+            owner=who, name="X", direction="outgoing", status=status, sent_at=NOW
+        )
+    Invitation.objects.create(owner=owner, name="Y", direction="incoming", sent_at=NOW)
+
+    counts = connection_counts(owner, TODAY, since=date(2025, 12, 1))
+
+    assert counts == {"connections": 3, "joined_since": 2, "pending_invitations": 1}
+    assert counts["connections"] == build_agenda(owner, TODAY)["network"]["connections"]
 
 
 def test_it_never_shows_another_persons_items(owner, outsider, make_contact):

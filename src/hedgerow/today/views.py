@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from hedgerow.lib.errors import InvalidInput
 from hedgerow.lib.forms import first_error
 from hedgerow.network import access, agenda_actions
-from hedgerow.network.agenda import connection_counts, pending_invitation_count
+from hedgerow.network.agenda import connection_counts
 from hedgerow.network.services import outreach_warnings
 from hedgerow.network.suggest import weekly_suggestion
 from hedgerow.today.forms import NotNowForm, WroteForm
@@ -84,7 +84,7 @@ def _calm_lines(request: HttpRequest) -> dict[str, Any]:
     year, month = divmod(as_of.year * 12 + as_of.month - 12, 12)
     counts = connection_counts(request.user, as_of, since=date(year, month + 1, 1))
     return {
-        "pending": pending_invitation_count(request.user),
+        "pending": counts["pending_invitations"],
         "connections": counts["connections"],
         "joined_this_year": counts["joined_since"],
     }
