@@ -1845,3 +1845,58 @@ def test_it_asks_for_a_proof_read_when_many_words_are_mistyped():
     )
     report = check_note(one_slip, "invitation", to="Rui Costa", about=about)
     assert "recipient-test" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The reader put to work for something of the writer's, whatever the verb.
+        "Rosa, your piece on water tariffs was sharp. Would you be willing to judge our "
+        "students' debate in March? How did you get into tariffs?",
+        # Their network asked for.
+        "Rosa, congrats on the tariff piece! We're looking for a translator for our report, "
+        "maybe you know someone? How did you get into tariffs?",
+        # Someone of the writer's, hosted by them.
+        "Rosa, congrats on the tariff piece! My niece loves policy, could she shadow you for a "
+        "day? How did you get into tariffs?",
+        # Advice asked beside the writer's own aim.
+        "Rosa, congrats on the tariff piece! I'm trying to get into policy work, so any tips "
+        "would mean a lot. How did you get into tariffs?",
+        "Rosa, congrats on the tariff piece! We're pitching to the ministry, and I'd love to "
+        "get your take on our slides. How did you get into tariffs?",
+        # Putting oneself forward.
+        "Rosa, congrats on the new think tank! Is the team hiring? I'd love to throw my hat in "
+        "the ring. How did you get into tariffs?",
+        # The writer's firm and what it does for people like them.
+        "Rosa, congrats on the tariff piece! I run a consultancy that helps utilities cut "
+        "billing errors. Worth a quick chat?",
+    ],
+)
+def test_it_hears_asks_and_pitches_in_new_words(text):
+    report = check_note(text, "acknowledgement", to="Rosa Lima", about="post: water tariffs")
+    assert "no-ask" in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosa, your piece on water tariffs was sharp. Would you like to join our table at the "
+        "water forum dinner? How did you get into tariffs?",
+        "Rosa, your piece on water tariffs was sharp. Could you tell me how you found the "
+        "data? I'd love to hear more.",
+        "Rosa, your piece on water tariffs was sharp, my students loved it. How did you get "
+        "into tariffs?",
+    ],
+)
+def test_it_lets_invitations_and_questions_about_them_with_the_same_words_through(text):
+    report = check_note(text, "acknowledgement", to="Rosa Lima", about="post: water tariffs")
+    assert "no-ask" not in failing(report)
+
+
+def test_it_hears_surprise_that_they_were_chosen_as_backhanded():
+    text = (
+        "Lin, congrats on the Tencent role! I'm surprised they hired someone so junior. How is it?"
+    )
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to="Lin Wu"))
+    kind = "Lin, congrats on the Tencent role! I was amazed by your talk last year. How is it?"
+    assert "recipient-test" not in failing(check_note(kind, "acknowledgement", to="Lin Wu"))

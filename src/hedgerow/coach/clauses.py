@@ -33,6 +33,10 @@ READER_ASKED = re.compile(
     r"|if you (?:ever |still )?(?:have|had|get|got|find|could|can|would|were able|are able"
     r"|don't mind|wouldn't mind)"
     r"|do you (?:have|mind|think you could)"
+    # Their network asked for: "maybe you know someone?", "do you happen to know anyone".
+    r"|(?:do|would|might|may|maybe|perhaps) you (?:happen to )?know"
+    # Someone of the writer's hosted by them: "could he spend a week in your kitchen?"
+    r"|(?:could|can|may|might) (?:he|she|they)"
     # "I wondered if you could share the ad": a request put as the writer's wondering.
     r"|(?:i )?(?:was |am |'m )?wonder(?:ed|ing)? (?:if|whether) you(?:'d| could| would| might"
     r"| can| ever| have)"
@@ -128,9 +132,11 @@ SERVICE = re.compile(
     r"|share|watch)"
     r"|have a look|take a (?:quick )?look|introduction|intro|referral|recommendation"
     r"|put in a (?:good )?word|a word with|a (?:good |kind )?word from you|coach me|advice"
-    r"|feedback|input|thoughts on"
+    r"|feedback|input|thoughts on|your (?:take|thoughts|views?|perspective|expertise|insights?)"
+    r"|(?:any|some|a few) (?:tips|pointers|guidance|steer|direction)"
     r"|opinion on|eyes on|pick your brain|back us|get (?:her|him|them|me|us) (?:an?|in|on|into)"
-    r"|job|role|internship|opening|position|placement|favou?r|\d+ minutes|a few minutes|minutes"
+    r"|jobs?|roles?|internships?|openings?|positions?|placements?|vacanc(?:y|ies)|favou?r"
+    r"|\d+ minutes|a few minutes|minutes"
     r"|a quick call|a call|your time|your network|keep [\w ]{0,20}free"
     r"|meet with (?:our|my)|hear (?:our|my) (?:pitch|proposal|idea))(?![\w'])"
 )
@@ -152,7 +158,13 @@ WRITERS_NEED = re.compile(
     r"|short story|collection|film|documentary)"
     r"|(?:i'm|i am|we're|we are|i've been|we've been) (?:\w+ )?(?:applying|raising|pitching"
     r"|hiring|selling|launching|putting together|preparing|bidding|fundraising|job hunting"
-    r"|looking for))(?![\w'])"
+    r"|looking for)"
+    # The writer's own aim, which a request beside it then serves: "I'm trying to break into
+    # product, so any tips would mean a lot" (issue 10, fourth round).
+    r"|(?:i'm|i am|im|we're|we are|i've been|we've been) (?:\w+ )?(?:trying|hoping|looking"
+    r"|planning|aiming|keen|eager|desperate|itching) to (?:break|get|move|switch|transition|find"
+    r"|land|raise|launch|grow|pivot|start|make|join|enter|expand)"
+    r"|(?:i'm|i am|im) (?:between jobs|on the (?:job )?market|open to (?:work|new)))(?![\w'])"
 )
 # Done for the writer's side, whatever the act: "sign a copy for my mum", "do it for us".
 FOR_THE_WRITER = re.compile(
@@ -174,7 +186,7 @@ WRITERS_PERSON = re.compile(
     r"|wife|husband|partner|kid|child|mentee|student|colleague|former colleague|client|neighbou?r"
     r"|godson|goddaughter|grandson|granddaughter|sister-in-law|brother-in-law)s?(?![\w'])"
 )
-THIRD_PARTY = re.compile(r"(?<![\w'])(?:her|him|them|his|their)(?![\w'])")
+THIRD_PARTY = re.compile(r"(?<![\w'])(?:her|him|them|his|their|she|he|they)(?![\w'])")
 # A wish to hear about them is no ask: "could you tell me how the launch went?"
 ABOUT_THEM = re.compile(
     r"(?<![\w'])(?:tell me|let me know|fill me in|share) (?:\w+ ){0,3}?(?:how|what|about|more"
@@ -182,9 +194,18 @@ ABOUT_THEM = re.compile(
     r"|(?:hear|know) (?:how|what|about|more)|send (?:me )?(?:a )?(?:photo|picture|pic)s?"
 )
 NETWORK = re.compile(
-    r"(?<![\w'])(?:with|to|among|across|through) your (?:network|followers|contacts|connections"
-    r"|audience|mailing list|list|community)(?![\w'])"
+    r"(?<![\w'])(?:(?:with|to|among|across|through) your (?:network|followers|contacts|connections"
+    r"|audience|mailing list|list|community)|know (?:of )?(?:anyone|anybody|someone|somebody"
+    r"|any \w+ who|a good \w+))(?![\w'])"
 )
+# The reader asked to come, meet or hear: hospitality and catch-ups, not a service (rule N5).
+GENEROUS_ACT = re.compile(
+    r"(?<![\w'])(?:join|come|visit|meet|see|stay|have|grab|get together|catch up|celebrate|hear"
+    r"|tell|say|send (?:me )?(?:a )?(?:photo|picture|pic)|let me know how|drop by|pop in|swing by)"
+)
+# Something of the writer's side that a request puts the reader to work for: "speak at our
+# chamber's breakfast", "judge my students' projects".
+WRITERS_THING = re.compile(r"(?<![\w'])(?:our|my) (?:[\w-]+(?:'s|')? ){0,2}?[\w-]+(?![\w'])")
 # Writer's commerce, offered unasked: "I can send you our price list".
 WRITER_COMMERCE = re.compile(
     r"(?<![\w'])(?:our|my) (?:[\w-]+ ){0,2}(?:price list|prices|pricing|catalogue|catalog"
@@ -196,6 +217,12 @@ WRITER_COMMERCE = re.compile(
     r"|people) like (?:this|yours|you))"
     r"|(?<![\w'])(?:very |really |the )?(?:good|great|best|competitive|low) prices(?![\w'])"
 )
+# Frames that put the reader to work: "would you be willing to", "could you", "can you".
+ASKING_TO_ACT = re.compile(
+    r"(?:(?:could|can|would|will) you|would you be (?:open|willing|able|up for|happy|interested)"
+    r"|(?:are|were) you (?:open|willing|able|up for)|would it be possible|any chance you"
+    r"|(?:i )?(?:was |am |'m )?wonder)"
+)
 # The writer's side selling: a firm "offering" its goods, or a price cut ("our company is
 # offering solar kits at 20% off for new partners") (rule N6, issue 10 fourth round).
 FIRM_SELLING = re.compile(
@@ -204,7 +231,16 @@ FIRM_SELLING = re.compile(
     r" |now |just |also |has |have )*(?:offering|offers|selling|sells|supplying|supplies"
     r"|providing|provides|running an? (?:promo|promotion|sale|special))(?![\w'])"
     r"|(?<![\w'])\d+ ?%(?: off| discount)|(?:a|our|special|introductory) discount"
-    r"|(?:special|introductory|launch) (?:offer|price|rate)s?(?![\w'])"
+    r"|(?:special|introductory|launch|early-bird|early bird) (?:offer|price|rate|discount)s?"
+    r"(?![\w'])"
+    # What the writer's firm does for teams like theirs: "I run an agency that helps SaaS sales
+    # teams book 30% more demos".
+    r"|(?<![\w'])(?:i|we) (?:run|own|founded|started|have|launched|lead) (?:a|an|my|our)"
+    r" [\w -]{0,40}?"
+    r"(?:agency|company|firm|consultancy|business|studio|startup|platform|tool|app|service"
+    r"|course|programme|program)(?: that| which|,)? (?:helps?|lets?|makes?|saves?|cuts?|boosts?"
+    r"|gets?|teaches|trains)(?![\w'])"
+    r"|(?<![\w'])worth a (?:quick |short |brief )?(?:chat|call|demo|look)(?![\w'])"
 )
 # The writer offering themselves for hire when the reader needs someone: "if your team ever
 # needs a contractor, I'm free from March", "let me know if you ever need a merchandiser". A
@@ -289,6 +325,18 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
         done_for = FOR_THE_WRITER.search(rest)
         if done_for:
             return Ask(clause, asked.group(0).strip(), done_for.group(0))
+        # "Would you be willing to speak at our chamber's breakfast?": whatever the verb, their
+        # effort goes to something of the writer's, unless they are asked to come, meet or tell.
+        acting = rest[asked.end() - asked.start() :]
+        thing = WRITERS_THING.search(acting)
+        generous = GENEROUS_ACT.search(acting[: thing.start()] if thing else acting)
+        if (
+            thing
+            and not generous
+            and not ABOUT_THEM.search(rest)
+            and ASKING_TO_ACT.match(asked.group(0))
+        ):
+            return Ask(clause, asked.group(0).strip(), thing.group(0))
     return None
 
 

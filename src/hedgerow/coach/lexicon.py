@@ -330,7 +330,12 @@ FAVOUR = phrases(
     r"|vote for|promote|spread)",
     r"(?:mean|help) a lot if you",
     r"share it with your (?:network|team|followers)",
-    r"(?:are|is) (?:you|your team|your company|they) hiring",
+    r"(?:are|is) (?:you|they|your \w+|the \w+)(?: \w+)? (?:hiring|recruiting)",
+    # The writer putting themselves forward: "I'd love to throw my hat in the ring".
+    r"throw my hat in(?:to)? the ring",
+    r"(?:i'd|i would|i'm|i am) (?:really |so |very )?(?:love|like|keen|eager|happy|interested)"
+    r" (?:to|in) (?:apply|applying|join (?:you|your)|joining (?:you|your)|work (?:with|for) you"
+    r"|working (?:with|for) you|come on board|be part of (?:it|your|the team))",
     r"(?:keep|bear) me in mind",
     # Asking to be taken on, however politely: "if there's ever an opening on your team, I'd love
     # to be considered" (issue 10, third round).
@@ -494,6 +499,12 @@ BACKHANDED = phrases(
     r"|manage|finish|pull it off|pull this off|succeed|land|pass|do it|survive|stay|get (?:it|in"
     r"|there|this far))",
     r"who(?:'d| would)(?: have|'ve)? (?:thought|guessed|believed|imagined)",
+    # Surprise that they were chosen or made it: "I'm surprised they took someone without a PhD".
+    r"(?:surprised|shocked|stunned|baffled|amazed) (?:that )?(?:they|anyone|someone|somebody"
+    r"|the \w+) (?:\w+ )?(?:took|hired|picked|chose|accepted|promoted|let|gave|went for)",
+    r"(?:surprised|shocked|stunned|baffled) (?:that )?you (?:actually |even |really )?(?:got"
+    r"|made|managed|passed|landed|pulled|won|finished)",
+    r"but (?:hey,? )?good for you",
     r"(?:after|given|despite|considering) (?:the|that|your) (?:mess|disaster|fiasco|chaos"
     r"|shambles|flop|failure|debacle) (?:of|at|with|in|on)",
     r"hope they know what they(?:'re| are) getting",
