@@ -341,3 +341,24 @@ def test_it_reads_an_impact_without_a_measure_as_not_observable():
     assert "observable" in failed("Our charity will make a bigger impact in the town.")
     assert "observable" in failed("I want to make a difference at work.")
     assert "observable" not in failed("Our charity will make a difference for 300 families.")
+
+
+# Issue 10, fourth round: in words of our own.
+def test_it_reads_a_goal_stated_as_not_doing_as_not_observable():
+    assert "observable" in failed("I will not shout at the kids anymore.")
+    assert "observable" in failed("My goal is to stop checking my phone so much.")
+    assert "observable" in failed("I want to stop overthinking every email.")
+    # A habit others can see stopped stays a goal: "quit smoking by March".
+    assert "observable" not in failed("I will quit smoking by March.")
+
+
+def test_it_knows_a_verb_it_has_no_list_for_by_the_object_after_it():
+    assert check_goal("Ines will upholster the six dining chairs by Easter.")["clear"]
+    assert check_goal("We will tile the bathroom floor this spring.")["clear"]
+
+
+def test_it_lifts_an_activity_kept_up_before_the_result_as_the_how():
+    what, how = split_what_how("I will open a bakery after working in one for two years.")
+    assert (what, how) == ("I will open a bakery.", "working in one for two years")
+    # "after" with no while is only when.
+    assert split_what_how("I will run the Boston marathon after finishing my degree.")[1] is None

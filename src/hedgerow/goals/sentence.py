@@ -30,6 +30,7 @@ from pathlib import Path
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
 from hedgerow.lib.errors import InvalidInput
+from hedgerow.lib.text import STOPWORDS
 
 DATA = Path(__file__).with_name("data")
 
@@ -149,6 +150,11 @@ HOW_START = re.compile(
     # (issue 10, third round).
     r"|(?P<entails>which (?:means|will mean|would mean|involves|will involve|requires)|meaning)"
     r"\s+(?=[a-z-]+ing\b)"
+    # An activity kept up for a while before the result is the route to it: "speak fluent
+    # Italian after living with a host family for six months" (issue 10, fourth round); "after
+    # finishing my degree", with no while, is only when.
+    r"|(?P<after>after)\s+(?=[a-z-]+ing\b[^,;.]{0,60}?\bfor (?:\d+|a|an|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twelve|several|a few|a couple of) (?:weeks?|months?|years?)\b)"
     # Means got from someone: "with a loan from my uncle", "with my savings", "with a grant".
     r"|(?P<means>with (?:a |an |the |some |my |our |his |her |their )?(?:[\w-]+ ){0,2}?(?:loan"
     r"|loans|grant|grants|savings|money|funding|funds|inheritance|mortgage|scholarship|subsidy"
@@ -377,7 +383,7 @@ def split_what_how(text: str) -> tuple[str, str | None]:
     clause = text[start:end].strip()
     how = re.sub(
         r"^(?:by(?: means of| way of)?|which (?:means|will mean|would mean|involves|will involve"
-        r"|requires)|meaning)\s+",
+        r"|requires)|meaning|after)\s+",
         "",
         clause,
         flags=re.I,
@@ -454,13 +460,23 @@ def has_evidence(predicate: str) -> bool:
 
 
 def action_start(tokens: list[str]) -> int | None:
-    """Where the action starts: the first word, or the verb after "to" or "I" in a question."""
+    """Where the action starts: the first word, or the verb after "to" or "I" in a question.
+
+    A first word no list knows is still the verb when its object follows straight after it
+    ("sew a patchwork quilt", "tile the bathroom"): in English a noun or a state is not followed
+    by "a", "the" or "my" (issue 10, fourth round)."""
     if tokens and is_verb(tokens[0]):
+        return 0
+    if len(tokens) > 1 and tokens[1] in OBJECT_STARTS and tokens[0] not in NOT_VERBS:
         return 0
     for index, token in enumerate(tokens[:-1]):
         if token in {"to", "i", "i'll", "will"} and is_verb(tokens[index + 1]):
             return index + 1
     return None
+
+
+OBJECT_STARTS = DETERMINERS | {"some", "every", "two", "three", "four", "five", "ten", "fifty"}
+NOT_VERBS = STOPWORDS | STATE_WORDS | THEME_NOUNS | COMPARATIVES | {"more", "less", "much"}
 
 
 def vague_theme(tokens: list[str]) -> str | None:
@@ -474,6 +490,9 @@ def vague_theme(tokens: list[str]) -> str | None:
 def vague_part(predicate: str) -> str | None:
     """The words that make an outcome impossible for someone else to see done, or None."""
     tokens = words(predicate)
+    avoided = AVOIDANCE.match(" ".join(tokens))
+    if avoided:
+        return avoided.group(0).strip()  # "not lose my temper", "stop procrastinating so much"
     start = action_start(tokens)
     if start is None:
         return vague_theme(tokens)
@@ -535,6 +554,13 @@ HEDGE = re.compile(
 # A wish to avoid names what not to be, never what will be there to see: "not be stuck".
 AVOIDANCE = re.compile(
     r"^(?:not|never|no longer|stop being|avoid|quit being|stop feeling|escape)\b(?: \w+){0,3}"
+    # A habit stopped by an unmeasured degree ("stop procrastinating so much", "quit checking my
+    # phone all the time"), or a habit only the person can judge ("stop overthinking"); "quit
+    # smoking" stays a thing others can see (issue 10, fourth round).
+    r"|^(?:stop|quit|give up|cut down on|cut back on)\s+[a-z]+ing\b(?: \w+){0,4}? (?:so much"
+    r"|as much|so often|as often|all the time|too much|anymore|any more)\b"
+    r"|^(?:stop|quit|give up)\s+(?:procrastinating|overthinking|worrying|stressing|doubting"
+    r"|second-guessing|comparing myself)\b(?: \w+){0,2}"
 )
 
 
