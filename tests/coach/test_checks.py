@@ -1900,3 +1900,40 @@ def test_it_hears_surprise_that_they_were_chosen_as_backhanded():
     assert "recipient-test" in failing(check_note(text, "acknowledgement", to="Lin Wu"))
     kind = "Lin, congrats on the Tencent role! I was amazed by your talk last year. How is it?"
     assert "recipient-test" not in failing(check_note(kind, "acknowledgement", to="Lin Wu"))
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"), [("Oi Bia", "Beatriz Costa"), ("Hola JP", "Juan Pablo Herrera")]
+)
+def test_it_knows_pet_forms_and_initials_as_their_name(greeting, to):
+    text = f"{greeting}, how are the new coffee plants in Huila doing?"
+    assert "recipient-test" not in failing(check_note(text, "keep-in-touch", to=to))
+
+
+@pytest.mark.parametrize("greeting", ["Hi Maria", "Hi JP", "Hi Zoe"])
+def test_it_still_catches_another_persons_name(greeting):
+    text = f"{greeting}, how are the new coffee plants in Huila doing?"
+    assert "recipient-test" in failing(check_note(text, "keep-in-touch", to="Beatriz Costa"))
+
+
+def test_it_reads_a_last_word_in_the_writers_language_as_a_coda():
+    text = "Hola Ana, how are the new coffee plants doing? I know the rains worried you. Cuéntame!"
+    assert "closing-ask" not in failing(check_note(text, "keep-in-touch", to="Ana Gil"))
+    flat = "Hola Ana, the new coffee plants must be growing. I know the rains worried you. Salud!"
+    assert "closing-ask" in failing(check_note(flat, "keep-in-touch", to="Ana Gil"))
+
+
+def test_it_hears_a_list_of_the_writers_feats_as_one_upping():
+    about = "post: finished her first half marathon"
+    text = (
+        "Ines, saw your half marathon photos, great! I ran Boston twice, Berlin and Tokyo last "
+        "year, and I'm doing Chicago next. Which race is next for you?"
+    )
+    assert "about-them" in failing(check_note(text, "acknowledgement", to="Ines Lobo", about=about))
+    kind = (
+        "Ines, saw your half marathon photos! I loved the finish line shot, the medal and the "
+        "crowd. Which race is next for you?"
+    )
+    assert "about-them" not in failing(
+        check_note(kind, "acknowledgement", to="Ines Lobo", about=about)
+    )

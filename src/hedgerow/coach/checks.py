@@ -41,6 +41,7 @@ from hedgerow.coach import clauses, lexicon
 from hedgerow.coach.reading import (
     Note,
     first_match,
+    is_pleasantry,
     is_question,
     key_stems,
     plain,
@@ -261,9 +262,34 @@ def weighed_self_and_them(note: Note, about: str | None = None) -> tuple[int, in
             side = 0 if them else writers_side(lowered, after_firm=firm) + elided_self(lowered)
             if side and not (about and refers_to(about, Note(sentence))):
                 self_total += side
+            # Feats matching theirs are one-upping, all the more when they name the same thing.
+            if not them and not lexicon.CATCH_UP.search(lowered):
+                self_total += exploits_listed(lowered)
         self_total += SELF_SERVING_WEIGHT * len(lexicon.SELF_SERVING.findall(lowered))
         firm = bool(lexicon.WRITERS_FIRM.search(lowered))
     return self_total, them_total
+
+
+# The writer's own feats, told in a list: "I did the Annapurna circuit twice, Kilimanjaro and
+# Aconcagua, and I'm planning K2 next" (rule N2: one-upping their news). What the writer saw,
+# read or loved of theirs is attention, not a feat.
+FEATS = re.compile(
+    r"(?<![\w'])i(?:'ve| have)? (?:also |already |just )?(?!(?:loved|liked|saw|read|enjoyed"
+    r"|noticed|remembered|watched|heard|found|thought|hoped|wished|admired|appreciated|wondered"
+    r"|missed|followed|shared|learned|learnt)\b)(?:\w+ed|did|done|went|gone|ran|run|won|got|bought"
+    r"|built|made|led|took|taken|flew|swam|rode|wrote|sold|began|climbed|finished|completed)"
+    r"\b(?P<rest>.*)"
+)
+FEATS_MAX = 3
+
+
+def exploits_listed(sentence: str) -> int:
+    """Each feat of the writer's after the first in a list, each one more about the writer."""
+    found = FEATS.search(sentence)
+    if not found:
+        return 0
+    items = [item for item in re.split(r",\s*|\s+and\s+", found.group("rest")) if item.strip()]
+    return min(max(0, len(items) - 1), FEATS_MAX)
 
 
 def elided_self(sentence: str) -> int:
@@ -495,6 +521,14 @@ def asks_about_them(note: Note) -> bool:
     """
     body = [plain(sentence) for sentence in note.body_sentences]
     closing = [plain(sentence) for sentence in note.closing_sentences]
+    if len(body) > 1 and foreign_coda(body[-1]):
+        # "¿How are the plants doing? ... Cuéntame!": a last word or two in the writer's own
+        # language closes like a sign-off; the closing is what comes before it.
+        body = body[:-1]
+        kept = list(note.body_sentences[:-1])
+        while len(kept) > 1 and is_pleasantry(kept[-1]):
+            kept.pop()
+        closing = [plain(sentence) for sentence in kept[-2:]]
     if body and body[-1].rstrip().endswith("?"):
         return True  # issue 10: a note that ends with a question always invites a reply
     if body and ends_in_a_typed_question(body[-1]):
@@ -522,6 +556,15 @@ def asks_about_them(note: Note) -> bool:
         if is_question(sentence) or request:
             return True
     return False
+
+
+CODA_WORDS = 2
+
+
+def foreign_coda(sentence: str) -> bool:
+    """A last word or two that English doesn't know ("Cuéntame!", "Un abrazo", "Yalla!")."""
+    words = words_of(sentence)
+    return 0 < len(words) <= CODA_WORDS and not any(word.lower() in dictionary() for word in words)
 
 
 def closes_on_a_plan_to_meet(note: Note) -> bool:

@@ -387,6 +387,7 @@ DIMINUTIVES = {
     "lola": "dolores", "charo": "rosario", "fede": "federico", "beppe": "giuseppe",
     "gigi": "luigi", "sepp": "josef", "hans": "johannes", "bram": "abraham",
 }  # fmt: skip
+PET_FORM_MAX = 4  # "Bia", "Tere": short forms people are called by
 NAME_LIKENESS = 80  # a typo ("Aditya" for "Aditiya") still greets the right person
 
 
@@ -436,7 +437,14 @@ def same_person(greeted: str, to: str) -> bool:
             return True
         if DIMINUTIVES.get(name) == part or fuzz.ratio(name, part) >= NAME_LIKENESS:
             return True
-    return False
+        # A pet form made of the name's own letters ("Bia" for Beatriz, "Xan" for Alexandra
+        # fails, "Tere" for Teresa passes): same first letter, nothing foreign to the name.
+        if len(name) <= PET_FORM_MAX and name[0] == part[0] and set(name) <= set(part):
+            return True
+    # Initials of their names in a row: "JP" for Juan Pablo, "AJ" for Ana Julia.
+    initials = "".join(part[0] for part in parts if part)
+    letters = re.sub(r"[^a-z]", "", name)
+    return 2 <= len(letters) <= 3 and letters == name.replace(".", "") and letters in initials
 
 
 def wrong_name(text: str, to: str | None, about: str | None = None) -> str | None:
