@@ -328,6 +328,26 @@ def test_reply_figures_take_an_answer_from_the_same_person_within_thirty_days(
     assert (months["2026-09"], months["2026-10"], months["2026-11"]) == ((2, 0), (1, 1), (1, 0))
 
 
+def test_reply_figures_put_each_note_in_its_own_month_at_the_edges(
+    owner, make_contact, fixed_clock
+):
+    ana = make_contact(owner, "Ana Ruiz")
+    for at in (
+        datetime(2025, 11, 30, 23, 59, tzinfo=UTC),  # the month before the twelve: not counted
+        datetime(2025, 12, 1, 0, 0, tzinfo=UTC),  # the first moment of the first month
+        datetime(2026, 9, 30, 23, 59, 59, tzinfo=UTC),
+        datetime(2026, 10, 1, 0, 0, tzinfo=UTC),
+    ):
+        Interaction.objects.create(
+            owner=owner, contact=ana, kind="message", direction=OUT, occurred_at=at
+        )
+
+    sent = {m["month"]: m["sent"] for m in reply_figures(owner, NOW.date())}
+
+    assert (sent["2025-12"], sent["2026-09"], sent["2026-10"]) == (1, 1, 1)
+    assert sum(sent.values()) == 3 and next(iter(sent)) == "2025-12"
+
+
 def kept_evidence(owner) -> dict:
     """What the database keeps per contact, next to what counting the interactions says."""
     from hedgerow.network.models import ContactEvidence

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db.models import Count, DateTimeField, Exists, Func, OuterRef, Q
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    Value,
+    When,
+)
 from typing_extensions import TypedDict  # pydantic (the API) needs this one on 3.11
 
 from hedgerow.network.models import Interaction
@@ -45,9 +55,9 @@ class _DaysLater(Func):
 def reply_figures(owner, as_of: date, months: int = 12) -> list[ReplyMonth]:
     """The last `months` months, quiet ones included, oldest first.
 
-    One query, counted in the database: a conditional count per month (no per-row date
-    functions), and each note sent looks for one answer through the (contact, occurred_at) index,
-    between the note and REPLY_DAYS later.
+    One query, counted in the database: each note sent is put in its month once (a CASE over the
+    months' ends, so one comparison or a few per note, not two counts per month), and looks for
+    one answer through the (contact, occurred_at) index, between the note and REPLY_DAYS later.
     """
     firsts = [_month_back(as_of, back) for back in range(months - 1, -1, -1)]
     starts = [end_of(first - timedelta(days=1)) for first in firsts]
@@ -60,25 +70,30 @@ def reply_figures(owner, as_of: date, months: int = 12) -> list[ReplyMonth]:
         occurred_at__lte=_DaysLater(OuterRef("occurred_at"), days=REPLY_DAYS),
         occurred_at__lt=until,
     )
-    notes = Interaction.objects.filter(
-        owner_id=owner.pk,
-        kind__in=OUTREACH,
-        direction=Interaction.Direction.OUTGOING,
-        occurred_at__gte=starts[0],
-        occurred_at__lt=until,
-    ).annotate(answered=Exists(answer))
-    counts = {}
-    for index, start in enumerate(starts):
-        stop = starts[index + 1] if index + 1 < len(starts) else until
-        in_month = Q(occurred_at__gte=start, occurred_at__lt=stop)
-        counts[f"sent_{index}"] = Count("pk", filter=in_month)
-        counts[f"answered_{index}"] = Count("pk", filter=in_month & Q(answered=True))
-    counted = notes.aggregate(**counts)
+    ends = [*starts[1:], until]
+    month = Case(
+        *[When(occurred_at__lt=end, then=Value(index)) for index, end in enumerate(ends)],
+        output_field=IntegerField(),
+    )
+    counted = (
+        Interaction.objects.filter(
+            owner_id=owner.pk,
+            kind__in=OUTREACH,
+            direction=Interaction.Direction.OUTGOING,
+            occurred_at__gte=starts[0],
+            occurred_at__lt=until,
+        )
+        .annotate(month=month)
+        .order_by()
+        .values_list("month")
+        .annotate(sent=Count("pk"), answered=Count("pk", filter=Exists(answer)))
+    )
+    by_month = {index: (sent, answered) for index, sent, answered in counted}
     return [
         {
             "month": first.strftime("%Y-%m"),
-            "sent": counted[f"sent_{index}"],
-            "answered": counted[f"answered_{index}"],
+            "sent": by_month.get(index, (0, 0))[0],
+            "answered": by_month.get(index, (0, 0))[1],
         }
         for index, first in enumerate(firsts)
     ]
