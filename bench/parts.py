@@ -1,5 +1,23 @@
 """The blind parts of the labeled sets, oldest first; the last is the one never tuned on."""
 
-BLIND_PARTS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
-# The newest blind part; move on to a fresh one once this is studied.
+from __future__ import annotations
+
+from pathlib import Path
+
+BLIND_PARTS = (
+    "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9",
+)  # fmt: skip
+# The newest blind part; move on to a fresh one once this is studied. blind7 and blind8 were
+# studied in issue 10's fourth round; blind9 is written from the method alone and copied into
+# tests/ by the integrator when it is measured, so until then it may be missing.
 UNTUNED = BLIND_PARTS[-1]
+
+
+def untuned_missing(directory: Path) -> str | None:
+    """A plain sentence when no file of the never-tuned part is in `directory`, else None."""
+    if any(directory.glob(f"{UNTUNED}_*.jsonl")):
+        return None
+    return (
+        f"({UNTUNED}, the never-tuned part, is not in {directory.parent.name}/{directory.name} "
+        "yet: it is copied in when it is measured; the figures below leave it out)"
+    )
