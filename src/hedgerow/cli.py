@@ -217,7 +217,11 @@ def run_worker(args: argparse.Namespace) -> int:
     roll_back_abandoned_runs()  # imports whose process died after some of their turns
     give_up_abandoned_jobs()
     if settings.TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
-        options = {"job_class": "django_tasks_rq.Job", "burst": args.once}
+        options = {
+            "job_class": "django_tasks_rq.Job",
+            "worker_class": "hedgerow.lib.rq_worker.Worker",
+            "burst": args.once,
+        }
         call_command("rqworker", "default", **options)
     else:
         options = {"batch": args.once, "startup_delay": False, "reload": False, "verbosity": 0}
