@@ -21,7 +21,9 @@ from django.utils import timezone
 class Insert:
     """One INSERT statement for a model's named fields; other columns get their defaults."""
 
-    def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
+    def __init__(
+        self, model: type[models.Model], fields: Sequence[str], *, ignore_conflicts: bool = False
+    ) -> None:
         meta = model._meta
         named: list[Any] = [meta.get_field(name) for name in fields]
         rest: list[Any] = [
@@ -44,6 +46,8 @@ class Insert:
         names = ", ".join(connection.ops.quote_name(field.column) for field in named + rest)
         marks = ", ".join(["%s"] * (len(named) + len(rest)))
         self.sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+        if ignore_conflicts:  # a row that would break a unique constraint is left out
+            self.sql += " ON CONFLICT DO NOTHING"
 
     def values(self, rows: Iterable[Sequence[Any]], *, adapted: bool = False) -> list[tuple]:
         if adapted:
@@ -58,6 +62,7 @@ def insert_rows(
     *,
     batch_size: int = 2000,
     adapted: bool = False,
+    ignore_conflicts: bool = False,
 ) -> int:
     """Insert rows (values in `fields` order, already clean and within length) as plain tuples.
 
@@ -65,8 +70,10 @@ def insert_rows(
     signals run, nothing is validated. Returns the number of rows inserted. `adapted`: the values
     are already what the driver takes (datetimes as datetimes_as_utc_text's text, no dates or
     JSON), so no value is converted, which shows at hundreds of thousands of rows.
+    `ignore_conflicts`: rows that would break a unique constraint are left out (the count
+    returned includes them).
     """
-    insert = Insert(model, fields)
+    insert = Insert(model, fields, ignore_conflicts=ignore_conflicts)
     iterator = iter(rows)
     inserted = 0
     with connection.cursor() as cursor:

@@ -93,6 +93,9 @@ class History:
     known: set[str] = field(default_factory=set)
     rows: list[list] = field(default_factory=list)
     pending: list[tuple[int, Person]] = field(default_factory=list)
+    # The contacts rows were written for, when their evidence is added up at the end
+    # (evidence.evidence_rebuilt) rather than by the triggers, row by row.
+    touched: set[int] | None = None
 
     @classmethod
     def start(
@@ -104,6 +107,7 @@ class History:
         summary: ImportSummary,
         run: ImportRun | None,
         keep_text: bool = False,
+        touched: set[int] | None = None,
     ) -> History:
         contact_source = "email" if source == EMAIL_SOURCE else "calendar"
         directory = MailPeople.load(owner_id=owner_id, source=contact_source, run=run)
@@ -118,6 +122,7 @@ class History:
             summary=summary,
             keep_text=keep_text,
             known=set(first_column(existing.values_list("external_id", flat=True))),
+            touched=touched,
         )
 
     # --- mail ---
@@ -214,6 +219,8 @@ class History:
         for index, person in self.pending:
             self.rows[index][1] = person.contact.pk
         if self.rows:
+            if self.touched is not None:
+                self.touched.update(row[1] for row in self.rows)
             inserted = insert_rows(Interaction, INTERACTION_FIELDS, self.rows)
             self.summary.add("interactions_created", inserted)
         self.rows, self.pending = [], []

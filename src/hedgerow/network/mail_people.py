@@ -19,6 +19,7 @@ from functools import lru_cache
 from django.db.models import QuerySet
 
 from hedgerow.lib.addresses import address_key, domain_of, organisation_of
+from hedgerow.lib.bulk import insert_rows
 from hedgerow.network.identity import (
     Directory,
     NameParts,
@@ -214,22 +215,20 @@ class MailPeople:
             Contact.objects.bulk_update(
                 [p.contact for p in self._renamed], ["name", "first_name", "last_name"]
             )
-        MailAddress.objects.bulk_create(
+        # Plain rows, not model instances: a big mailbox brings thousands of new addresses.
+        insert_rows(
+            MailAddress,
+            ("owner", "address", "name", "contact", "how"),
             [
-                MailAddress(
-                    owner_id=self.owner_id, address=key, name=name, contact=p.contact, how=how
-                )
-                for p, key, name, how in self._new_addresses
+                (self.owner_id, k, name, p.contact.pk, how)
+                for p, k, name, how in self._new_addresses
             ],
-            batch_size=BATCH,
             ignore_conflicts=True,
         )
-        ContactEmail.objects.bulk_create(
-            [
-                ContactEmail(owner_id=self.owner_id, contact=p.contact, email=e)
-                for p, e in self._new_emails
-            ],
-            batch_size=BATCH,
+        insert_rows(
+            ContactEmail,
+            ("owner", "contact", "email"),
+            [(self.owner_id, p.contact.pk, e) for p, e in self._new_emails],
         )
         ReviewItem.objects.bulk_create(
             [self._review_item(d) for d in self._doubts], batch_size=BATCH

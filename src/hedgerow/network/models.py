@@ -231,6 +231,24 @@ class ContactEvidence(models.Model):
         return f"Evidence on {self.contact_id}: {self.total}"
 
 
+class EvidenceRebuild(models.Model):
+    """An owner whose contacts' evidence is being rebuilt by the transaction that wrote this row.
+
+    A big import writes it, inserts its interactions (the insert trigger leaves ContactEvidence
+    alone for that owner meanwhile: one upsert per row was most of an insert's cost), then adds
+    its contacts' evidence up in one statement and deletes the row, all in one transaction
+    (evidence.py). Nobody else ever sees the row: on PostgreSQL other transactions do not see it
+    uncommitted, and SQLite has one writer at a time. Deletes and updates are never deferred.
+    """
+
+    owner = models.OneToOneField(
+        Owner, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"Evidence being rebuilt for {self.owner_id}"
+
+
 class Update(models.Model):
     """Rule N1: something changed for a contact, which is a reason to write to them."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,41 @@ def test_it_cuts_a_big_file_only_where_a_message_starts(owner, tmp_path, monkeyp
     assert all(data[start : start + 5] == b"From " for start, _end in cuts)
     assert [end for _s, end in cuts[:-1]] == [start for start, _e in cuts[1:]]
     assert cuts[-1][1] == len(data)
+
+
+def evidence(owner) -> tuple[dict, dict]:
+    """What ContactEvidence keeps per contact, and what counting the interactions says."""
+    from hedgerow.network.models import ContactEvidence
+    from hedgerow.network.suggest import Evidence, evidence_counted
+
+    fields = ("contact_id", "sent", "received", "meetings", "small", "emails", "first", "last")
+    kept = {
+        row[0]: Evidence(*row[1:])
+        for row in ContactEvidence.objects.filter(owner=owner).values_list(*fields)
+    }
+    return kept, evidence_counted(owner, date(2099, 1, 1))
+
+
+def test_it_adds_up_each_contacts_evidence_once_at_the_end(owner, make_contact):
+    from hedgerow.network.models import EvidenceRebuild
+
+    ana = make_contact(owner, "Ana Ruiz")
+    ContactEmail.objects.create(owner=owner, contact=ana, email="ana.ruiz@acme.example")
+    Interaction.objects.create(  # evidence from before the import, kept by the trigger
+        owner=owner, contact=ana, kind="email", direction="outgoing", source="linkedin",
+        occurred_at=datetime(2019, 1, 1, tzinfo=UTC), participants=2,
+    )  # fmt: skip
+
+    import_mbox(owner=owner, path=GMAIL, me=[OWN])
+
+    kept, counted = evidence(owner)
+    assert len(kept) == 5 and kept == counted
+    assert kept[ana.pk].emails == 3 and kept[ana.pk].first == datetime(2019, 1, 1, tzinfo=UTC)
+    assert not EvidenceRebuild.objects.exists()
+    # Afterwards every write counts again as it happens.
+    Interaction.objects.create(
+        owner=owner, contact=ana, kind="email", direction="incoming", source="email",
+        occurred_at=datetime(2030, 1, 1, tzinfo=UTC), participants=2,
+    )  # fmt: skip
+    kept, counted = evidence(owner)
+    assert kept == counted and kept[ana.pk].last == datetime(2030, 1, 1, tzinfo=UTC)

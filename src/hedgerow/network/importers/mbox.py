@@ -1,7 +1,8 @@
 """mbox files (Gmail Takeout, Thunderbird, Apple Mail, mutt…): headers only, streamed.
 
-The file is read in large blocks; only each message's header block (and, when the owner opted in
-to keeping message text, its body) is ever held, so memory stays flat whatever the size. Message
+The file is mapped into memory and searched with byte searches; only each message's header block
+(and, when the owner opted in to keeping message text, its body) is copied out, and the pages read
+past are given back, so memory stays flat whatever the size. Message
 boundaries are `From ` lines at the start of a line whose next line is a header: Gmail writes
 `From 1234@xxx Wed Nov 11 10:23:45 +0000 2020`, Thunderbird `From - Sat Jan 03 10:00:00 2015`,
 Apple Mail `From ana@example.org Fri Jun 15 14:41:53 2012`, some writers `From ` with no date at
@@ -16,23 +17,24 @@ from __future__ import annotations
 import email
 import email.policy
 import hashlib
+import mmap
 import multiprocessing
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
 from hedgerow.lib.addresses import address_key, decode_words, is_garbled, parse_addresses
+from hedgerow.network.evidence import evidence_rebuilt
 from hedgerow.network.importers.base import (
     ImportSummary,
     Progress,
@@ -50,7 +52,8 @@ from hedgerow.network.mail import (
 )
 
 SOURCE = "mbox"
-BLOCK = 8 << 20  # bytes read at a time
+BLOCK = 8 << 20  # bytes hashed or counted at a time
+GIVE_BACK = 32 << 20  # mapped bytes read past before their pages are given back
 MAX_HEADER = 1 << 20  # a header block bigger than this is broken; the message is skipped
 MAX_BODY = 2 << 20  # body bytes kept for its text (only when the owner opted in)
 MAX_TEXT = 20_000
@@ -60,13 +63,21 @@ _FROM_LINE_DATE = re.compile(
     rb"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +([A-Z][a-z]{2}) +(\d{1,2}) +(\d{1,2}:\d\d(?::\d\d)?)"
     rb"(?: +([+-]\d{4}|[A-Z]{3,4}))? +(\d{4})"
 )
-_WANTED = re.compile(
-    rb"^(from|to|cc|date|message-id|subject|list-id|list-unsubscribe|list-post|precedence|"
-    rb"auto-submitted|x-autoreply|x-autorespond|x-gmail-labels|delivered-to|x-original-to|"
-    rb"content-type|received|x-mozilla-status|x-apple-mail-remote-attachments|status)"
-    rb"[ \t]*:(.*(?:\r?\n[ \t].*)*)",
-    re.IGNORECASE | re.MULTILINE,
+
+
+def _fields(names: bytes) -> re.Pattern[bytes]:
+    """Header fields by name, each with its continuation lines. The leading line break lets the
+    regex engine jump from line to line instead of trying every byte of a header block."""
+    return re.compile(rb"\n(" + names + rb")[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE)
+
+
+# Only the fields a message's envelope needs: Received stacks are a third of a header block.
+_WANTED = _fields(
+    rb"from|to|cc|date|message-id|subject|list-id|list-unsubscribe|list-post|precedence|"
+    rb"auto-submitted|x-autoreply|x-autorespond|x-gmail-labels|content-type|x-mozilla-status"
 )
+_RECEIVED = _fields(rb"received")
+_DELIVERED = _fields(rb"delivered-to|x-original-to")
 _CHARSET = re.compile(rb'charset="?([A-Za-z0-9_.:-]+)', re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
@@ -77,198 +88,168 @@ BULK_PRECEDENCE = {b"bulk", b"list", b"junk"}
 
 @dataclass(slots=True)
 class Raw:
-    """One message as found in the file: where, its From line, its header block, its body."""
+    """One message as found in the file: where, its From line, its header block, its body.
+
+    An mbox message knows its byte offset; its line number is counted only when something about
+    it is reported (LineCounter), as counting every line of a big file costs more than reading
+    it. IMAP messages give their UID as their line."""
 
     line: int
     from_line: bytes
     header: bytes | None  # None when it could not be read; `problem` says why
     body: bytes = b""
     problem: str = ""
+    offset: int = 0
 
 
 # --- finding messages -------------------------------------------------------------------------
 
 
-class Scanner:
-    """The messages of one mbox, streamed; `sha` is the file's SHA-256 once read.
+class Mapped:
+    """A file mapped into memory and read front to back: the pages already read are given back
+    now and then (they stay in the page cache), so memory stays flat whatever the file's size."""
 
-    Positions are indexes into one buffer that is compacted only now and then (moving 8 MB
-    for every message would cost more than reading); `line` is the line number at `base`.
-    """
+    def __init__(self, path: Path | str, start: int = 0) -> None:
+        self.handle = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self.data = mmap.mmap(self.handle.fileno(), 0, access=mmap.ACCESS_READ)
+        self.given_back = start - start % mmap.PAGESIZE
+
+    def give_back(self, upto: int) -> None:
+        """Everything before `upto` is done with."""
+        upto = min(upto, len(self.data))
+        upto -= upto % mmap.PAGESIZE
+        if upto - self.given_back >= GIVE_BACK and hasattr(self.data, "madvise"):
+            self.data.madvise(mmap.MADV_DONTNEED, self.given_back, upto - self.given_back)
+            self.given_back = upto
+
+    def close(self) -> None:
+        self.data.close()
+        self.handle.close()
+
+    def __enter__(self) -> Mapped:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+class Scanner:
+    """The messages of an mbox held in `data` (a mapped file), from `start` up to `end`.
+
+    A message starts at a From line whose next line is a header; its header block ends at the
+    first blank line. Only header blocks are copied out (bodies too when they are kept), and the
+    search for the next From line is a byte search over the mapped file."""
 
     def __init__(
         self,
-        handle: BinaryIO,
+        data: mmap.mmap | bytes,
         *,
         keep_body: bool,
-        progress: Progress | None = None,
-        hashing: bool = True,
-    ):
-        self.handle = handle
+        start: int = 0,
+        end: int | None = None,
+        mapped: Mapped | None = None,
+    ) -> None:
+        self.data = data
         self.keep_body = keep_body
-        self.progress = progress
-        self.hashing_on = hashing
-        self.sha = hashlib.sha256()
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedgerow-mbox-hash")
-        self.hashing: Future | None = None
-        self.read_bytes = 0
-        self.total = 0
-        self.buf = bytearray()
-        self.eof = False
-        self.base = 0
-        self.line = 1
-
-    def _fill(self) -> bool:
-        if self.eof:
-            return False
-        block = self.handle.read(BLOCK)
-        if not block:
-            self.eof = True
-            return False
-        if self.hashing_on:
-            self._hash(block)
-        self.read_bytes += len(block)
-        self.buf += block
-        if self.progress is not None and self.total:
-            self.progress(self.read_bytes, self.total)
-        return True
-
-    def _hash(self, block: bytes) -> None:
-        """SHA-256 on the other core: hashlib lets go of the GIL while it hashes a block."""
-        if self.hashing is not None:
-            self.hashing.result()
-        self.hashing = self.pool.submit(self.sha.update, block)
-
-    def digest(self) -> bytes:
-        if self.hashing is not None:
-            self.hashing.result()
-            self.hashing = None
-        self.pool.shutdown()
-        return self.sha.digest()
-
-    def newlines(self) -> int:
-        """How many line breaks the part read so far holds (call once it is all read)."""
-        return self._line_at(len(self.buf)) - 1
-
-    def _line_at(self, index: int) -> int:
-        self.line += self.buf.count(b"\n", self.base, index)
-        self.base = index
-        return self.line
-
-    def _compact(self, keep_from: int) -> int:
-        """Forget the buffer before keep_from; returns how far every index moved."""
-        self._line_at(keep_from)
-        del self.buf[:keep_from]
-        self.base = 0
-        return keep_from
+        self.start = start
+        self.end = len(data) if end is None else end
+        self.mapped = mapped
 
     def __iter__(self) -> Iterator[Raw]:
-        self._fill()
-        start = self._first()
-        while start is not None:
-            if start > BLOCK:
-                start -= self._compact(start)
-            raw, start = self._message(start)
+        at = self._first()
+        while at is not None:
+            raw, at = self._message(at)
+            if self.mapped is not None:
+                self.mapped.give_back(self.end if at is None else at)
             if raw is not None:
                 yield raw
 
     def _first(self) -> int | None:
-        if self.buf.startswith(b"From "):
-            verdict = _header_follows(self.buf, 0)
-            while verdict is None and self._fill():
-                verdict = _header_follows(self.buf, 0)
-            if verdict:
-                return 0
-        return self._next(0, keep=False)[0]
+        if self.data[self.start : self.start + 5] == b"From " and _header_follows(
+            self.data, self.start, self.end
+        ):
+            return self.start
+        return _next_boundary(self.data, self.start, self.end)
 
-    def _message(self, start: int) -> tuple[Raw | None, int | None]:
-        """The message whose From line is at `start`, and where the next one starts."""
-        buf = self.buf
-        line = self._line_at(start)
-        end_of_from = buf.find(b"\n", start)
-        while end_of_from < 0 and self._fill():
-            end_of_from = buf.find(b"\n", start)
+    def _message(self, at: int) -> tuple[Raw | None, int | None]:
+        """The message whose From line is at `at`, and where the next one starts."""
+        data, end = self.data, self.end
+        end_of_from = data.find(b"\n", at, end)
         if end_of_from < 0:
             return None, None  # a From line and nothing after it: no message
-        from_line = bytes(buf[start:end_of_from]).rstrip(b"\r")
+        from_line = data[at:end_of_from].rstrip(b"\r")
         header_start = end_of_from + 1
-        header_end = _header_end(buf, header_start)
-        while header_end is None and len(buf) - header_start <= MAX_HEADER and self._fill():
-            header_end = _header_end(buf, header_start)
+        header_end = _header_end(data, header_start, end)
         if header_end is None:
-            cut_off = self.eof and len(buf) - header_start <= MAX_HEADER
             problem = (
                 "the file ends inside this message's headers (it was cut off); skipped"
-                if cut_off
+                if end - header_start <= MAX_HEADER
                 else f"its headers run past {MAX_HEADER >> 20} MB, so they are broken; skipped"
             )
-            nxt, _body = self._next(header_start, keep=False)
-            return Raw(line, from_line, None, problem=problem), nxt
-        header = bytes(buf[header_start:header_end])
-        nxt, body = self._next(header_end, keep=self.keep_body)
-        return Raw(line, from_line, header, bytes(body)), nxt
-
-    def _next(self, body_start: int, *, keep: bool) -> tuple[int | None, bytearray]:
-        """The next boundary after body_start, reading on as needed; a body is dropped as it is
-        read past, unless kept (up to MAX_BODY)."""
-        body = bytearray()
-        search = body_start
-        while True:
-            found = _next_boundary(self.buf, search, self.eof)
-            if found is not None or self.eof:
-                if keep:
-                    end = found if found is not None else len(self.buf)
-                    body += self.buf[body_start:end][: MAX_BODY - len(body)]
-                return found, body
-            # Keep a tail that starts on a line break, so no boundary is lost between blocks.
-            cut = self.buf.rfind(b"\n", search, max(search, len(self.buf) - 4096))
-            cut = cut if cut > search else max(search, len(self.buf) - 4096)
-            if keep and len(body) < MAX_BODY:
-                body += self.buf[body_start:cut][: MAX_BODY - len(body)]
-            self._compact(cut)
-            body_start = search = 0
-            self._fill()
+            nxt = _next_boundary(data, header_start, end)
+            return Raw(0, from_line, None, problem=problem, offset=at), nxt
+        nxt = _next_boundary(data, header_end, end)
+        body = b""
+        if self.keep_body:
+            body = data[header_end : min(end if nxt is None else nxt, header_end + MAX_BODY)]
+        return Raw(0, from_line, data[header_start:header_end], body, offset=at), nxt
 
 
-def _first_boundary(buf: bytes | bytearray) -> int | None:
-    if buf.startswith(b"From ") and _header_follows(buf, 0):
+class LineCounter:
+    """Line numbers of byte offsets asked in increasing order, counted from `start` (line 1)
+    only as far as asked, in a mapping of the file of its own (its pages are given back too)."""
+
+    def __init__(self, mapped: Mapped, start: int = 0) -> None:
+        self.mapped = mapped
+        self.at = start
+        self.line = 1
+
+    def line_at(self, offset: int) -> int:
+        data = self.mapped.data
+        while self.at < offset:
+            upto = min(offset, self.at + BLOCK)
+            self.line += data[self.at : upto].count(b"\n")
+            self.at = upto
+            self.mapped.give_back(upto)
+        return self.line
+
+
+def _first_boundary(buf: bytes) -> int | None:
+    if buf.startswith(b"From ") and _header_follows(buf, 0, len(buf)):
         return 0
-    return _next_boundary(buf, 0, True)
+    return _next_boundary(buf, 0, len(buf))
 
 
-def _next_boundary(buf: bytes | bytearray, search: int, eof: bool) -> int | None:
+def _next_boundary(buf: mmap.mmap | bytes, search: int, end: int) -> int | None:
+    """The next From line after `search` (and before `end`) that a header follows."""
     while True:
-        found = buf.find(b"\nFrom ", search)
+        found = buf.find(b"\nFrom ", search, end)
         if found < 0:
             return None
         candidate = found + 1
-        verdict = _header_follows(buf, candidate)
-        if verdict is None and not eof:
-            return None  # the next line is not in the buffer yet: look again with more
-        if verdict:
+        if _header_follows(buf, candidate, end):
             return candidate
         search = candidate
 
 
-def _header_follows(buf: bytes | bytearray, at: int) -> bool | None:
-    """Is the line after the From line at `at` a header? None when we cannot see it yet."""
-    end = buf.find(b"\n", at)
-    if end < 0:
-        return None
-    nxt = buf.find(b"\n", end + 1)
-    if nxt < 0 and len(buf) - end < 200:
-        return None
-    return _HEADER_LINE.match(buf, end + 1) is not None
+def _header_follows(buf: mmap.mmap | bytes, at: int, end: int) -> bool:
+    """Is the line after the From line at `at` a header?"""
+    eol = buf.find(b"\n", at, end)
+    if eol < 0:
+        return False
+    if buf.find(b"\n", eol + 1, min(end, eol + 200)) < 0 and end - eol < 200:
+        return False  # a last, unfinished line: not a message
+    return _HEADER_LINE.match(buf, eol + 1, end) is not None
 
 
-def _header_end(buf: bytes | bytearray, start: int) -> int | None:
+def _header_end(buf: mmap.mmap | bytes, start: int, end: int) -> int | None:
     """Where the header block that starts at `start` ends (its blank line), or None."""
-    if buf.startswith((b"\n", b"\r\n"), start):
+    if buf[start : start + 1] == b"\n" or buf[start : start + 2] == b"\r\n":
         return start
-    found = buf.find(b"\n\n", start, start + MAX_HEADER + 2)
-    # Only up to the LF blank line: a search to the end of the buffer for every message would
-    # read the whole buffer again each time.
-    crlf = buf.find(b"\n\r\n", start, found if found >= 0 else start + MAX_HEADER + 3)
+    limit = min(end, start + MAX_HEADER + 2)
+    found = buf.find(b"\n\n", start, limit)
+    # Only up to the LF blank line: CRLF files are rare, and the search is over the headers.
+    crlf = buf.find(b"\n\r\n", start, found if found >= 0 else min(end, limit + 1))
     candidates = [i for i in (found, crlf) if i >= 0]
     return min(candidates) + 1 if candidates else None
 
@@ -280,10 +261,10 @@ class BadMessage(ValueError):
     """A message that cannot become an interaction; the message says why."""
 
 
-def headers_of(block: bytes) -> dict[str, list[bytes]]:
+def headers_of(block: bytes, wanted: re.Pattern[bytes] = _WANTED) -> dict[str, list[bytes]]:
     """The header fields we use, by lower-case name, each value unfolded, in file order."""
     found: dict[str, list[bytes]] = {}
-    for match in _WANTED.finditer(block):
+    for match in wanted.finditer(b"\n" + block):
         name = match.group(1).lower().decode()
         value = match.group(2).replace(b"\r\n", b"\n").replace(b"\n", b"").strip()
         found.setdefault(name, []).append(value)
@@ -333,7 +314,7 @@ def envelope_of(raw: Raw) -> Envelope:
     )
     return Envelope(
         message_id=text("message-id").strip()[:500],
-        when=_when(fields, raw.from_line),
+        when=_when(fields, raw.from_line, raw.header),
         sender=senders[0],
         recipients=recipients,
         subject=" ".join(text("subject").split()),
@@ -342,7 +323,7 @@ def envelope_of(raw: Raw) -> Envelope:
     )
 
 
-def _when(fields: dict[str, list[bytes]], from_line: bytes) -> datetime:
+def _when(fields: dict[str, list[bytes]], from_line: bytes, header: bytes) -> datetime:
     """Date:, else the date on the From line, else the newest Received: stamp."""
     for value in fields.get("date", [])[:1]:
         moment = _parse_date(value.decode("ascii", "replace"))
@@ -351,7 +332,7 @@ def _when(fields: dict[str, list[bytes]], from_line: bytes) -> datetime:
     moment = _from_line_date(from_line)
     if moment is not None:
         return moment
-    for value in fields.get("received", [])[:1]:
+    for value in headers_of(header, _RECEIVED).get("received", [])[:1]:
         moment = _parse_date(value.decode("ascii", "replace").rpartition(";")[2])
         if moment is not None:
             return moment
@@ -518,16 +499,18 @@ def import_mbox(
             f"Your address {', '.join(sorted(own))} was found in the file and saved in Settings."
         )
     run = start_run(owner=owner, source=SOURCE, file_name=path.name, digest="")
-    history = History.start(
-        owner_id=int(owner.pk),
-        own=own,
-        source=EMAIL_SOURCE,
-        summary=summary,
-        run=run,
-        keep_text=keep_text,
-    )
-    digest = reader.read(history)
-    history.finish()
+    with evidence_rebuilt(int(owner.pk)) as touched:
+        history = History.start(
+            owner_id=int(owner.pk),
+            own=own,
+            source=EMAIL_SOURCE,
+            summary=summary,
+            run=run,
+            keep_text=keep_text,
+            touched=touched,
+        )
+        digest = reader.read(history)
+        history.finish()
     _write_notes(summary)
     run.digest = digest
     run.save(update_fields=["digest"])
@@ -544,18 +527,18 @@ class _Reader:
 
     def guess(self, file: Path) -> set[str]:
         seen: list[tuple[Envelope, set[str]]] = []
-        with file.open("rb") as handle:
-            scanner = Scanner(handle, keep_body=False)
-            for raw in scanner:
+        with Mapped(file) as mapped:
+            for raw in Scanner(mapped.data, keep_body=False, mapped=mapped):
                 if raw.header is None:
                     continue
                 try:
-                    seen.append((envelope_of(raw), own_addresses_seen(headers_of(raw.header))))
+                    seen.append(
+                        (envelope_of(raw), own_addresses_seen(headers_of(raw.header, _DELIVERED)))
+                    )
                 except BadMessage:
                     continue
                 if len(seen) >= GUESS_FROM:
                     break
-            scanner.digest()
         return guess_owner(seen)
 
     def read(self, history: History) -> str:
@@ -563,20 +546,31 @@ class _Reader:
         digest = hashlib.sha256()
         done = 0
         for file in self.files:
-            if file.stat().st_size >= PARALLEL_MIN_BYTES and _can_fork():
+            size = file.stat().st_size
+            if size >= PARALLEL_MIN_BYTES and _can_fork():
                 digest.update(self._read_in_parts(file, history, done, total))
-                done += file.stat().st_size
-                continue
-            with file.open("rb") as handle:
-                scanner = Scanner(
-                    handle, keep_body=self.keep_text, progress=self._tick(done, total)
-                )
-                scanner.total = total
-                for raw in scanner:
-                    self._apply(read_message(raw, self.keep_text), file.name, 0, history)
-                digest.update(scanner.digest())
-                done += scanner.read_bytes
+            else:
+                digest.update(self._read_here(file, history, done, total))
+            done += size
         return digest.hexdigest()
+
+    def _read_here(self, file: Path, history: History, done: int, total: int) -> bytes:
+        """A file read in this process, while a thread takes its SHA-256."""
+        hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedgerow-mbox-hash")
+        try:
+            sha = hashing.submit(_sha256, file)
+            with Mapped(file) as mapped, Mapped(file) as counted:
+                lines = LineCounter(counted)
+                tick = BLOCK
+                for raw in Scanner(mapped.data, keep_body=self.keep_text, mapped=mapped):
+                    read = read_message(raw, self.keep_text)
+                    self._apply(read, file.name, lambda r: lines.line_at(r.offset), history)
+                    if self.progress is not None and raw.offset >= tick:
+                        self.progress(done + raw.offset, total)
+                        tick = raw.offset + BLOCK
+            return sha.result()
+        finally:
+            hashing.shutdown()
 
     def _read_in_parts(self, file: Path, history: History, done: int, total: int) -> bytes:
         """A big file is read by worker processes, a part each, while this one writes what
@@ -589,65 +583,66 @@ class _Reader:
             hashing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hedgerow-mbox-hash")
             try:
                 sha = hashing.submit(_sha256, file)
-                lines = 0  # line breaks before the part
+                before = 0  # line breaks before the part
                 for (_path, _start, end, _keep), (found, newlines) in zip(
                     parts, pool.imap(read_part, parts), strict=True
                 ):
+                    line_of = _after(before)
                     for read in found:
-                        self._apply(read, file.name, lines, history)
-                    lines += newlines
+                        self._apply(read, file.name, line_of, history)
+                    before += newlines
                     if self.progress is not None:
                         self.progress(done + end, total)
                 return sha.result()
             finally:
                 hashing.shutdown()
 
-    def _tick(self, done: int, total: int) -> Progress | None:
-        if self.progress is None:
-            return None
-        progress = self.progress
-        return lambda read, _total: progress(done + read, total)
-
-    def _apply(self, read: Read, file: str, lines_before: int, history: History) -> None:
+    def _apply(
+        self, read: Read, file: str, line_of: Callable[[Read], int], history: History
+    ) -> None:
         """Count and list what reading one message found, and add it to the history."""
-        line = read.line + lines_before
         if read.envelope is None:
-            self.summary.problem(file, line, read.problem)
+            self.summary.problem(file, line_of(read), read.problem)
             self.summary.add("messages_skipped")
             return
         envelope = read.envelope
         if envelope.garbled:
-            self.summary.problem(file, line, f"{envelope.garbled}; its address was used")
+            self.summary.problem(file, line_of(read), f"{envelope.garbled}; its address was used")
             self.summary.add("headers_garbled")
         if read.problem:
-            self.summary.problem(file, line, read.problem)
+            self.summary.problem(file, line_of(read), read.problem)
         history.add_message(envelope)
 
 
 @dataclass(slots=True)
 class Read:
-    """What one message came to: its envelope, or why it has none; where it starts."""
+    """What one message came to: its envelope, or why it has none; where it starts (its byte
+    offset, and its line once counted: only for messages something is said about)."""
 
-    line: int
+    offset: int
     envelope: Envelope | None
     problem: str = ""
+    line: int = 0
+
+    def says_something(self) -> bool:
+        return self.envelope is None or bool(self.problem or self.envelope.garbled)
 
 
 def read_message(raw: Raw, keep_text: bool) -> Read:
     """Everything about one message that needs no database: done by workers for big files."""
     if raw.header is None:
-        return Read(raw.line, None, raw.problem)
+        return Read(raw.offset, None, raw.problem)
     try:
         envelope = envelope_of(raw)
     except BadMessage as error:
-        return Read(raw.line, None, f"message skipped: {error}")
+        return Read(raw.offset, None, f"message skipped: {error}")
     problem = ""
     if keep_text and not envelope.noise:
         try:
             envelope.text = body_text(raw)
         except Exception as error:
             problem = f"its text could not be read ({error})"
-    return Read(raw.line, envelope, problem)
+    return Read(raw.offset, envelope, problem)
 
 
 # --- big files: parts read by worker processes -----------------------------------------------
@@ -662,51 +657,36 @@ def part_bounds(file: Path, size: int) -> list[tuple[int, int]]:
     same rule as Scanner's (a From line followed by a header), so the parts hold the messages
     the whole file holds."""
     cuts = [0]
-    with file.open("rb") as handle:
+    with Mapped(file) as mapped:
         for at in range(PART, size, PART):
             if at <= cuts[-1]:
                 continue
-            window = 1 << 20
-            while True:
-                handle.seek(at)
-                seen = handle.read(window)
-                eof = at + len(seen) >= size
-                found = _next_boundary(seen, 0, eof)
-                if found is not None or eof or window >= PART:
-                    break
-                window *= 4
-            if found is not None:
-                cuts.append(at + found)
+            found = _next_boundary(mapped.data, at, size)
+            if found is None:
+                break
+            cuts.append(found)
     return list(zip(cuts, [*cuts[1:], size], strict=True))
 
 
-class _Part:
-    """A file read from `start` up to `end` only."""
-
-    def __init__(self, path: str, start: int, end: int) -> None:
-        self.handle = open(path, "rb")  # noqa: SIM115 - closed by read_part
-        self.handle.seek(start)
-        self.left = end - start
-
-    def read(self, n: int = -1) -> bytes:
-        n = self.left if n < 0 else min(n, self.left)
-        block = self.handle.read(n)
-        self.left -= len(block)
-        return block
-
-
 def read_part(task: tuple[str, int, int, bool]) -> tuple[list[Read], int]:
-    """A worker's part: what each message came to (lines counted from the part's start), and
-    how many line breaks the part holds."""
+    """A worker's part: what each message from `start` up to `end` came to (lines counted from
+    the part's start, for the messages something is said about), and how many line breaks the
+    part holds."""
     path, start, end, keep_text = task
-    part = _Part(path, start, end)
-    try:
-        scanner = Scanner(part, keep_body=keep_text, hashing=False)  # type: ignore[arg-type]
-        found = [read_message(raw, keep_text) for raw in scanner]
-        scanner.digest()
-        return found, scanner.newlines()
-    finally:
-        part.handle.close()
+    with Mapped(path, start) as mapped, Mapped(path, start) as counted:
+        lines = LineCounter(counted, start)
+        found = []
+        for raw in Scanner(mapped.data, keep_body=keep_text, start=start, end=end, mapped=mapped):
+            read = read_message(raw, keep_text)
+            if read.says_something():
+                read.line = lines.line_at(read.offset)
+            found.append(read)
+        return found, lines.line_at(end) - 1
+
+
+def _after(lines_before: int) -> Callable[[Read], int]:
+    """Line numbers counted in a part, as line numbers in the file."""
+    return lambda read: lines_before + read.line
 
 
 def _can_fork() -> bool:
@@ -716,10 +696,12 @@ def _can_fork() -> bool:
 
 
 def _sha256(file: Path) -> bytes:
+    """hashlib lets go of the GIL while it hashes a block, so this runs beside the reading."""
     sha = hashlib.sha256()
-    with file.open("rb") as handle:
-        while block := handle.read(BLOCK):
-            sha.update(block)
+    with Mapped(file) as mapped, memoryview(mapped.data) as view:
+        for at in range(0, len(view), BLOCK):
+            sha.update(view[at : at + BLOCK])
+            mapped.give_back(at + BLOCK)
     return sha.digest()
 
 
