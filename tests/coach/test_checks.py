@@ -1937,3 +1937,36 @@ def test_it_hears_a_list_of_the_writers_feats_as_one_upping():
     assert "about-them" not in failing(
         check_note(kind, "acknowledgement", to="Ines Lobo", about=about)
     )
+
+
+def test_it_hears_a_call_asked_for_the_writers_purpose():
+    about = "new role: Research Scientist at DeepMind"
+    text = "Sofia, DeepMind! Could we do a quick call so I can learn how you prepped? How is it?"
+    assert "no-ask" in failing(check_note(text, "acknowledgement", to="Sofia Rossi", about=about))
+    kind = "Sofia, DeepMind! Could we do a quick call so I can hear how it's going? So proud."
+    report = check_note(kind, "acknowledgement", to="Sofia Rossi", about=about)
+    assert "no-ask" not in failing(report)
+
+
+def test_it_hears_their_network_asked_for_by_an_imperative():
+    text = "Pat, congrats on the Sales Director role! We're hiring too, send anyone good my way."
+    assert "no-ask" in failing(check_note(text, "acknowledgement", to="Pat Murphy"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emma, congrats on Head Teacher! Hope you can still make time for old friends now. "
+        "What's first on your list?",
+        "Jo, did you pass the bar this time? Third time's the charm, right? Tell me!",
+    ],
+)
+def test_it_hears_guilt_and_tries_counted_in_new_shapes(text):
+    assert "recipient-test" in failing(check_note(text, "keep-in-touch", to="Emma Jo"))
+
+
+def test_it_takes_a_named_little_one_as_the_new_baby_on_record():
+    about = "last spoke in August; she had just become a mum"
+    text = "Lena! How are you and little Emil doing? Hope you're getting some sleep."
+    report = check_note(text, "keep-in-touch", to="Lena Fischer", about=about)
+    assert "specific" not in failing(report)

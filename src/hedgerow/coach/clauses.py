@@ -33,6 +33,9 @@ READER_ASKED = re.compile(
     r"|if you (?:ever |still )?(?:have|had|get|got|find|could|can|would|were able|are able"
     r"|don't mind|wouldn't mind)"
     r"|do you (?:have|mind|think you could)"
+    # "Can we hop on a call so I can learn ...": a call asked, for whom the purpose says.
+    r"|(?:can|could) we(?= (?:\w+ ){0,4}?(?:a |an )?(?:quick |short |brief )?(?:call|chat|zoom"
+    r"|meeting))"
     # Their network asked for: "maybe you know someone?", "do you happen to know anyone".
     r"|(?:do|would|might|may|maybe|perhaps) you (?:happen to )?know"
     # Someone of the writer's hosted by them: "could he spend a week in your kitchen?"
@@ -147,7 +150,10 @@ WRITER_BENEFITS = re.compile(
     r"|(?:get|give|find|offer) (?:her|him|them) (?:an?|a place|in|on|into)"
     r"|(?:our|my) (?:company|startup|firm|business|product|catalogue|catalog|deck|cv|resume"
     r"|portfolio|proposal|fund|app|book|project|application)"
-    r"|(?:her|his|their) (?:cv|resume|portfolio|application|details))(?![\w'])"
+    r"|(?:her|his|their) (?:cv|resume|portfolio|application|details)"
+    # A purpose that is the writer's: "a call so I can learn how you prepped for interviews".
+    r"|so (?:that )?(?:i|we) (?:can|could|might) (?:learn (?:from you|how|about how)|ask you"
+    r"|pick your brain|get your|show you|pitch|tell you about (?:my|our)))(?![\w'])"
 )
 # A sentence that says what the writer is after: their own draft, deck or bid, or a plan to
 # apply, raise, sell or hire ("I'm putting together a deck for our seed round").

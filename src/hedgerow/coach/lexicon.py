@@ -331,6 +331,8 @@ FAVOUR = phrases(
     r"(?:mean|help) a lot if you",
     r"share it with your (?:network|team|followers)",
     r"(?:are|is) (?:you|they|your \w+|the \w+)(?: \w+)? (?:hiring|recruiting)",
+    # Their network put to work by an imperative: "send anyone good my way".
+    r"send (?:\w+ ){0,3}?(?:my|our) way",
     # The writer putting themselves forward: "I'd love to throw my hat in the ring".
     r"throw my hat in(?:to)? the ring",
     r"(?:i'd|i would|i'm|i am) (?:really |so |very )?(?:love|like|keen|eager|happy|interested)"
@@ -535,6 +537,10 @@ BACKHANDED = phrases(
     # eventually", "only took them three rounds of interviews".
     r"(?:pays? off|paid off|got there|made it|figured it out|caught on|came round|came around)"
     r" eventually",
+    # ... or "this time", as if the last ones had failed: "did you pass the bar this time?"
+    r"(?:third|fourth|fifth|next) time'?s? (?:the|a|lucky) charm",
+    r"(?:pass|passed|make it|made it|get in|got in|get through|got through|win|won|land|landed)"
+    r" (?:it |the \w+ )?this time",
     r"(?:only|just) took (?:them|you|him|her) (?:\w+ ){0,2}(?:rounds|tries|attempts|goes|times"
     r"|applications|interviews|auditions|years)",
     r"for someone (?:like you|your age|with your|of your)",
@@ -666,6 +672,10 @@ GUILT = phrases(
     r"(?:no|won't have|not have|never have) (?:any )?time for (?:us|me|old friends|the rest of us"
     r"|little people|the little people)",
     r"(?:us|we) (?:little|ordinary|mere|lowly) (?:people|folk|mortals)",
+    # The same, put as a hope: "hope you can still make time for old friends now".
+    r"(?:hope|hopefully) you(?:'ll| will| can| could)? (?:still )?(?:make|have|find) (?:some )?time"
+    r" for (?:us|me|old friends|the rest of us|your (?:old )?friends)",
+    r"(?:don't|do not|dont) forget (?:about )?(?:us|me|your old friends|the little people)",
     r"more important than (?:old |your )?(?:friends|me|us|the rest of us|your friends)",
     r"(?:too busy|too important) to (?:write|reply|answer|call)(?: back)?",
     r"you never (?:reply|replied|answer|answered|write|wrote|respond|responded|call|called)",
@@ -919,7 +929,10 @@ VAGUE_EXPERIENCE = word_set(
 
 # Small families of words that name the same news (the `about` and the note may differ).
 RELATED_WORDS = (
-    frozenset({"father", "mother", "parent", "baby", "dad", "mum", "mom", "son", "daughter"}),
+    frozenset(
+        {"father", "mother", "parent", "baby", "dad", "mum", "mom", "son", "daughter", "newborn"}
+        | {"little", "sleep", "nappies", "diapers", "maternity", "paternity", "born"}
+    ),
     frozenset({"married", "wedding", "wife", "husband", "marriage", "honeymoon"}),
     frozenset({"moved", "moving", "move", "relocated", "relocating"}),
     frozenset({"promoted", "promotion"}),
