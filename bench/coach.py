@@ -161,7 +161,7 @@ def print_report(scored: list[Scored], cold: float, times: list[float]) -> None:
             f"  ready agrees  {HELD_OUT_HALF} even lines (held out in round three)"
             f" {agreed}/{total} {ratio(agreed, total)}"
         )
-    if UNTUNED in parts:
+    if parts:  # the recorded first sights, with the untuned part's live figure once it is in
         pooled, count = first_sight(scored)
         print(
             f"  ready agrees  every blind part at first sight {pooled}/{count}"
@@ -173,7 +173,9 @@ def print_report(scored: list[Scored], cold: float, times: list[float]) -> None:
     untuned = [item for item in by_check if item.record["part"] == UNTUNED]
     for title, rows in (("all notes", by_check), (f"the never-tuned part ({UNTUNED})", untuned)):
         if not rows:
-            print(f"\n  No per-check table for {title}: its notes are labeled by rule ids only")
+            missing = UNTUNED not in parts
+            why = "its notes are not copied in yet" if missing else "its notes name rule ids only"
+            print(f"\n  No per-check table for {title}: {why}")
             continue
         print(f"\n  Per check on {title} (a failing check is a positive)")
         print(

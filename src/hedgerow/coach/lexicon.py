@@ -336,7 +336,8 @@ FAVOUR = phrases(
     # The writer putting themselves forward: "I'd love to throw my hat in the ring".
     r"throw my hat in(?:to)? the ring",
     r"(?:i'd|i would|i'm|i am) (?:really |so |very )?(?:love|like|keen|eager|happy|interested)"
-    r" (?:to|in) (?:apply|applying|join (?:you|your)|joining (?:you|your)|work (?:with|for) you"
+    r" (?:to|in) (?:apply|applying|(?:join|joining) (?:you|your)(?! (?:linkedin |professional )?"
+    r"network)|work (?:with|for) you"
     r"|working (?:with|for) you|come on board|be part of (?:it|your|the team))",
     r"(?:keep|bear) me in mind",
     # Asking to be taken on, however politely: "if there's ever an opening on your team, I'd love
