@@ -620,3 +620,37 @@ def test_it_quotes_the_cue_as_typed_when_it_reads_shorthand():
     assert reading["kind"] == "commitment"
     assert reading["cue"] == "cant be bothered"
     assert reading["cue"] in text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but I'm the only one who can run the shop", "commitment"),
+        ("but we're in the middle of moving house", "commitment"),
+        ("but I said I'd help organise my cousin's wedding this year", "commitment"),
+        ("but by the time I've done dinner and homework it's 9pm", "commitment"),
+        ("but our twins are 18 months old, enough said", "commitment"),
+        ("but I got a D in maths at school", "confidence"),
+        ("but my sister already told me it's a silly idea", "confidence"),
+        ("but people with real degrees will apply for the same job", "confidence"),
+        ("but the last time I tried, the whole class laughed", "confidence"),
+        ("but it wouldn't be worth it without a publishing deal", "scope"),
+        ("but maybe after the wedding, or after we move", "scope"),
+        ("but honestly nothing, I just need to book it", "none"),
+    ],
+)
+def test_it_reads_loads_marks_and_deferrals_said_without_a_not(text, kind):
+    # Issue 10, fourth round: probes of our own in new words, each written before its run.
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I'll start in January, no point starting in the middle of the month", "scope"),
+        ("but my mum agreed to help with the kids", "none"),
+        ("but maybe after the baby arrives", "scope"),
+    ],
+)
+def test_it_keeps_those_shapes_where_they_mean_something_else(text, kind):
+    assert classify_blocker(text)["kind"] == kind

@@ -189,10 +189,13 @@ WISH = re.compile(
 CONJUNCT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+")
 WISH_ITEMS = 3
 ITEM_WORDS = 6
-# A start moved from year to year: "2025 is full, so 2026, or realistically 2027".
+# A start moved from year to year, or from one condition to the next: "2025 is full, so 2026, or
+# realistically 2027", "after the promotion, or after we move".
 DEFERRAL = re.compile(
     r"\b(?P<first>20\d\d)\b[^.;!?]{0,40}?\b(?:or|so|then|maybe|probably|realistically|actually"
     r"|if not|more like)\b[^.;!?]{0,20}?\b(?P<later>20\d\d)\b"
+    r"|\b(?:after|once|when|until)\b[^.;!?]{1,30}?,?\s+or (?:maybe |perhaps |probably |else )?"
+    r"(?:after|once|when|until)\b"
     r"|\bnext (?:year|summer|spring|autumn|winter)\b[^.;!?]{0,20}?\bor\b[^.;!?]{0,20}?"
     r"\b(?:the (?:one|year|summer|spring|autumn|winter) after|the year after that)\b"
 )
@@ -311,9 +314,17 @@ def stance_of(text: str) -> Stance:
     # A cue that says the kind by meaning (weight 5: a priority, a comparison, a start that
     # keeps sliding) is a limit whatever good news shares its clause: in "other people my age
     # already run their own firms", "already run" is theirs, not the speaker's (issue 10).
-    limits += meaning_spans(lowered)
+    meant = meaning_spans(lowered)
+    limits += meant
     waiting = postponed + spans_of(CONDITIONS, lowered, 0)
-    resolved = [span for span in spans_of(RESOLUTIONS, lowered, 0) if not inside(span, waiting)]
+    # Words inside such a cue are part of it, not an answer to it: "by the time I've done dinner
+    # and homework it's 9pm" is one limit, whatever "I've done" says alone (issue 10, fourth round).
+    resolved = [
+        span
+        for span in spans_of(RESOLUTIONS, lowered, 0)
+        if not inside(span, waiting) and not inside(span, meant)
+    ]
+    defiances = [span for span in defiances if not inside(span, meant)]
     affordances = [span for span in affordances if not inside(span, postponed)]
     defiances = [span for span in defiances if not inside(span, postponed)] + resolved
     limits = [span for span in limits if span in postponed or not inside(span, resolved)]
