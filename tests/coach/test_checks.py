@@ -1970,3 +1970,35 @@ def test_it_takes_a_named_little_one_as_the_new_baby_on_record():
     text = "Lena! How are you and little Emil doing? Hope you're getting some sleep."
     report = check_note(text, "keep-in-touch", to="Lena Fischer", about=about)
     assert "specific" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gabi, congrats on Nubank! Would you have any advice for someone starting in fintech? "
+        "How's the team?",
+        "Gabi, congrats on Nubank! Our co-op is applying to your fund, any insider tips would be "
+        "gold. How's the team?",
+        "Gabi, congrats on Nubank! My brother is a designer looking for work, mind if I pass on "
+        "your number? How's the team?",
+    ],
+)
+def test_it_hears_help_asked_of_them_whoever_it_is_for(text):
+    report = check_note(text, "acknowledgement", to="Gabriela Souza", about="new role at Nubank")
+    assert "no-ask" in failing(report)
+
+
+def test_it_lets_a_question_about_their_advice_to_others_through_when_it_asks_nothing():
+    text = "Gabi, congrats on Nubank! Any advice you give your new hires on day one? Curious!"
+    report = check_note(text, "acknowledgement", to="Gabriela Souza", about="new role at Nubank")
+    assert "no-ask" not in failing(report)
+
+
+def test_it_reads_warm_wishes_from_a_place_as_a_sign_off():
+    about = "last spoke in May; she was retiring from Siemens"
+    text = (
+        "Dear Ursula, how are you enjoying retirement? I imagine the garden is getting lots of "
+        "attention now. With warm wishes from Munich"
+    )
+    report = check_note(text, "keep-in-touch", to="Ursula Keller", about=about)
+    assert "closing-ask" not in failing(report)

@@ -26,7 +26,8 @@ READER_ASKED = re.compile(
     r"|kindly|still))?"
     # "would you mind pointing me to ...", "if it's not too much trouble": the polite mood of a
     # request, whatever verb follows.
-    r"|(?:would|do) you mind|if (?:it's|it is|it isn't|it's not|it is not) (?:not )?too much"
+    r"|(?:would|do) you mind|mind if (?:i|we|he|she|they|my \w+)"
+    r"|if (?:it's|it is|it isn't|it's not|it is not) (?:not )?too much"
     r" (?:trouble|bother)|would it be possible (?:for you )?to|is there any (?:way|chance) you"
     r"|would you be (?:open|willing|able|up for|happy|interested)"
     r"|(?:are|were) you (?:open|willing|able|up for)"
@@ -170,7 +171,10 @@ WRITERS_NEED = re.compile(
     r"|(?:i'm|i am|im|we're|we are|i've been|we've been) (?:\w+ )?(?:trying|hoping|looking"
     r"|planning|aiming|keen|eager|desperate|itching) to (?:break|get|move|switch|transition|find"
     r"|land|raise|launch|grow|pivot|start|make|join|enter|expand)"
-    r"|(?:i'm|i am|im) (?:between jobs|on the (?:job )?market|open to (?:work|new)))(?![\w'])"
+    r"|(?:i'm|i am|im) (?:between jobs|on the (?:job )?market|open to (?:work|new))"
+    # The writer's side named as the doer: "our NGO in Dakar is applying for a grant".
+    r"|(?:my|our) (?:[\w-]+ ){1,4}?(?:is|are)(?: [\w-]+){0,3}? (?:applying|raising|pitching|hiring"
+    r"|bidding|fundraising|looking for|launching))(?![\w'])"
 )
 # Done for the writer's side, whatever the act: "sign a copy for my mum", "do it for us".
 FOR_THE_WRITER = re.compile(
@@ -183,7 +187,7 @@ FOR_THE_WRITER = re.compile(
 WISH_FRAME = re.compile(r"(?:i'd|i would|we'd|we would|and would)\b")
 HELP = re.compile(
     r"advice|feedback|input|help|support|intro|introduction|referral|recommendation|mentoring"
-    r"|eyes on|a word with|put in a (?:good )?word"
+    r"|eyes on|a word with|put in a (?:good )?word|(?:any|some|a few) (?:tips|pointers|guidance)"
 )
 # Someone of the writer's, named earlier in the note ("my cousin is looking for ..."): a later
 # "her", "him" or "them" in a request is that person, so the favour is the writer's.
@@ -311,6 +315,10 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
         favour_returned = "favour" in asked.group(0) or "favor" in asked.group(0)
         # "I'd really value your advice": the writer's own wish frame says whom help is for.
         if service and WISH_FRAME.match(asked.group(0)) and HELP.fullmatch(service.group(0)):
+            return Ask(clause, asked.group(0).strip(), service.group(0))
+        # "Would you have any advice for someone trying to land a first job?": help asked of
+        # them is an ask whoever it is for (rule N6: no requests for help).
+        if service and ASKING_TO_ACT.match(asked.group(0)) and HELP.match(service.group(0)):
             return Ask(clause, asked.group(0).strip(), service.group(0))
         if service and (benefit or favour_returned or service.group(0)[0].isdigit()):
             return Ask(clause, asked.group(0).strip(), service.group(0))

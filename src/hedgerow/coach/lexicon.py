@@ -331,6 +331,9 @@ FAVOUR = phrases(
     r"(?:mean|help) a lot if you",
     r"share it with your (?:network|team|followers)",
     r"(?:are|is) (?:you|they|your \w+|the \w+)(?: \w+)? (?:hiring|recruiting)",
+    # Help wished for as if it were a gift: "any insider advice would be gold".
+    r"(?:any|some|your) (?:\w+ ){0,2}?(?:advice|tips|pointers|guidance|insights?|input|feedback"
+    r"|help|intros?|introductions?|referrals?) (?:would|will) (?:be|mean)",
     # Their network put to work by an imperative: "send anyone good my way".
     r"send (?:\w+ ){0,3}?(?:my|our) way",
     # The writer putting themselves forward: "I'd love to throw my hat in the ring".

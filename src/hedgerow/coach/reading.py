@@ -27,7 +27,11 @@ SIGN_OFF_WORDS = 4
 SIGN_OFF_PHRASES = (
     r"(?:best|best wishes|all the best|cheers|thanks|thank you|many thanks|warmly|warm regards|"
     r"kind regards|regards|take care|talk soon|speak soon|see you|hugs|love|yours|sincerely|"
-    r"ciao|xx|x|sending (?:love|hugs|best wishes))"
+    r"ciao|xx|x|sending (?:love|hugs|best wishes)"
+    # "With warm wishes from Munich", "Warmest greetings", "Blessings", "Stay well".
+    r"|(?:with )?(?:(?:warm|warmest|kind|kindest|best|fond|heartfelt|sincere|all my|much) )?"
+    r"(?:wishes|regards|greetings|love|thoughts|hugs)(?= from | to |\s*[,!.]?\s*$)"
+    r"|with (?:love|gratitude|thanks|appreciation)|blessings|stay (?:well|safe))"
 )
 SIGN_OFF = re.compile(r"^" + SIGN_OFF_PHRASES + r"\b", re.IGNORECASE)
 # The writer's name at the very end: after a sign-off on its line ("Best,\nFunmi", "Cheers,
