@@ -2002,3 +2002,18 @@ def test_it_reads_warm_wishes_from_a_place_as_a_sign_off():
     )
     report = check_note(text, "keep-in-touch", to="Ursula Keller", about=about)
     assert "closing-ask" not in failing(report)
+
+
+def test_it_takes_their_own_words_recalled_as_particular_in_a_keep_in_touch_note():
+    about = "last spoke in August about his retirement plans"
+    text = "Hey Doug! Did you end up buying that boat you were talking about? I want pictures!"
+    report = check_note(text, "keep-in-touch", to="Doug Peterson", about=about)
+    assert "specific" not in failing(report)
+    vague = "Hey Doug! How have you been? I want to hear everything!"
+    report = check_note(vague, "keep-in-touch", to="Doug Peterson", about=about)
+    assert "specific" in failing(report)
+
+
+def test_it_hears_the_odds_against_their_venture():
+    text = "Gus, is the beer brand going? Most craft breweries close in year one. How are sales?"
+    assert "recipient-test" in failing(check_note(text, "keep-in-touch", to="Gus Lima"))

@@ -378,7 +378,12 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             "you have the right person in mind.",
         )
     named = refers_to(context.about, unhedged(context.note))
-    if named or (is_vague(context.about) and is_concrete(context)):
+    # rule N8: a core contact's own words recalled ("that boat you were talking about") are as
+    # particular as the record, which holds only the gist of the last talk.
+    recalled = context.occasion == "keep-in-touch" and bool(
+        lexicon.THEIR_WORDS_RECALLED.search(context.note.lowered)
+    )
+    if named or recalled or (is_vague(context.about) and is_concrete(context)):
         return result(
             "specific",
             ok=True,

@@ -19,6 +19,14 @@ def phrases(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(alternatives) + r")(?![\w'])")
 
 
+# rule N8: something they told the writer last time, recalled: "the boat you were talking
+# about", "last time you said", "you mentioned".
+THEIR_WORDS_RECALLED = phrases(
+    r"(?:the|that|those|your) [\w -]{1,40}? you (?:were |had been )?(?:talking about|telling me"
+    r" about|mentioned|described|showed me|planning|dreaming of|thinking (?:about|of))",
+    r"(?:last time|when we (?:last )?(?:spoke|talked)),? you (?:said|mentioned|told me|were)",
+    r"you (?:mentioned|told me|said) (?:that |you )?(?:you |you'd |you were )?",
+)
 # rule N2: the writer talking about themselves. "we/our" is shared, so it is not counted.
 FIRST_PERSON = phrases(
     r"i", r"me", r"my", r"mine", r"myself", r"i'm", r"i've", r"i'll", r"i'd", r"im"
@@ -594,8 +602,9 @@ DOUBTING = phrases(
     r"(?:most|many|lots of|plenty of) (?:people|\w+s) (?:don't|do not|never|fail to|won't|can't)"
     r" (?:make it|last|survive|succeed|get (?:in|through|past)|pass|manage)",
     # The odds against them, told as what "most new leads" go through: "most new leads struggle".
-    r"(?:most|many|lots of|plenty of) (?:new |first-time |young )?(?:people|\w+s) (?:struggle"
-    r"|fail|quit|give up|burn out|drop out|flounder|crash|go under)",
+    r"(?:most|many|lots of|plenty of) (?:\w+ )?(?:people|\w+s) (?:struggle|fail|quit|give up"
+    r"|burn out|drop out|flounder|crash|go under|close|fold|shut down|go bust|don't survive"
+    r"|never make it)",
     # The writer's doubt, in the past, that their venture would survive: "I wasn't sure it
     # would make it through the summer" (rule N3, issue 10 fourth round).
     r"i (?:\w+ )?(?:wasn't|was not|wasnt|was never|didn't|did not|never|honestly didn't)"
