@@ -28,7 +28,7 @@ from typing_extensions import TypedDict  # pydantic (the API) needs this one on 
 
 from hedgerow.lib.dates import month_text
 from hedgerow.network.access import contacts_of, invitations_of, updates_of
-from hedgerow.network.models import Contact, Interaction, Invitation, Update
+from hedgerow.network.models import Contact, Interaction, Invitation, Update, next_due_on
 from hedgerow.network.replies import ReplyMonth, reply_figures
 
 
@@ -92,6 +92,22 @@ class Agenda(TypedDict):
     network: Network
 
 
+# A ContactRef's fields, in its order: read with values_list where a whole Contact is not needed.
+CONTACT_REF = ("id", "name", "company", "position", "linkedin_url")
+REF = tuple(f"contact__{name}" for name in CONTACT_REF)
+
+
+def _ref(values) -> ContactRef:
+    pk, name, company, position, linkedin_url = values
+    return {
+        "id": pk,
+        "name": name,
+        "company": company,
+        "position": position,
+        "linkedin_url": linkedin_url,
+    }
+
+
 def contact_ref(contact: Contact) -> ContactRef:
     return {
         "id": contact.pk,
@@ -146,14 +162,11 @@ def follow_ups_due(owner, as_of: date) -> list[FollowUpItem]:
         accepted_on__lte=as_of,
         history=False,  # accepted long before an import found it: history, not an action
     )
+    # Only the fields Today shows: Today reads this on every visit.
+    rows = _active(accepted, as_of).order_by("accepted_on").values_list("id", "accepted_on", *REF)
     return [
-        {
-            "id": inv.pk,
-            "contact": contact_ref(inv.contact),
-            "accepted_on": inv.accepted_on,
-        }
-        for inv in _active(accepted, as_of).select_related("contact").order_by("accepted_on")
-        if inv.contact is not None and inv.accepted_on is not None
+        {"id": pk, "contact": _ref(contact), "accepted_on": accepted_on}
+        for pk, accepted_on, *contact in rows
     ]
 
 
@@ -164,17 +177,19 @@ def core_contacts_due(owner, as_of: date) -> list[DueItem]:
     latest = Interaction.objects.filter(contact=OuterRef("pk")).order_by("-occurred_at")
     core = core.annotate(last_at=Subquery(latest.values("occurred_at")[:1]))
     items: list[DueItem] = []
-    for contact in core:
-        last_on = timezone.localdate(contact.last_at) if contact.last_at else None
-        due_on = contact.next_due_on(last_on)
+    for core_since, cadence_days, last_at, *ref in core.values_list(
+        "core_since", "cadence_days", "last_at", *CONTACT_REF
+    ):
+        last_on = timezone.localdate(last_at) if last_at else None
+        due_on = next_due_on(last_on, core_since=core_since, cadence_days=cadence_days)
         if due_on is None or due_on > as_of:
             continue
         items.append(
             {
-                "contact": contact_ref(contact),
+                "contact": _ref(ref),
                 "last_interaction_on": last_on,
                 "days_overdue": (as_of - due_on).days,
-                "cadence_days": contact.cadence_days,
+                "cadence_days": cadence_days,
             }
         )
     items.sort(key=lambda item: -item["days_overdue"])

@@ -54,6 +54,15 @@ class Tag(models.Model):
         return self.name
 
 
+def next_due_on(
+    last_interaction_on: date | None, *, core_since: date | None, cadence_days: int
+) -> date | None:
+    """Rule N8: when a core contact is due, `cadence_days` after the last interaction (or after
+    they became core, with nothing logged since); for lists read without whole Contact rows."""
+    anchor = last_interaction_on or core_since
+    return None if anchor is None else anchor + timedelta(days=cadence_days)
+
+
 class Contact(models.Model):
     # No index of its own: every index below starts with the owner. Fewer indexes, faster imports.
     owner = models.ForeignKey(
@@ -111,10 +120,9 @@ class Contact(models.Model):
         """Rule N8: a core contact is due `cadence_days` after the last interaction."""
         if not self.is_core:
             return None
-        anchor = last_interaction_on or self.core_since
-        if anchor is None:
-            return None
-        return anchor + timedelta(days=self.cadence_days)
+        return next_due_on(
+            last_interaction_on, core_since=self.core_since, cadence_days=self.cadence_days
+        )
 
     def snooze(self, *, until: date) -> None:
         """Rule N8: not now; the due reminder comes back on `until`."""
