@@ -654,3 +654,40 @@ def test_it_reads_loads_marks_and_deferrals_said_without_a_not(text, kind):
 )
 def test_it_keeps_those_shapes_where_they_mean_something_else(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but every spare euro goes on the kids' school fees", "commitment"),
+        ("but the wedding is this summer and that's all we're thinking about", "commitment"),
+        ("but my in-laws are staying with us till March", "commitment"),
+        ("but the renovation would take over my life", "commitment"),
+        ("but after work the last thing I want is more studying", "commitment"),
+        ("but my dad always said artists starve", "confidence"),
+        ("but the certificate costs 2,000 euros", "confidence"),
+        ("but I'll only do it if I can make it my career", "scope"),
+        ("but let's see after the summer", "scope"),
+        ("but my employer gives me Friday afternoons for it", "none"),
+        ("I don't drive, but the class is a ten-minute walk away", "none"),
+    ],
+)
+def test_it_reads_money_spent_attention_taken_warnings_and_answers_after_but(text, kind):
+    # Issue 10, fourth round: a fourth probe of our own, each line written before its run.
+    assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A limit after the "but" still stands; a worry waved away is no answer to a load.
+        ("I have the money, but I don't have the time", "commitment"),
+        ("It's a lot, but I'm not afraid of hard work.", "commitment"),
+        # A price said to be small answers itself.
+        ("but the certificate costs just 40 euros", "none"),
+        # A bet with a doubter is defiance, not a delay.
+        ("My brother says I'll never finish a marathon. We'll see in April.", "none"),
+    ],
+)
+def test_it_keeps_limits_after_but_and_small_prices(text, kind):
+    assert classify_blocker(text)["kind"] == kind

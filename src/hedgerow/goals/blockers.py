@@ -291,6 +291,7 @@ def stance_of(text: str) -> Stance:
     postponed = spans_of(POSTPONEMENTS, lowered, 0)
     limits: list[Span] = list(postponed)
     affordances: list[Span] = []
+    in_hand: list[Span] = []  # things there to use, not worries waved away
     defiances: list[Span] = []
     reported: list[Span] = []
     offset = 0
@@ -305,6 +306,7 @@ def stance_of(text: str) -> Stance:
             for span in spans_of(DEFIANCES, words, start)
             if not resigned(lowered[span[0] : span[1]], words)
         ]
+        in_hand += spans_of(AFFORDANCES, words, start)
         affordances += defused + spans_of(AFFORDANCES, words, start)
         limits += [
             span for span in spans_of(LIMITATIONS, words, start) if not inside(span, defused)
@@ -334,11 +336,22 @@ def stance_of(text: str) -> Stance:
     limits = [span for span in limits if not inside(span, answered)]
     affordances += defiances
     defied = bool(defiances) and (not limits or max(defiances) > max(limits))
+    # "I can't drive, but the studio is a five-minute walk": after a "but" that is not the
+    # statement's own opening, something in hand answers every limit before it (issue 10, fourth
+    # round); a limit after it ("I have the money, but not the time") still stands, and a worry
+    # waved away ("it's a lot, but I'm not afraid of hard work") is no answer to the load.
+    turns = [match.end() for match in TURN.finditer(lowered)]
+    if turns and limits and max(limits)[0] < turns[-1] <= max(in_hand, default=(-1, -1))[0]:
+        defied = True
     return Stance(
         limit=min(limits, default=None),
         affordance=min(affordances, default=None),
         settled=bool(affordances) and (not limits or defied),
     )
+
+
+# A "but" inside the statement, not the one it opens with.
+TURN = re.compile(r"(?<=\w)[,;]?\s+but\b|[.;!?]\s*but\b")
 
 
 def meaning_spans(lowered: str) -> list[Span]:
