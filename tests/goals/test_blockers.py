@@ -691,3 +691,26 @@ def test_it_reads_money_spent_attention_taken_warnings_and_answers_after_but(tex
 )
 def test_it_keeps_limits_after_but_and_small_prices(text, kind):
     assert classify_blocker(text)["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but the car needs fixing and that's where the money is going", "commitment"),
+        ("but we're short-staffed and I'm covering two roles", "commitment"),
+        ("but my drawings are nothing special", "confidence"),
+        ("but I'd need to sort my flat, my visa and my finances first", "scope"),
+        ("but if I'm doing it I want to do it properly, full-time", "scope"),
+        ("but I've been 'about to start' since 2021", "scope"),
+        ("but the twins are old enough now to get themselves to school", "none"),
+        ("but my physio says it'll be great for my back", "none"),
+    ],
+)
+def test_it_reads_a_fifth_probes_shapes(text, kind):
+    # Issue 10, fourth round: a fifth probe of our own, each line written before its run.
+    assert classify_blocker(text)["kind"] == kind
+
+
+def test_it_keeps_a_list_of_chores_after_have_to_as_a_load():
+    reading = classify_blocker("but I have to cook, clean and do the school run every day")
+    assert reading["kind"] == "commitment"

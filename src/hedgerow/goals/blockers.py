@@ -184,8 +184,13 @@ CHAIN_WEIGHT = 5
 # goal growing, whatever the things are (rule G2). A load listed after "have to" is not a wish.
 WISH = re.compile(
     r"\b(?:want|wanna|'d like|would like|'d love|would love|plan|planning|hope|hoping|dream of"
-    r"|going|gonna|sav(?:e|ing) (?:up )?(?:enough |money )?for)(?: to)?\b(?P<rest>[^.;!?]*)"
+    r"|going|gonna|sav(?:e|ing) (?:up )?(?:enough |money )?for"
+    r"|(?P<need>need|needs|have|has|must|should|'d need|would need|'d have|would have))"
+    r"(?: to)?\b(?P<rest>[^.;!?]*)"
 )
+# A list needed before anything starts is the goal moving away too ("I'd need to fix my diet, my
+# sleep and my back first"); without "first" or "before" a list after "have to" is a load.
+PREREQUISITE_END = re.compile(r"\b(?:first|beforehand|before (?:i|we|anything|starting)\b.*)$")
 CONJUNCT = re.compile(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&|plus)\s+")
 WISH_ITEMS = 3
 ITEM_WORDS = 6
@@ -204,11 +209,19 @@ DEFERRAL = re.compile(
 def wish_lists(lowered: str) -> list[Span]:
     """Where a wish lists three or more things (see WISH)."""
     found = []
-    for match in WISH.finditer(lowered):
+    match = WISH.search(lowered)
+    while match:
+        # The next wish may sit inside this one's rest ("I'd need to save up for ..."), so the
+        # search goes on from where this one's words begin, not where they end.
         rest = re.split(r"\bbut\b", match.group("rest"))[0].strip(" ,")
+        first = PREREQUISITE_END.search(rest) if match.group("need") else None
+        if first:
+            rest = rest[: first.start()].strip(" ,")
         items = [item for item in CONJUNCT.split(rest) if item.strip()]
-        if len(items) >= WISH_ITEMS and all(len(item.split()) <= ITEM_WORDS for item in items):
+        listed = len(items) >= WISH_ITEMS and all(len(i.split()) <= ITEM_WORDS for i in items)
+        if listed and (first or not match.group("need")):
             found.append((match.start(), match.start("rest") + len(rest) + 1))
+        match = WISH.search(lowered, match.start("rest"))
     return found
 
 
