@@ -2017,3 +2017,45 @@ def test_it_takes_their_own_words_recalled_as_particular_in_a_keep_in_touch_note
 def test_it_hears_the_odds_against_their_venture():
     text = "Gus, is the beer brand going? Most craft breweries close in year one. How are sales?"
     assert "recipient-test" in failing(check_note(text, "keep-in-touch", to="Gus Lima"))
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Can I send you my pitch deck?",
+        "Would it be okay if I listed you as a reference?",
+        "Please consider my application for the analyst role.",
+        "I'm looking for a co-founder, know anyone?",
+        "Hoping you can put me forward for the panel.",
+        "I'd appreciate it if you could like my latest post.",
+        "Shall I send over a proposal for your team?",
+        "I'd love to get you on a call to discuss a partnership.",
+        "Could I borrow 10 minutes of your time?",
+        "Just wondering whether your company needs a logo designer.",
+        "Do let me know if your firm needs accounting help, we'd love to work with you.",
+        "Happy to buy you lunch in exchange for your advice on my career.",
+    ],
+)
+def test_it_hears_a_request_for_the_writer_in_any_frame(ask):
+    text = f"Congrats on the new role at Acme, Dana! {ask} How are the first weeks?"
+    report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
+    assert "no-ask" in failing(report)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "Could you send my love to your mum?",
+        "Would you like me to send you the photos from our hike?",
+        "Would you mind if I brought my husband to the dinner?",
+        "Do you know anyone else from our old team who's in Berlin now? Would love to say hi.",
+        "Can I buy you a coffee to celebrate your promotion?",
+        "It would be great if you could make it to our class reunion in May.",
+        "Please give my regards to the team.",
+        "Let me know if you're ever in my neck of the woods.",
+    ],
+)
+def test_it_lets_requests_that_give_or_gather_through(kind):
+    text = f"Congrats on the new role at Acme, Dana! {kind} How are the first weeks?"
+    report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
+    assert "no-ask" not in failing(report)

@@ -204,9 +204,13 @@ ABOUT_THEM = re.compile(
     r"|(?:hear|know) (?:how|what|about|more)|send (?:me )?(?:a )?(?:photo|picture|pic)s?"
 )
 NETWORK = re.compile(
-    r"(?<![\w'])(?:(?:with|to|among|across|through) your (?:network|followers|contacts|connections"
-    r"|audience|mailing list|list|community)|know (?:of )?(?:anyone|anybody|someone|somebody"
-    r"|any \w+ who|a good \w+))(?![\w'])"
+    r"(?<![\w'])(?:with|to|among|across|through) your (?:network|followers|contacts|connections"
+    r"|audience|mailing list|list|community)(?![\w'])"
+)
+# Someone they know, asked for: an ask when the writer's need is said beside it ("we're looking
+# for distributors, maybe you know someone?"), not when asking after old friends.
+KNOWS_SOMEONE = re.compile(
+    r"(?<![\w'])know (?:of )?(?:anyone|anybody|someone|somebody|any \w+ who|a good \w+)(?![\w'])"
 )
 # The reader asked to come, meet or hear: hospitality and catch-ups, not a service (rule N5).
 GENEROUS_ACT = re.compile(
@@ -307,6 +311,8 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
         if ABOUT_THEM.search(rest) and not SERVICE.search(rest):
             continue  # "could you tell me how the launch went?"
         service = SERVICE.search(rest)
+        if service and HOSPITALITY.match(service.group(0)):
+            service = None  # "could you send my love to your mum?" passes greetings on
         benefit = (
             WRITER_BENEFITS.search(rest)
             or (for_someone and THIRD_PARTY.search(rest))
@@ -325,7 +331,9 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
         if service and re.search(r"minutes|your time|favou?r", service.group(0)):
             return Ask(clause, asked.group(0).strip(), service.group(0))
         # Their network put to work, for whatever: "could you share the ad with your network".
-        network = NETWORK.search(rest)
+        network = NETWORK.search(rest) or (
+            (for_writer or WRITERS_NEED.search(clause)) and KNOWS_SOMEONE.search(rest)
+        )
         if network:
             return Ask(clause, asked.group(0).strip(), network.group(0))
         # "My cousin runs a haulage firm. Would you be open to me sending you his details?":
@@ -343,7 +351,8 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
         # effort goes to something of the writer's, unless they are asked to come, meet or tell.
         acting = rest[asked.end() - asked.start() :]
         thing = WRITERS_THING.search(acting)
-        generous = GENEROUS_ACT.search(acting[: thing.start()] if thing else acting)
+        before = acting[: thing.start()] if thing else acting
+        generous = GENEROUS_ACT.search(before) or HOSPITALITY.search(acting)
         if (
             thing
             and not generous
@@ -351,6 +360,75 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
             and ASKING_TO_ACT.match(asked.group(0))
         ):
             return Ask(clause, asked.group(0).strip(), thing.group(0))
+    return request_for_writer(sentence)
+
+
+# --- a request for the writer, in any frame (issue 10, fourth round) -------------------------
+
+# Any way of asking: the reader as doer ("could you", "do you have time to"), the writer asking
+# leave ("can I send you", "would it be okay if I", "shall I"), the writer's hope or wish about
+# the reader's act ("hoping you can", "I'd appreciate it if you", "I'd love to get you on"), and
+# the imperatives of a request ("please consider", "feel free to pass", "know anyone?").
+REQUEST_FRAME = re.compile(
+    r"(?<![\w'])(?:(?:could|can|would|will) you|do you have (?:time|a (?:minute|moment))"
+    r"|are you (?:able|willing|open)|(?:can|could|may|might) (?:i|we)|shall (?:i|we)"
+    r"|would it be (?:ok|okay|alright|all right|possible|fine) (?:if|for)"
+    r"|(?:i was |i'm |i am |we're |we are |)hoping (?:you|that you)"
+    r"|(?:i'd|i would|we'd|we would) (?:really |so |very much )?(?:love|like|appreciate|be"
+    r" (?:grateful|honou?red|thrilled|glad)) (?:it )?(?:if you|for you to|to get you|to have you"
+    r"|you to)"
+    r"|it(?:'d| would) (?:be (?:great|amazing|wonderful|fantastic|lovely|helpful|brilliant)|mean"
+    r" (?:a lot|so much|the world)|help (?:a lot|so much)) if you"
+    r"|please|feel free to|(?:do )?let me know if (?:you|your)|wonder(?:ed|ing)? (?:if|whether)"
+    r"|(?:do you |you )?know (?:anyone"
+    r"|anybody|someone|somebody)|in exchange for)(?![\w'])"
+)
+# What serves the writer's side: their things, themselves as the object, their business.
+FOR_THE_WRITERS_SIDE = re.compile(
+    r"(?<![\w'])(?:(?:my|our) (?:[\w-]+ ){0,2}?(?:deck|cv|resume|r\u00e9sum\u00e9|application"
+    r"|post|posts|book|product|products|portfolio|proposal|career|visa|startup|start-up|company"
+    r"|business|website|site|app|draft|paper|article|project|services|course|round|fund|idea"
+    r"|pitch|fundraiser|podcast|channel|newsletter|campaign|petition|profile|thesis|novel|album"
+    r"|film|shop|store|restaurant|brand|agency|firm|work|script|details|number|offer|platform"
+    r"|tool|solution|event|launch|grant|bid|case|request|cause)s?"
+    r"|(?:for|forward|recommend|vouch for|put|mentor|hire|back|fund"
+    r"|sponsor|consider|introduce|refer|endorse) (?:me|us)|(?:listed|list|name|named|use|used)"
+    r" you as (?:a |my )?reference|proposal|demo|partnership|collaborat\w*|work with you"
+    r"|(?:needs?|need) (?:an? |any |some )?[\w-]+ (?:help|services?|designer|developer"
+    r"|photographer|consultant|writer|translator|accountant)|i'm available|we're available"
+    r"|\d+ minutes of your time|your time|co-?founder|investors?|invest(?:ing)? in)(?![\w'])"
+)
+# ... unless they are only asked to come, meet, see or tell, or offered something.
+HOSPITALITY = re.compile(
+    r"(?<![\w'])(?:join|come|visit|meet|see (?:you|the|your)|stay|grab|catch up|celebrate"
+    r"|tell|say|hear|introduce you|send you (?:the|some|a few) (?:photos?|pictures?|pics|link)"
+    r"|share (?:the|some) (?:photos?|pictures?|pics|recording|slides)"
+    # Greetings passed on: "please greet the family for me", "give my love to Ama".
+    r"|bring|brought|bringing|greet|say (?:hi|hello)|give (?:them )?my (?:love|regards|best)"
+    r"|send (?:them )?my (?:love|regards|best|wishes)|hug)(?![\w'])"
+)
+BUSINESS = re.compile(r"(?<![\w'])(?:proposal|demo|partnership|pitch|deal|contract)(?![\w'])")
+
+
+def request_for_writer(sentence: str) -> Ask | None:
+    """A request, in any frame, whose content serves the writer's side (rule N6): "Can I send
+    you my deck?", "Would it be okay if I listed you as a reference?", "Please consider my
+    application", "I'm looking for a co-founder, know anyone?". Asking them to come, meet, see
+    or tell is no ask, unless the meeting is for the writer's business ("see a demo")."""
+    for frame in REQUEST_FRAME.finditer(sentence):
+        rest = sentence[frame.start() :]
+        if frame.group(0).endswith(
+            ("know anyone", "know anybody", "know someone", "know somebody")
+        ):
+            rest = sentence  # the need is said before the frame
+        serving = FOR_THE_WRITERS_SIDE.search(rest)
+        if serving is None:
+            continue
+        after = sentence[frame.end() :]
+        generous = HOSPITALITY.search(rest, 0, serving.start()) or ABOUT_THEM.search(after)
+        if generous and not BUSINESS.search(rest):
+            continue
+        return Ask(sentence, frame.group(0), serving.group(0))
     return None
 
 
