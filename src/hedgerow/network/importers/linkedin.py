@@ -69,7 +69,6 @@ from hedgerow.network.importers.linkedin_messages import (
     MessageRow,
     WorkerFeed,
     WorkerTask,
-    can_start_worker,
     profile_url,
     read_messages,
 )
@@ -81,6 +80,7 @@ from hedgerow.network.importers.linkedin_people import (
     name_from_slug,
 )
 from hedgerow.network.importers.text import missing_header, peeked_lines, sniff_separator
+from hedgerow.network.importers.workers import can_start_worker
 from hedgerow.network.models import (
     Contact,
     ContactEmail,

@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import os
 import pickle
 import queue
 import re
-import sys
 import threading
 import time
 import traceback
@@ -42,6 +40,7 @@ from zoneinfo import ZoneInfo
 from hedgerow.network.identity import normalize_linkedin_url, normalize_name
 from hedgerow.network.importers.dates import Ambiguous, BadValue, DateStyle
 from hedgerow.network.importers.linkedin_csv import Table, is_blank, open_table, repair
+from hedgerow.network.importers.workers import worker_context
 
 if TYPE_CHECKING:
     from hedgerow.network.importers.linkedin_archive import Archive
@@ -412,22 +411,6 @@ class WorkerFailed:
 
     error: BaseException
     trace: str
-
-
-def worker_context() -> BaseContext:
-    """fork where it is safe (Linux, one thread): it starts at once with everything loaded.
-
-    A forked child inherits other threads' locks but not the threads, so a threaded server, and
-    macOS (where fork is unsafe), get spawn: a fresh interpreter.
-    """
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
-def can_start_worker() -> bool:
-    # A daemonic process (e.g. a worker of a process pool) is not allowed children.
-    return not multiprocessing.current_process().daemon
 
 
 class WorkerFeed:

@@ -42,7 +42,7 @@ from hedgerow.network.importers.base import (
     finish_run,
     start_run,
 )
-from hedgerow.network.importers.linkedin_messages import can_start_worker, worker_context
+from hedgerow.network.importers.workers import can_start_worker, worker_context
 from hedgerow.network.mail import (
     EMAIL_SOURCE,
     Envelope,
