@@ -320,3 +320,15 @@ def test_it_adds_up_each_contacts_evidence_once_at_the_end(owner, make_contact):
     )  # fmt: skip
     kept, counted = evidence(owner)
     assert kept == counted and kept[ana.pk].last == datetime(2030, 1, 1, tzinfo=UTC)
+
+
+def test_it_turns_the_cycle_collector_back_on_however_the_import_ends(owner, tmp_path):
+    import gc
+
+    import_mbox(owner=owner, path=GMAIL, me=[OWN])
+    assert gc.isenabled()
+
+    (tmp_path / "empty.mbox").write_bytes(b"")
+    with pytest.raises(UnusableInput):
+        import_mbox(owner=owner, path=tmp_path / "empty.mbox", me=[OWN])
+    assert gc.isenabled()
