@@ -17,16 +17,10 @@ from pathlib import Path
 import pytest
 
 from hedgerow.lib.processes import is_gone, this_process
+from tests.homes import environment, migrated_home
 from tests.network.views.archives import linkedin_zip
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX process signals")
-
-
-def environment(home: Path, **extra: str) -> dict[str, str]:
-    env = {**os.environ, "HEDGEROW_HOME": str(home), "DJANGO_SETTINGS_MODULE": "hedgerow.settings"}
-    env.pop("HEDGEROW_DATABASE_URL", None)  # these tests are about the embedded SQLite file
-    env.pop("HEDGEROW_REDIS_URL", None)
-    return {**env, **extra}
 
 
 def hedgerow(
@@ -62,7 +56,9 @@ print(job.pk)
 
 def queue_and_work(home: Path, archive: Path, env: dict[str, str]) -> int:
     """Queue an import as the import page does, run `hedgerow worker --once`; the job's id."""
-    added = hedgerow(home, "user", "add", "alice", env=env, stdout=subprocess.DEVNULL)
+    added = hedgerow(
+        migrated_home(home), "user", "add", "alice", env=env, stdout=subprocess.DEVNULL
+    )
     assert finish(added) == 0
     queued = subprocess.run(  # noqa: S603
         [sys.executable, "-c", QUEUE, str(archive)], env=env, capture_output=True, text=True
@@ -155,7 +151,8 @@ def free_port() -> int:
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_it_ends_the_worker_with_the_server(tmp_path, how):
     home = tmp_path / "home"
-    assert finish(hedgerow(home, "user", "add", "alice", stdout=subprocess.DEVNULL)) == 0
+    added = hedgerow(migrated_home(home), "user", "add", "alice", stdout=subprocess.DEVNULL)
+    assert finish(added) == 0
     server = hedgerow(home, "serve", "--port", str(free_port()), stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 120  # a busy machine starts Python slowly
