@@ -2059,3 +2059,53 @@ def test_it_lets_requests_that_give_or_gather_through(kind):
     text = f"Congrats on the new role at Acme, Dana! {kind} How are the first weeks?"
     report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
     assert "no-ask" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Keen to hear what's next for you.",
+        "Drop me a line about how it's going when you get a chance.",
+        "Share some pics of the new office when you can!",
+    ],
+)
+def test_it_hears_more_wishes_to_hear_about_them_as_a_closing(closing):
+    text = f"Hi Dana, congratulations on the new role at Acme. It's a big step. {closing}"
+    report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
+    assert "closing-ask" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "dig",
+    [
+        "Hope it works out better than the last job.",
+        "Finally someone gave you a chance.",
+        "Congrats, even if it's just a small company.",
+        "Let's hope they don't find out about your spreadsheet skills haha.",
+        "Didn't expect much from that startup, but you proved me wrong.",
+        "I heard the last person in that role only lasted six months, so good luck!",
+        "Wow, they must have been desperate haha.",
+        "Enjoy it before the burnout hits.",
+        "Hopefully this one sticks.",
+        "Bet your old boss is kicking himself now, or maybe not lol.",
+    ],
+)
+def test_it_hears_their_past_held_against_the_news(dig):
+    text = f"Hi Dana, congrats on the new role at Acme! {dig} How are the first weeks?"
+    report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
+    assert "recipient-test" in failing(report)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "The last job didn't deserve you.",
+        "I always knew you'd get there.",
+        "I remember how nervous you were at your first talk, and look at you now.",
+        "It's a hard role, but you're the right person for it.",
+    ],
+)
+def test_it_lets_praise_that_recalls_the_past_through(kind):
+    text = f"Hi Dana, congrats on the new role at Acme! {kind} How are the first weeks?"
+    report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
+    assert "recipient-test" not in failing(report)

@@ -152,7 +152,7 @@ REQUEST_TO_HEAR = phrases(
     r"(?:want|wanna|keen|dying|eager|excited|itching|can't wait|cannot wait|looking forward"
     r"|waiting|look forward)"
     r" to (?:hear|know|learn|see|hearing|knowing|learning|seeing) (?:\w+ ){0,2}?(?:about|how"
-    r"|what|where|who|which|everything|all|more|your|the|from you)",
+    r"|what|where|who|which|everything|all|more|your|the|from you|what's|how's|where's|who's)",
     r"(?:i'm|i am) (?:really |so )?curious",
     r"curious (?:to (?:hear|know|learn)|how|what|about)",
     # Imperatives ask to hear about them too, with a word or two between ("tell me also how").
@@ -171,6 +171,10 @@ REQUEST_TO_HEAR = phrases(
     r"(?:keen|eager|dying|itching|curious|ready) (?:for|to get) (?:all )?(?:the |your )?(?:details"
     r"|news|update|updates|scoop|story|stories|lowdown|gossip)",
     r"write (?:me|to me|back) (?:how|what|about|with)",
+    # "Drop me a line about how it's going", "share some pics of the new office".
+    r"(?:drop|send|shoot) me (?:a line|a note|a message|an email|a text)(?: (?:\w+ ){0,3}?(?:about"
+    r"|how|what|when|with))?",
+    r"share (?:some |a few |a couple of )?(?:pics|photos|pictures|snaps)",
     r"tell me (?:your|all|everything)",
     r"know (?:what|how) you",
     r"keep me posted",
@@ -513,6 +517,23 @@ BACKHANDED = phrases(
     r"|manage|finish|pull it off|pull this off|succeed|land|pass|do it|survive|stay|get (?:it|in"
     r"|there|this far))",
     r"who(?:'d| would)(?: have|'ve)? (?:thought|guessed|believed|imagined)",
+    # Their past held against the news (rule N3, issue 10 fourth round): a hope that this one
+    # goes better than the last, someone "finally" taking them, the news made small, a doubt of
+    # their skill as a joke, low expectations proved wrong, the odds of the seat.
+    r"(?:hope|hopefully|let's hope)[^.!?]{0,30}?(?:better than (?:the|your) (?:last|previous)"
+    r"|(?:this one|this time|it) (?:sticks|lasts|works out this time))",
+    r"(?:finally|at last) (?:someone|somebody|they|a company|an employer|people) (?:gave|give"
+    r"|hired|took|noticed|recogni[sz]ed|saw|believed)",
+    r"even (?:if|though) (?:it's|it is|they're|they are) (?:just|only)",
+    r"(?:it's|it is) (?:just|only) a (?:small|tiny|little)",
+    r"(?:hope|let's hope) they don't find out",
+    r"must have been desperate",
+    r"(?:didn't|did not|never) expect(?:ed)? (?:much|a lot) (?:from|of)",
+    r"proved me wrong",
+    r"(?:the last|the previous) (?:person|guy|woman|man|one|\w+) (?:in (?:that|the) (?:role|job"
+    r"|seat|post|position) |there )?(?:only )?(?:lasted|survived|quit|left|burned out|burnt out)",
+    r"(?:enjoy it|make the most of it) before (?:the )?(?:burnout|reality|it)",
+    r"or (?:maybe|perhaps|probably) not",
     # Surprise that they were chosen or made it: "I'm surprised they took someone without a PhD".
     r"(?:surprised|shocked|stunned|baffled|amazed) (?:that )?(?:they|anyone|someone|somebody"
     r"|the \w+) (?:\w+ )?(?:took|hired|picked|chose|accepted|promoted|let|gave|went for)",
