@@ -7,10 +7,13 @@ import json
 from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from hedgerow.accounts.services import create_api_token
 from hedgerow.cli import main
 from hedgerow.network.models import AgendaAction, Interaction
+from hedgerow.today.compose import build_today
+from hedgerow.vocabulary import Answer
 from tests.today.conftest import TODAY
 
 pytestmark = pytest.mark.usefixtures("frozen")
@@ -77,6 +80,16 @@ def test_it_follows_the_queue_s_own_action_paths(client, headers, ana, make_upda
     assert not Interaction.objects.exists()
     again = client.post(body["undo"]["path"], headers=headers)
     assert again.status_code == 409 and "undone already" in again.json()["detail"]
+
+
+def test_it_writes_out_the_same_action_paths_the_api_routes_have(owner, ana, make_update):
+    make_update(ana)
+    queue = build_today(owner)["queue"]
+    paths = {action["name"]: action["path"] for action in queue[0]["actions"]}
+
+    assert paths["write"].startswith(reverse("api:draft") + "?")
+    for answer in Answer:
+        assert paths[answer.value] == reverse(f"api:today-{answer.value}", args=[ana.pk])
 
 
 def test_it_sets_aside_and_skips_over_the_api(
