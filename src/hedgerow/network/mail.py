@@ -56,6 +56,13 @@ class Envelope:
     text: str = ""  # the body's text, only when the owner opted in
     garbled: str = ""  # a header that could not be decoded (reported, the message still counts)
 
+    def __reduce__(self) -> tuple:
+        # Worker processes send tens of thousands: plain arguments pickle at twice the speed.
+        return Envelope, (
+            self.message_id, self.when, self.sender, self.recipients, self.subject,
+            self.noise, self.text, self.garbled,
+        )  # fmt: skip
+
 
 @dataclass(slots=True)
 class Meeting:

@@ -332,3 +332,35 @@ def test_it_turns_the_cycle_collector_back_on_however_the_import_ends(owner, tmp
     with pytest.raises(UnusableInput):
         import_mbox(owner=owner, path=tmp_path / "empty.mbox", me=[OWN])
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wed, 11 Nov 2020 10:23:45 +0000",
+        "Wed, 11 Nov 2020 10:23:45 -0000",
+        "11 Nov 2020 10:23:45 +0530",
+        "Mon, 5 Jan 2015 09:00:00 -0800",
+        "Mon, 31 Feb 2015 09:00:00 +0100",  # no such day
+        "Mon, 05 Foo 2015 09:00:00 +0100",  # no such month
+        "Mon, 05 Jan 2015 24:00:00 +0100",
+        "Mon, 05 Jan 2015 09:00:00 +9999",
+        "Mon, 05 Jan 1960 09:00:00 +0000",  # before mail
+        "Mon, 05 JAN 2015 09:00 GMT",  # other forms go to email.utils
+        "  Tue, 06 Jan 2015 09:00:00 +0100 (CET)",
+    ],
+)
+def test_it_reads_a_date_in_the_usual_form_as_email_utils_does(text):
+    from email.utils import parsedate_to_datetime
+
+    try:
+        expected = parsedate_to_datetime(text.strip())
+        expected = expected if expected.tzinfo else expected.replace(tzinfo=UTC)
+        expected = expected if 1971 <= expected.year <= 2100 else None
+    except ValueError:
+        expected = None
+
+    found = mbox._parse_date(text)
+
+    assert found == expected
+    assert found is None or found.utcoffset() == expected.utcoffset()

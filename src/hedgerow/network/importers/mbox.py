@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from datetime import timezone as fixed_offset
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
@@ -80,6 +81,10 @@ _WANTED = _fields(
 )
 _RECEIVED = _fields(rb"received")
 _DELIVERED = _fields(rb"delivered-to|x-original-to")
+# The form nearly every Date header has: "Wed, 11 Nov 2020 10:23:45 +0000".
+_PLAIN_DATE = re.compile(
+    r"(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)"
+)
 _CHARSET = re.compile(rb'charset="?([A-Za-z0-9_.:-]+)', re.IGNORECASE)
 _MONTHS = {m: i for i, m in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
@@ -342,13 +347,29 @@ def _when(fields: dict[str, list[bytes]], from_line: bytes, header: bytes) -> da
 
 
 def _parse_date(text: str) -> datetime | None:
+    text = text.strip()
+    plain = _PLAIN_DATE.fullmatch(text)
     try:
-        moment = parsedate_to_datetime(text.strip())
+        if plain and plain.group(2) in _MONTHS:
+            moment = _plain_date(plain)
+        else:
+            moment = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment if 1971 <= moment.year <= timezone.now().year + 1 else None
+
+
+def _plain_date(match: re.Match[str]) -> datetime:
+    """What email.utils.parsedate_to_datetime makes of a date in the usual form, at a tenth of
+    its cost (a big mailbox has tens of thousands)."""
+    day, month, year, hour, minute, second, sign, zone_hours, zone_minutes = match.groups()
+    offset = int(zone_hours) * 3600 + int(zone_minutes) * 60
+    zone = fixed_offset(timedelta(seconds=offset if sign == "+" else -offset)) if offset else UTC
+    return datetime(
+        int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=zone
+    )
 
 
 def _from_line_date(from_line: bytes) -> datetime | None:
@@ -648,6 +669,9 @@ class Read:
     envelope: Envelope | None
     problem: str = ""
     line: int = 0
+
+    def __reduce__(self) -> tuple:
+        return Read, (self.offset, self.envelope, self.problem, self.line)
 
     def says_something(self) -> bool:
         return self.envelope is None or bool(self.problem or self.envelope.garbled)
