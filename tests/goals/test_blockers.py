@@ -714,3 +714,22 @@ def test_it_reads_a_fifth_probes_shapes(text, kind):
 def test_it_keeps_a_list_of_chores_after_have_to_as_a_load():
     reading = classify_blocker("but I have to cook, clean and do the school run every day")
     assert reading["kind"] == "commitment"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but my mates would never forgive me if I missed the stag weekend", "commitment"),
+        ("but I never manage to prioritise it", "commitment"),
+        ("but it's pointless unless I place in the top three", "scope"),
+        ("but I used to think I was too shy, now I don't care", "none"),
+        ("but my husband thinks it's a brilliant idea", "none"),
+    ],
+)
+def test_it_reads_a_sixth_probes_shapes(text, kind):
+    # Issue 10, fourth round: a sixth probe of our own, each line written before its run.
+    assert classify_blocker(text)["kind"] == kind
+
+
+def test_it_keeps_a_risk_to_the_job_as_a_doubt():
+    assert classify_blocker("What if I quit my job and it flops?")["kind"] == "confidence"

@@ -324,8 +324,13 @@ def stance_of(text: str) -> Stance:
         limits += [
             span for span in spans_of(LIMITATIONS, words, start) if not inside(span, defused)
         ]
-        # Others' words run from "people say" to the end of the clause.
-        reported += [(begin, start + len(words)) for begin, _ in spans_of(HEARSAY, words, start)]
+        # Others' words run from "people say" to the end of the clause, or to a comma inside
+        # it, after which the speaker may answer them ("I used to think I was too old, now I
+        # don't care"; issue 10, fourth round).
+        reported += [
+            (begin, reported_end(words, begin - start) + start)
+            for begin, _ in spans_of(HEARSAY, words, start)
+        ]
     # A cue that says the kind by meaning (weight 5: a priority, a comparison, a start that
     # keeps sliding) is a limit whatever good news shares its clause: in "other people my age
     # already run their own firms", "already run" is theirs, not the speaker's (issue 10).
@@ -365,6 +370,12 @@ def stance_of(text: str) -> Stance:
 
 # A "but" inside the statement, not the one it opens with.
 TURN = re.compile(r"(?<=\w)[,;]?\s+but\b|[.;!?]\s*but\b")
+
+
+def reported_end(words: str, begin: int) -> int:
+    """Where reported words starting at `begin` end: the next comma, or the clause's end."""
+    comma = words.find(",", begin)
+    return comma if comma != -1 else len(words)
 
 
 def meaning_spans(lowered: str) -> list[Span]:
