@@ -2109,3 +2109,28 @@ def test_it_lets_praise_that_recalls_the_past_through(kind):
     text = f"Hi Dana, congrats on the new role at Acme! {kind} How are the first weeks?"
     report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
     assert "recipient-test" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So happy you accepted, Dana. Lunch next time I'm in Leeds? My treat.",
+        "thx for accepting dana!! lets grab drinks soon",
+    ],
+)
+def test_it_closes_a_warm_reply_on_its_plan_with_a_tail_or_typed_without_a_stop(text):
+    report = check_note(text, "follow-up", to="Dana Cruz", about="accepted your invitation")
+    assert "closing-ask" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    "nag",
+    [
+        "Following up on my invitation from last week, did you get a chance to look?",
+        "I'll keep trying until you accept haha.",
+    ],
+)
+def test_it_hears_the_writers_own_request_chased(nag):
+    text = f"Hi Dana, congrats on the new role at Acme! {nag} How are the first weeks?"
+    report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
+    assert "no-ask" in failing(report)

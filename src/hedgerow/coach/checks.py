@@ -579,7 +579,7 @@ def closes_on_a_plan_to_meet(note: Note) -> bool:
     body = [plain(sentence) for sentence in note.body_sentences]
     # A plan put as a hope ("I hope we can meet for coffee when I'm back in Seoul.") is read as
     # a closing pleasantry, but it is the warm reply's own close (rule N5).
-    last = [sentence for sentence in (closing[-1:] + body[-1:]) if sentence]
+    last = [sentence for sentence in (closing + body[-1:]) if sentence]
     if not last or not any(lexicon.CATCH_UP.search(sentence) for sentence in last):
         return False
     for_someone = names_someone(note)

@@ -460,6 +460,11 @@ PRESSURE = phrases(
 NAGGING = phrases(
     r"(?:just )?following up again",
     r"following up on my (?:last|previous|earlier)",
+    # The writer's own earlier request chased, however it is named: "following up on my
+    # invitation from last week", "I'll keep trying until you accept" (rule N7).
+    r"following up on (?:my|our) (?:\w+ )?(?:invitation|invite|request|message|email|note"
+    r"|proposal|application|question)",
+    r"(?:keep|keep on) (?:trying|asking|sending|writing|inviting) (?:until|till|'til) you",
     r"did you (?:see|get|read|receive) my",
     r"(?:my|the) (?:last|previous|earlier) (?:message|email|e-mail|mail|note|invitation|invite"
     r"|request|letter)",

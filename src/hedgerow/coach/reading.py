@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from hedgerow.coach.lexicon import QUESTION_START, REQUEST_TO_HEAR, WELL_WISHES
+from hedgerow.coach.lexicon import CATCH_UP, QUESTION_START, REQUEST_TO_HEAR, WELL_WISHES
 from hedgerow.lib.text import STOPWORDS as FUNCTION_WORDS
 from hedgerow.lib.text import stem, written_out
 
@@ -110,6 +110,8 @@ def is_sign_off(sentence: str) -> bool:
         return False  # "anyway hows things": a question typed without its mark
     if SIGN_OFF.match(sentence.strip()):
         return True
+    if CATCH_UP.search(plain(sentence)) or REQUEST_TO_HEAR.search(plain(sentence)):
+        return False  # "lets grab drinks soon", typed without a stop, is the close, not a name
     # A signature: a few words with no full stop, question or exclamation ("Ana", "- Tom K").
     return len(words_of(sentence)) <= SIGN_OFF_WORDS and not sentence.rstrip().endswith(
         (".", "!", "?")
