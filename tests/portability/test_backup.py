@@ -16,6 +16,7 @@ import pytest
 from django.db import connection
 
 from hedgerow.cli import main
+from tests.homes import migrated_home
 
 ROOT = Path(__file__).resolve().parents[2]
 FILL = """
@@ -55,7 +56,7 @@ def exported(path: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def first_home(tmp_path_factory) -> Path:
-    home = tmp_path_factory.mktemp("first-home")
+    home = migrated_home(tmp_path_factory.mktemp("first-home"))
     filled = hedgerow(home, "fill")
     assert filled.returncode == 0, filled.stderr
     return home
