@@ -2134,3 +2134,29 @@ def test_it_hears_the_writers_own_request_chased(nag):
     text = f"Hi Dana, congrats on the new role at Acme! {nag} How are the first weeks?"
     report = check_note(text, "acknowledgement", to="Dana Cruz", about="new role at Acme")
     assert "no-ask" in failing(report)
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"),
+    [
+        ("Hi Sr. García", "Luis García"),
+        ("Hi Kate", "Catherine Jones"),
+        ("Hi Katya", "Ekaterina Ivanova"),
+        ("Hi Nikos", "Nikolaos Papadopoulos"),
+        ("Hi Sensei", "Kenji Sato"),
+        ("Hi Lexi", "Alexandra Stone"),
+        ("Hi Toks", "Tokunbo Adeyemi"),
+    ],
+)
+def test_it_knows_forms_of_address_and_pet_forms_from_many_languages(greeting, to):
+    text = f"{greeting}, congratulations on the new role! How are the first weeks?"
+    assert "recipient-test" not in failing(check_note(text, "acknowledgement", to=to))
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"),
+    [("Hi Maria", "Aditi Sharma"), ("Dear Mr. Chen", "Li Wang"), ("Hi John", "Peter Smith")],
+)
+def test_it_still_catches_a_name_from_another_note(greeting, to):
+    text = f"{greeting}, congratulations on the new role! How are the first weeks?"
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to=to))

@@ -452,9 +452,14 @@ GREETING = re.compile(
     r"(?P<name>[^\W\d_][\w'\u2019-]*)",
     re.IGNORECASE,
 )
-GREETING_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'\u2019-]*){1,2}")
+GREETING_TAIL = re.compile(r"(?:\.?[ \t]+[A-Z][\w'\u2019-]*){1,2}")
+# Honorifics and forms of address people greet by in many languages: "Hi Sensei", "Dear Sir".
 _NOT_NAME_TEXT = """there all everyone team folks friend friends you guys colleague colleagues
-    again and sir madam both everybody"""
+    again and sir madam both everybody maam boss chef chief doc coach captain sister brother bro
+    sis aunty auntie uncle mama papa senor senora senhor senhora dona don herr frau monsieur
+    madame mme mlle signore signora sr sra srta pak bu ibu bapak mbak mas kak abang bhai bhaiya
+    didi ji sahib saab alhaji alhaja mallam oga hajia sheikh ustaz hyung noona oppa unnie sunbae
+    sensei san sama amigo amiga habibi habibti mate buddy pal engr prof dr mr mrs ms mx"""
 NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
 TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "doctor", "sir", "madam"})
 # Short forms that share no letters' start with the full name.
@@ -517,6 +522,15 @@ def called_name(text: str, about: str | None = None) -> str | None:
     return name
 
 
+PET_FORM_CORE = 3
+PET_FORM_LONGEST = 6
+
+
+def sounded(name: str) -> str:
+    """The name as it sounds, roughly: "c" before a, o, u and "ch" as "k", "ph" as "f"."""
+    return re.sub(r"c(?=[aou])|ch", "k", name).replace("ph", "f")
+
+
 def same_person(greeted: str, to: str) -> bool:
     """Whether the greeting's name can be the recipient's: one of their names, a short form or
     a part of one ("Ben" for Benjamin, "Seun" for Oluwaseun), a common diminutive, or a typo."""
@@ -532,6 +546,14 @@ def same_person(greeted: str, to: str) -> bool:
         # A pet form made of the name's own letters ("Bia" for Beatriz, "Xan" for Alexandra
         # fails, "Tere" for Teresa passes): same first letter, nothing foreign to the name.
         if len(name) <= PET_FORM_MAX and name[0] == part[0] and set(name) <= set(part):
+            return True
+        # A pet form cut from inside the name, as it sounds: "Kate" for Catherine, "Katya" for
+        # Ekaterina, "Lexi" for Alexandra, "Nikos" for Nikolaos, "Toks" for Tokunbo.
+        if (
+            len(name) < len(part)
+            and len(name) <= PET_FORM_LONGEST
+            and sounded(name)[:PET_FORM_CORE] in sounded(part)
+        ):
             return True
     # Initials of their names in a row: "JP" for Juan Pablo, "AJ" for Ana Julia.
     initials = "".join(part[0] for part in parts if part)
