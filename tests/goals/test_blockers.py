@@ -733,3 +733,19 @@ def test_it_reads_a_sixth_probes_shapes(text, kind):
 
 def test_it_keeps_a_risk_to_the_job_as_a_doubt():
     assert classify_blocker("What if I quit my job and it flops?")["kind"] == "confidence"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("but the harvest takes over the whole of September", "commitment"),
+        ("but we're hosting the in-laws over Christmas", "commitment"),
+        ("but the thought of a job interview makes me feel sick", "confidence"),
+        ("but my Portuguese is still pretty shaky", "confidence"),
+        ("but it's been on the back burner for three years", "scope"),
+        ("but thankfully the gym opens at 6", "none"),
+    ],
+)
+def test_it_reads_a_seventh_probes_shapes(text, kind):
+    # Issue 10, fourth round: a seventh probe of our own, each line written before its run.
+    assert classify_blocker(text)["kind"] == kind
