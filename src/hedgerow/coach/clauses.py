@@ -453,14 +453,17 @@ GREETING = re.compile(
     re.IGNORECASE,
 )
 GREETING_TAIL = re.compile(r"(?:\.?[ \t]+[A-Z][\w'\u2019-]*){1,2}")
-# Honorifics and forms of address people greet by in many languages: "Hi Sensei", "Dear Sir".
 _NOT_NAME_TEXT = """there all everyone team folks friend friends you guys colleague colleagues
-    again and sir madam both everybody maam boss chef chief doc coach captain sister brother bro
+    again and both everybody"""
+# Honorifics and forms of address people greet by in many languages: "Hi Sensei", "Dear Sir";
+# a name after one ("Hi Mbak Siti") is the name greeted.
+_HONORIFIC_TEXT = """sir madam maam boss chef chief doc coach captain sister brother bro
     sis aunty auntie uncle mama papa senor senora senhor senhora dona don herr frau monsieur
     madame mme mlle signore signora sr sra srta pak bu ibu bapak mbak mas kak abang bhai bhaiya
     didi ji sahib saab alhaji alhaja mallam oga hajia sheikh ustaz hyung noona oppa unnie sunbae
     sensei san sama amigo amiga habibi habibti mate buddy pal engr prof dr mr mrs ms mx"""
-NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
+HONORIFICS = frozenset(_HONORIFIC_TEXT.split())
+NOT_NAMES = frozenset(_NOT_NAME_TEXT.split()) | HONORIFICS
 TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "professor", "doctor", "sir", "madam"})
 # Short forms that share no letters' start with the full name.
 DIMINUTIVES = {
@@ -500,6 +503,9 @@ def greeted_name(text: str) -> str | None:
     if not found:
         return None
     name = found.group("name")
+    if name.lower() in HONORIFICS:
+        after = GREETING_TAIL.match(text, found.end())
+        return after.group(0).split()[0].strip(".") if after else None
     if name.lower() in NOT_NAMES or not name[0].isupper():
         return None
     return name
