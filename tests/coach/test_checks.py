@@ -2160,3 +2160,26 @@ def test_it_knows_forms_of_address_and_pet_forms_from_many_languages(greeting, t
 def test_it_still_catches_a_name_from_another_note(greeting, to):
     text = f"{greeting}, congratulations on the new role! How are the first weeks?"
     assert "recipient-test" in failing(check_note(text, "acknowledgement", to=to))
+
+
+def test_it_hears_their_resources_asked_for_beside_the_writers_own_work():
+    about = "post: his op-ed on water scarcity"
+    text = (
+        "Kareem, strong op-ed on water. I'm writing my thesis on it, any chance you could share "
+        "your data sources? How long did it take?"
+    )
+    assert "no-ask" in failing(check_note(text, "acknowledgement", to="Kareem N", about=about))
+    kind = "Kareem, strong op-ed on water! Do share your story of how it began, I'm curious."
+    assert "no-ask" not in failing(check_note(kind, "acknowledgement", to="Kareem N", about=about))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Congrats Ngozi!! Head of Compliance, abeg don't forget your people o. What's first?",
+        "Joost, open to work now? Most people I know took over a year to find something. How "
+        "are you holding up?",
+    ],
+)
+def test_it_hears_guilt_and_the_odds_in_other_words(text):
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to="Ngozi Joost"))

@@ -199,8 +199,11 @@ WRITERS_PERSON = re.compile(
 THIRD_PARTY = re.compile(r"(?<![\w'])(?:her|him|them|his|their|she|he|they)(?![\w'])")
 # A wish to hear about them is no ask: "could you tell me how the launch went?"
 ABOUT_THEM = re.compile(
-    r"(?<![\w'])(?:tell me|let me know|fill me in|share) (?:\w+ ){0,3}?(?:how|what|about|more"
-    r"|where|when|which|whether|your)|how (?:are|is|did|do|was|has|have) (?:you|your|it|the)"
+    r"(?<![\w'])(?:tell me|let me know|fill me in) (?:\w+ ){0,3}?(?:how|what|about|more"
+    r"|where|when|which|whether|your)"
+    # "share your news" asks about them; "share your data sources" asks for their resources.
+    r"|share (?:\w+ ){0,3}?(?:how|what|about|more|your (?:news|story|experience|journey|plans"
+    r"|thoughts on (?:the|your)))|how (?:are|is|did|do|was|has|have) (?:you|your|it|the)"
     r"|(?:hear|know) (?:how|what|about|more)|send (?:me )?(?:a )?(?:photo|picture|pic)s?"
 )
 NETWORK = re.compile(

@@ -631,6 +631,10 @@ DOUBTING = phrases(
     r"(?:most|many|lots of|plenty of) (?:\w+ )?(?:people|\w+s) (?:struggle|fail|quit|give up"
     r"|burn out|drop out|flounder|crash|go under|close|fold|shut down|go bust|don't survive"
     r"|never make it)",
+    # ... or as how long it takes most: "most people I know took over a year to find something".
+    r"(?:most|many) (?:people|\w+s)(?: i know)? (?:took|take|needed|need|spent|spend) (?:over"
+    r"|more than|at least|almost|nearly) (?:a|an|\d+|two|three|six|several) (?:year|years"
+    r"|months)",
     # The writer's doubt, in the past, that their venture would survive: "I wasn't sure it
     # would make it through the summer" (rule N3, issue 10 fourth round).
     r"i (?:\w+ )?(?:wasn't|was not|wasnt|was never|didn't|did not|never|honestly didn't)"
@@ -714,7 +718,8 @@ GUILT = phrases(
     # The same, put as a hope: "hope you can still make time for old friends now".
     r"(?:hope|hopefully) you(?:'ll| will| can| could)? (?:still )?(?:make|have|find) (?:some )?time"
     r" for (?:us|me|old friends|the rest of us|your (?:old )?friends)",
-    r"(?:don't|do not|dont) forget (?:about )?(?:us|me|your old friends|the little people)",
+    r"(?:don't|do not|dont) forget (?:about )?(?:us|me|your (?:old )?(?:friends|people|roots)"
+    r"|where you (?:came|come) from|the little people)",
     r"more important than (?:old |your )?(?:friends|me|us|the rest of us|your friends)",
     r"(?:too busy|too important) to (?:write|reply|answer|call)(?: back)?",
     r"you never (?:reply|replied|answer|answered|write|wrote|respond|responded|call|called)",
