@@ -390,3 +390,14 @@ def test_it_shows_the_weekly_checkin_on_today_when_it_is_due(capsys, owner):
     assert status == 0
     assert "Your week 1 check-in is open until 2026-11-25" in out
     assert "`hedgerow checkin`" in out
+
+
+def test_it_tells_quickly_whether_every_migration_is_applied(db):
+    from django.db.migrations.recorder import MigrationRecorder
+
+    from hedgerow.cli import every_migration_applied
+
+    assert every_migration_applied()  # the test database is migrated
+    recorder = MigrationRecorder.Migration.objects
+    recorder.filter(app="network", name="0009_suggestion_reason").delete()
+    assert not every_migration_applied()  # then the migration executor judges

@@ -14,7 +14,8 @@ from itertools import islice
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection, models, transaction
+from django.db.models import signals
 from django.utils import timezone
 
 
@@ -95,6 +96,51 @@ def first_column(queryset: models.QuerySet) -> Iterator[Any]:
         while rows := cursor.fetchmany(10_000):
             for row in rows:
                 yield row[0]
+
+
+def delete_cascading(rows: models.QuerySet) -> int:
+    """rows.delete(), with what refers to the rows found by a subquery, not by their ids.
+
+    Django's delete() loads the rows, then asks every table that refers to them with the list
+    of their ids, preparing each id in Python: about a second per 10,000 contacts, most of an
+    undo. Here each referring table is asked with one subquery: CASCADE deletes through that
+    table's own delete() (which cascades further as Django does), SET_NULL empties the
+    reference; then the rows go in one statement. Where that could differ from delete() (a
+    PROTECT or RESTRICT, a signal receiver, a parent model, generic relations, rows chosen
+    through another table) it is delete() itself. Returns the rows deleted, cascades included.
+    """
+    model = rows.model
+    meta = model._meta
+    relations = [
+        field
+        for field in meta.get_fields(include_hidden=True)
+        if field.auto_created and not field.concrete and (field.one_to_one or field.one_to_many)
+    ]
+    plain = (models.CASCADE, models.SET_NULL, models.DO_NOTHING)
+    if (
+        meta.parents
+        or meta.private_fields
+        # chosen through a join: deleting what refers to them could change the subquery
+        or sum(1 for used in rows.query.alias_refcount.values() if used) > 1
+        or signals.pre_delete.has_listeners(model)
+        or signals.post_delete.has_listeners(model)
+        or any(getattr(field, "on_delete", None) not in plain for field in relations)
+    ):
+        return int(rows.delete()[0])
+    chosen = rows.order_by().values("pk")
+    deleted = 0
+    with transaction.atomic(using=rows.db):
+        for relation in relations:
+            name = relation.field.name
+            referring = relation.related_model._base_manager.using(rows.db).filter(
+                **{f"{name}__in": chosen}
+            )
+            if relation.on_delete is models.CASCADE:
+                deleted += referring.delete()[0]
+            elif relation.on_delete is models.SET_NULL:
+                referring.update(**{name: None})
+        deleted += rows.order_by()._raw_delete(rows.db)
+    return deleted
 
 
 @contextmanager

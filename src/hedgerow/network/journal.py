@@ -30,7 +30,9 @@ from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from hedgerow.lib.bulk import delete_cascading
 from hedgerow.lib.errors import InvalidInput
+from hedgerow.network.evidence import delete_interactions
 from hedgerow.network.models import ImportChange, ImportRun, Invitation
 
 # Acceptances and updates this much older than the import that finds them are history (issue 9).
@@ -281,10 +283,18 @@ def remove_added(run: ImportRun) -> dict[str, int]:
     """Delete every row the run added; return how many of each table."""
     removed: dict[str, int] = {}
     for label in ADDED:
-        deleted = sum(rows.delete()[0] for rows in _added_in_parts(label, run))
+        deleted = sum(_delete(label, rows) for rows in _added_in_parts(label, run))
         if deleted:
             removed[label] = deleted
     return removed
+
+
+def _delete(label: str, rows: QuerySet) -> int:
+    """rows.delete(); interactions with their contacts' evidence counted again once, not row by
+    row (evidence.py), and contacts with what refers to them found by subquery (lib.bulk)."""
+    if label == "network.interaction":
+        return delete_interactions(rows)
+    return delete_cascading(rows)
 
 
 def restore_changed(changes: Iterable[ImportChange]) -> int:

@@ -34,6 +34,7 @@ from hedgerow.lib.bulk import (
     roomy_sqlite_cache,
 )
 from hedgerow.network import recording
+from hedgerow.network.evidence import insert_interactions
 from hedgerow.network.identity import (
     Traits,
     name_parts,
@@ -1133,8 +1134,9 @@ class MessageReader:
         for index, person in self.unwritten:
             rows[index] = (rows[index][0], person.pk, *rows[index][2:])
         if rows:
-            inserted = insert_rows(
-                Interaction, IMPORTED_INTERACTION_FIELDS, rows, adapted=self.options.text_dates
+            # Their contacts' evidence added up once per batch, not row by row (evidence.py).
+            inserted = insert_interactions(
+                self.owner_id, IMPORTED_INTERACTION_FIELDS, rows, adapted=self.options.text_dates
             )
             self.run.count("interactions_created", inserted)
         self.rows, self.unwritten = [], []

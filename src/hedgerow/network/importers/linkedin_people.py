@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.db import connection
+
 from hedgerow.lib.bulk import insert_rows
 from hedgerow.network.identity import Directory, Match, NameParts, Traits
 from hedgerow.network.models import Contact
@@ -107,6 +109,16 @@ def name_from_slug(url: str) -> NameParts:
     )
 
 
+def _last_contact_id() -> int | None:
+    """The highest contact id SQLite ever gave (its AUTOINCREMENT counter); None elsewhere."""
+    if connection.vendor != "sqlite":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [Contact._meta.db_table])
+        found = cursor.fetchone()
+    return int(found[0]) if found else 0
+
+
 class ContactBook:
     """Every contact of one owner, in a Directory: found by URL, or by name and what else a
     row says about them."""
@@ -191,10 +203,18 @@ class ContactBook:
         with_url = [p for p in self.pending if p.url]
         without_url = [p for p in self.pending if not p.url]
         if with_url:
+            before = _last_contact_id()
             insert_rows(Contact, CREATED_FIELDS, (self._row(p, now) for p in with_url))
-            # Their ids by URL, which the unique (owner, URL) index finds one by one: as cheap
-            # for the few people a batch of messages brings as for 30,000 connections, and
-            # blind to rows other transactions insert meanwhile.
+            after = _last_contact_id()
+            if before is not None and after == before + len(with_url):
+                # SQLite: one writer at a time, and ids taken in insertion order, one after
+                # another (AUTOINCREMENT): these rows have exactly the ids since `before`.
+                for offset, person in enumerate(with_url, start=1):
+                    person.id = before + offset
+                with_url = []
+            # Elsewhere their ids by URL, which the unique (owner, URL) index finds one by one:
+            # as cheap for the few people a batch of messages brings as for 30,000
+            # connections, and blind to rows other transactions insert meanwhile.
             for start in range(0, len(with_url), _LOOKUP_SIZE):
                 chunk = with_url[start : start + _LOOKUP_SIZE]
                 ids = dict(
