@@ -82,9 +82,11 @@ class BoundedLines:
         self.handle = handle
         self.file = file
         self.limits = limits
-        self.first = first if first is not None else iter(())
+        self.first = first
         self.line = 0
         self.since_record = 0
+        self.line_chars = limits.line_chars  # read for every line: an attribute, not a lookup
+        self.record_chars = limits.record_chars
 
     def record_done(self) -> None:
         self.since_record = 0
@@ -93,22 +95,27 @@ class BoundedLines:
         return self
 
     def __next__(self) -> str:
-        text = next(self.first, None)
+        text = None
+        if self.first is not None:  # the lines already peeked at, then the rest of the file
+            text = next(self.first, None)
+            if text is None:
+                self.first = None
         if text is None:
-            text = self.handle.readline(self.limits.line_chars + 1)
+            text = self.handle.readline(self.line_chars + 1)
         if not text:
             raise StopIteration
         if "\x00" in text:
             # A NUL has no place in a name or a note, and PostgreSQL refuses it in text columns.
             text = text.replace("\x00", "")
         self.line += 1
-        if len(text) > self.limits.line_chars:
+        size = len(text)
+        if size > self.line_chars:
             raise unusable(
                 f"{self.file} could not be read: line {self.line} is longer than "
                 f"{size_text(self.limits.line_chars)}, which no export we know writes."
             )
-        self.since_record += len(text)
-        if self.since_record > self.limits.record_chars:
+        self.since_record += size
+        if self.since_record > self.record_chars:
             raise unusable(
                 f"{self.file} could not be read: the record that ends on line {self.line} is "
                 f"longer than {size_text(self.limits.record_chars)} (a quote that never closes?)."

@@ -84,6 +84,8 @@ def read_rows(
     # Message bodies can be long, but a cell past the cap is a broken file, not a message.
     csv.field_size_limit(limits.field_chars)
     reader = csv.reader(lines, delimiter=separator)
+    record_done = lines.record_done if isinstance(lines, BoundedLines) else None
+    most_fields = limits.fields_per_record
     errors = 0
     while True:
         start = reader.line_num + 1
@@ -107,9 +109,9 @@ def read_rows(
                 return
             continue
         finally:
-            if isinstance(lines, BoundedLines):
-                lines.record_done()
-        if len(row) > limits.fields_per_record:
+            if record_done is not None:
+                record_done()
+        if len(row) > most_fields:
             errors += 1
             on_error(
                 file,
@@ -157,7 +159,8 @@ def has_columns(row: list[str], required: Sequence[str]) -> bool:
 
 def is_blank(row: list[str]) -> bool:
     """Rows of only commas (or nothing) appear in real exports; they carry no data."""
-    return not "".join(row).strip()
+    # Cell by cell: most rows answer at their first cell, without joining a message's text.
+    return all(not cell or cell.isspace() for cell in row)
 
 
 def repair(text: str) -> str:

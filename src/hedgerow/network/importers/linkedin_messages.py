@@ -31,6 +31,7 @@ from collections.abc import Generator, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
+from functools import cached_property
 from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -227,8 +228,8 @@ class MessageParser:
     def problem(self, file: str, line: int, message: str) -> None:
         self.problems.append((file, line, message))
 
-    @property
-    def zone(self) -> tzinfo:
+    @cached_property
+    def zone(self) -> tzinfo:  # asked for every message: made once
         return ZoneInfo(self.options.zone)
 
     def batches(self, table: Table, binary: BinaryIO) -> Iterator[Batch]:

@@ -203,16 +203,15 @@ def _write_before(turns: _Turns) -> None:
     rows: dict[str, dict[int, dict[str, Any]]] = {}
     for label, found in turns.before.rows.items():
         names = journal.tracked_fields(label)
-        rows[label] = {
-            pk: {name: journal.jsonable(value) for name, value in zip(names, row, strict=True)}
-            for pk, row in found.items()
-        }
+        rows[label] = {pk: dict(zip(names, row, strict=True)) for pk, row in found.items()}
     path = before_file(turns.run.pk)
     path.parent.mkdir(mode=0o700, exist_ok=True)
     draft = path.with_suffix(".draft")
     fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
-        json.dump(rows, handle)
+        # In one piece, by json's C encoder (json.dump to a file encodes in Python, value by
+        # value: a second for 30,000 contacts); what JSON lacks (dates) as journal.jsonable.
+        handle.write(json.dumps(rows, default=journal.jsonable))
         handle.flush()
         os.fsync(handle.fileno())
     draft.replace(path)
