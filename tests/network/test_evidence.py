@@ -72,9 +72,7 @@ def test_it_leaves_no_mark_behind_when_a_batch_fails(owner, make_contact):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL keeps its trigger")
-def test_it_lets_only_the_delete_trigger_it_knows_step_aside_and_puts_it_back(
-    owner, make_contact
-):
+def test_it_lets_only_the_delete_trigger_it_knows_step_aside_and_puts_it_back(owner, make_contact):
     ana = make_contact(owner, "Ana Ruiz")
     insert_rows(Interaction, FIELDS, rows_for(owner, [ana]))
     with connection.cursor() as cursor:
