@@ -104,16 +104,19 @@ def insert_interactions(
     trigger row by row. Returns how many rows were inserted."""
     if connection.vendor != "sqlite":  # PostgreSQL's import is one transaction: its trigger
         return insert_rows(Interaction, fields, rows, adapted=adapted)
+    mark = EvidenceRebuild._meta.db_table
     with transaction.atomic(), connection.cursor() as cursor:
-        if EvidenceRebuild.objects.filter(owner_id=owner_id).exists():  # marked around us
+        # Plain statements, not the ORM: this runs for every batch.
+        marking = f"INSERT INTO {mark} (owner_id) VALUES (%s) ON CONFLICT DO NOTHING"  # noqa: S608
+        cursor.execute(marking, [owner_id])
+        if cursor.rowcount != 1:  # marked already, by an import adding up at its end
             return insert_rows(Interaction, fields, rows, adapted=adapted)
         # Ids only grow (AUTOINCREMENT), and no one else writes meanwhile: the new rows are
         # exactly those above the highest id now.
         cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {_EVIDENCE.INTERACTION}")  # noqa: S608
         highest = cursor.fetchone()[0]
-        EvidenceRebuild.objects.create(owner_id=owner_id)
         inserted = insert_rows(Interaction, fields, rows, adapted=adapted)
-        EvidenceRebuild.objects.filter(owner_id=owner_id).delete()
+        cursor.execute(f"DELETE FROM {mark} WHERE owner_id = %s", [owner_id])  # noqa: S608
         cursor.execute(_add_new_rows_sql(), [highest])
     return inserted
 
