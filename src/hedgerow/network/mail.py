@@ -21,7 +21,8 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 
 from hedgerow.lib.addresses import address_key, is_machine
-from hedgerow.lib.bulk import first_column, insert_rows
+from hedgerow.lib.bulk import first_column
+from hedgerow.network.evidence import insert_interactions
 from hedgerow.network.importers.base import IMPORTED_INTERACTION_FIELDS, ImportSummary
 from hedgerow.network.mail_people import MailPeople, Person
 from hedgerow.network.models import ImportRun, Interaction
@@ -100,9 +101,6 @@ class History:
     known: set[str] = field(default_factory=set)
     rows: list[list] = field(default_factory=list)
     pending: list[tuple[int, Person]] = field(default_factory=list)
-    # The contacts rows were written for, when their evidence is added up at the end
-    # (evidence.evidence_rebuilt) rather than by the triggers, row by row.
-    touched: set[int] | None = None
 
     @classmethod
     def start(
@@ -114,7 +112,6 @@ class History:
         summary: ImportSummary,
         run: ImportRun | None,
         keep_text: bool = False,
-        touched: set[int] | None = None,
     ) -> History:
         contact_source = "email" if source == EMAIL_SOURCE else "calendar"
         directory = MailPeople.load(owner_id=owner_id, source=contact_source, run=run)
@@ -129,7 +126,6 @@ class History:
             summary=summary,
             keep_text=keep_text,
             known=set(first_column(existing.values_list("external_id", flat=True))),
-            touched=touched,
         )
 
     # --- mail ---
@@ -226,9 +222,8 @@ class History:
         for index, person in self.pending:
             self.rows[index][1] = person.contact.pk
         if self.rows:
-            if self.touched is not None:
-                self.touched.update(row[1] for row in self.rows)
-            inserted = insert_rows(Interaction, INTERACTION_FIELDS, self.rows)
+            # Their contacts' evidence added up per batch, not per row (evidence.py).
+            inserted = insert_interactions(self.owner_id, INTERACTION_FIELDS, self.rows)
             self.summary.add("interactions_created", inserted)
         self.rows, self.pending = [], []
 

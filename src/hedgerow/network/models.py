@@ -240,13 +240,10 @@ class ContactEvidence(models.Model):
 
 
 class EvidenceRebuild(models.Model):
-    """An owner whose contacts' evidence is being rebuilt by the transaction that wrote this row.
-
-    A big import writes it, inserts its interactions (the insert trigger leaves ContactEvidence
-    alone for that owner meanwhile: one upsert per row was most of an insert's cost), then adds
-    its contacts' evidence up in one statement and deletes the row, all in one transaction
-    (evidence.py). Nobody else ever sees the row: on PostgreSQL other transactions do not see it
-    uncommitted, and SQLite has one writer at a time. Deletes and updates are never deferred.
+    """An owner whose inserted interactions the insert trigger of ContactEvidence leaves alone:
+    an import marks its owner while it writes a batch, and adds the batch's evidence up in one
+    statement before taking the mark away (evidence.py, migration 0010). So the row is never
+    committed, and every other writer is counted by the triggers as always.
     """
 
     owner = models.OneToOneField(

@@ -297,7 +297,7 @@ def evidence(owner) -> tuple[dict, dict]:
     return kept, evidence_counted(owner, date(2099, 1, 1))
 
 
-def test_it_adds_up_each_contacts_evidence_once_at_the_end(owner, make_contact):
+def test_it_keeps_each_contacts_evidence_exact_through_an_import(owner, make_contact):
     from hedgerow.network.models import EvidenceRebuild
 
     ana = make_contact(owner, "Ana Ruiz")
@@ -364,3 +364,36 @@ def test_it_reads_a_date_in_the_usual_form_as_email_utils_does(text):
 
     assert found == expected
     assert found is None or found.utcoffset() == expected.utcoffset()
+
+
+def test_it_keeps_evidence_exact_at_every_turn_it_commits(transactional_db, owner, monkeypatch):
+    """On SQLite a long import commits in turns, and others write between them: no turn may
+    commit the owner's mark, nor evidence that is behind the rows it commits."""
+    from django.db import connection
+
+    from hedgerow.network import mail
+    from hedgerow.network.importers import turns
+    from hedgerow.network.models import EvidenceRebuild
+    from hedgerow.network.services import importer_for
+
+    if connection.vendor != "sqlite":
+        pytest.skip("imports take turns on SQLite only")
+    monkeypatch.setattr(turns, "TURN_BUSY", 0.0)
+    monkeypatch.setattr(turns, "TURN_QUIET", 0.0)
+    monkeypatch.setattr(mbox, "BLOCK", 2048)  # progress, and so a turn, every few messages
+    monkeypatch.setattr(mail, "BATCH_ROWS", 1)  # each interaction written at once
+    seen = []
+
+    def between_turns(_raw) -> int:  # after a turn's COMMIT, before the next BEGIN
+        kept, counted = evidence(owner)
+        seen.append((EvidenceRebuild.objects.exists(), kept == counted, len(kept)))
+        return 0
+
+    monkeypatch.setattr(turns, "_let_others_write", between_turns)
+
+    importer_for("mbox")(owner=owner, path=GMAIL, me=[OWN])
+
+    assert len(seen) >= 2 and max(n for _m, _e, n in seen) > 0
+    assert all(not marked and exact for marked, exact, _n in seen)
+    kept, counted = evidence(owner)
+    assert kept == counted and not EvidenceRebuild.objects.exists()

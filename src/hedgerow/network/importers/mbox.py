@@ -37,7 +37,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from hedgerow.lib.addresses import address_key, decode_words, is_garbled, parse_addresses
-from hedgerow.network.evidence import evidence_rebuilt
 from hedgerow.network.importers.base import (
     ImportSummary,
     Progress,
@@ -541,18 +540,16 @@ def import_mbox(
             f"Your address {', '.join(sorted(own))} was found in the file and saved in Settings."
         )
     run = start_run(owner=owner, source=SOURCE, file_name=path.name, digest="")
-    with evidence_rebuilt(int(owner.pk)) as touched:
-        history = History.start(
-            owner_id=int(owner.pk),
-            own=own,
-            source=EMAIL_SOURCE,
-            summary=summary,
-            run=run,
-            keep_text=keep_text,
-            touched=touched,
-        )
-        digest = reader.read(history)
-        history.finish()
+    history = History.start(
+        owner_id=int(owner.pk),
+        own=own,
+        source=EMAIL_SOURCE,
+        summary=summary,
+        run=run,
+        keep_text=keep_text,
+    )
+    digest = reader.read(history)
+    history.finish()
     _write_notes(summary)
     run.digest = digest
     run.save(update_fields=["digest"])

@@ -1,5 +1,5 @@
-"""The insert trigger of ContactEvidence (migration 0008) skips the rows of an owner whose
-evidence the same transaction is rebuilding (models.EvidenceRebuild, evidence.py)."""
+"""The insert trigger of ContactEvidence (migration 0008) skips the rows of an owner marked by
+an EvidenceRebuild row: an import adds them up a batch at a time (evidence.py)."""
 
 import importlib
 
