@@ -1,14 +1,12 @@
-"""ContactEvidence added up in one statement after a big import, instead of row by row.
+"""ContactEvidence added up in one statement per batch of an import, instead of row by row.
 
 The triggers of migration 0008 keep each contact's evidence exact whoever writes an interaction,
-at the price of an upsert per inserted row: most of what inserting costs. An import of a whole
-mailbox writes tens of thousands of rows in one transaction, so it marks its owner (an
-EvidenceRebuild row, which only that transaction ever sees), inserts without the upserts
-(migration 0010), and then adds up the evidence of the contacts it wrote for from their
-interactions, with the same sums as the triggers. Deletes and updates still go through the
-triggers, and every other writer is untouched.
+at the price of an upsert per inserted row: most of what inserting costs. An import marks its
+owner (an EvidenceRebuild row) while it inserts a batch, so the insert trigger skips those rows
+(migration 0010), and then adds the batch's evidence up with the same sums as the triggers.
+Deletes and updates still go through the triggers, and every other writer is untouched.
 
-An import that commits in turns on SQLite (importers/turns.py: the LinkedIn import) must never
+An import that commits in turns on SQLite (importers/turns.py: LinkedIn and mail) must never
 commit such a mark, so it marks, inserts and adds up one batch at a time inside a savepoint
 (`insert_interactions`): 200,000 messages then cost 1.5 s of inserting instead of 7 (issue 9).
 An undo deletes a run's interactions with their contacts' evidence counted again once at the end
@@ -21,8 +19,7 @@ not 0008's own, it does the work itself.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection, transaction
@@ -33,21 +30,6 @@ from hedgerow.network.models import ContactEvidence, EvidenceRebuild, Interactio
 
 _EVIDENCE = importlib.import_module("hedgerow.network.migrations.0008_contact_evidence")
 CHUNK = 500  # contact ids per statement, well under every database's parameter limit
-
-
-@contextmanager
-def evidence_rebuilt(owner_id: int) -> Iterator[set[int]]:
-    """Inside the block, the owner's inserted interactions skip the evidence triggers; add the
-    id of every contact rows were inserted for to the set it gives. Leaving the block adds
-    those contacts' evidence up again. Only inside a transaction: a rebuild left half done is
-    then rolled back with everything else, never committed."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("evidence_rebuilt needs the import's transaction")
-    EvidenceRebuild.objects.create(owner_id=owner_id)
-    touched: set[int] = set()
-    yield touched
-    EvidenceRebuild.objects.filter(owner_id=owner_id).delete()
-    add_up(sorted(touched))
 
 
 def add_up(contact_ids: list[int]) -> None:
@@ -109,7 +91,7 @@ def insert_interactions(
         # Plain statements, not the ORM: this runs for every batch.
         marking = f"INSERT INTO {mark} (owner_id) VALUES (%s) ON CONFLICT DO NOTHING"  # noqa: S608
         cursor.execute(marking, [owner_id])
-        if cursor.rowcount != 1:  # marked already, by an import adding up at its end
+        if cursor.rowcount != 1:  # marked already: an outer batch adds these up too
             return insert_rows(Interaction, fields, rows, adapted=adapted)
         # Ids only grow (AUTOINCREMENT), and no one else writes meanwhile: the new rows are
         # exactly those above the highest id now.
