@@ -57,7 +57,12 @@ class Version:
         self.template = work / f"template-{name}"
         shutil.rmtree(self.template, ignore_errors=True)
         for command in (["manage", "migrate", "--verbosity", "0"], ["user", "add", USER]):
-            subprocess.run([HEDGEROW, *command], env=self.env(self.template), check=True)
+            subprocess.run(
+                [HEDGEROW, *command],
+                env=self.env(self.template),
+                check=True,
+                stdout=subprocess.DEVNULL,  # user add prints a sign-in link
+            )
 
     def env(self, home: Path) -> dict[str, str]:
         return {**os.environ, "HEDGEROW_HOME": str(home), "PYTHONPATH": str(self.src)}
