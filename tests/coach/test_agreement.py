@@ -130,3 +130,20 @@ def test_it_agrees_on_the_fourth_fresh_blind_set_once_studied():
     assert {record["part"] for record in blind} == {"blind8"}
     agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
     assert agreed / len(blind) >= BLIND8_FLOOR
+
+
+# Issue 10's fifth and sixth fresh sets (blind9, blind10), each written from the method alone by a
+# writer who saw no code, no check and no earlier item, while the fourth round ran, and measured
+# without being read: blind9 95 of 120 on first sight (before the round), blind10 91 of 120 (with
+# one step of it landed); after the round 96 and 93 of 120, far below the 92% target
+# (docs/coach.md). Held at those figures until a round studies them.
+NEVER_STUDIED = {"blind9": 96, "blind10": 93}
+
+
+@pytest.mark.parametrize("part", NEVER_STUDIED)
+def test_it_holds_the_never_studied_blind_sets_at_their_figures(part):
+    blind = load(Path(__file__).with_name(f"{part}_notes.jsonl"))
+    assert len(blind) == 120
+    assert {record["part"] for record in blind} == {part}
+    agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
+    assert agreed >= NEVER_STUDIED[part]

@@ -213,3 +213,24 @@ BLIND8_BLOCKERS = labeled("blind8_blockers.jsonl")
 def test_it_holds_the_fourth_fresh_sets_at_their_figures_once_studied(rows, agrees, floor):
     assert {row["part"] for row in rows} == {"blind8"}
     assert share(rows, agrees) >= floor
+
+
+# Issue 10's fifth and sixth fresh sets (blind9, blind10), from the method alone, written while the
+# fourth round ran and measured without being read. First sight: blind9 goals 53 of 60, blockers
+# 108 of 120 (before the round); blind10 56 of 60 and 110 of 120 (before its goal work, after its
+# first blocker step). After the round: blind9 53 and 109, blind10 56 and 110. Held there until a
+# round studies them (docs/goals.md).
+NEVER_STUDIED = {
+    ("blind9", "goals"): 53,
+    ("blind9", "blockers"): 109,
+    ("blind10", "goals"): 56,
+    ("blind10", "blockers"): 110,
+}
+
+
+@pytest.mark.parametrize(("part", "kind"), NEVER_STUDIED)
+def test_it_holds_the_never_studied_blind_sets_at_their_figures(part, kind):
+    rows = labeled(f"{part}_{kind}.jsonl")
+    agrees = goal_agrees if kind == "goals" else blocker_agrees
+    assert {row["part"] for row in rows} == {part}
+    assert sum(agrees(row) for row in rows) >= NEVER_STUDIED[(part, kind)]
