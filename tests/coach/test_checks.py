@@ -2183,3 +2183,55 @@ def test_it_hears_their_resources_asked_for_beside_the_writers_own_work():
 )
 def test_it_hears_guilt_and_the_odds_in_other_words(text):
     assert "recipient-test" in failing(check_note(text, "acknowledgement", to="Ngozi Joost"))
+
+
+# Issue 10, fifth round: a keep-in-touch record that holds no update (rule N8: the calendar is the
+# reason to write), a conversation under way, and "we" in a plan to meet.
+@pytest.mark.parametrize(
+    "about",
+    [
+        "core contact: old boss; last contact 3 months ago",
+        "last contact: 16 months ago; her former supervisor at Nokia",
+        "last contact: 5 months ago; met on a Riga design tour",
+        "last contact: 2 weeks ago",
+    ],
+)
+def test_it_asks_no_update_of_a_keep_in_touch_note_when_none_is_on_record(about):
+    text = "Lena, hope the spring has been good to you! How is the new studio in Tampere coming on?"
+    report = check_note(text, "keep-in-touch", to="Lena Virtanen", about=about)
+    assert outcome(report, "specific")["ok"] is True
+    empty = "Lena, just checking in! Hope all is well. How are you?"
+    report = check_note(empty, "keep-in-touch", to="Lena Virtanen", about=about)
+    assert outcome(report, "specific")["ok"] is False
+
+
+def test_it_still_wants_the_update_on_record_named_in_a_keep_in_touch_note():
+    about = "last spoke in May; she was opening a bakery in Tartu; former colleague"
+    text = "Lena, hope the spring has been good to you! How is the new studio coming on?"
+    report = check_note(text, "keep-in-touch", to="Lena Virtanen", about=about)
+    assert outcome(report, "specific")["ok"] is False
+
+
+def test_it_needs_no_new_catch_up_plan_in_a_conversation_under_way():
+    text = "Tom, thanks for the kind reply! How did the first week with the new crew go?"
+    under_way = "earlier exchange: he replied to her note about his new crew"
+    report = check_note(text, "follow-up", to="Tom Berg", about=under_way)
+    assert outcome(report, "catch-up")["ok"] is True
+    accepted = "accepted invitation: worked together at Berg Marine"
+    report = check_note(text, "follow-up", to="Tom Berg", about=accepted)
+    assert outcome(report, "catch-up")["ok"] is False
+
+
+def test_it_reads_we_in_a_plan_to_meet_as_both_of_them():
+    text = (
+        "Diego, thank you for accepting! So nice to be connected again. Maybe we take a coffee "
+        "when I am in Lima next month, or we catch up by email?"
+    )
+    report = check_note(text, "follow-up", to="Diego Ruiz", about="accepted invitation")
+    assert outcome(report, "about-them")["ok"] is True
+    selfish = (
+        "Diego, thanks for accepting. I moved to Lima, I run a firm now and we sell pumps, and we "
+        "are growing fast."
+    )
+    report = check_note(selfish, "follow-up", to="Diego Ruiz", about="accepted invitation")
+    assert outcome(report, "about-them")["ok"] is False

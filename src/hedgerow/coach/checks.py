@@ -317,10 +317,12 @@ def writers_side(sentence: str, *, after_firm: bool = False) -> int:
     """How often a sentence without "you" speaks of the writer's side: "we" and "our" beside the
     writer's own "I" ("I moved and we're renovating"), of the writer's firm ("our company"), or
     right after it; and a report from "here". Never a memory both share ("when we met") or a
-    plan for both ("let's")."""
+    plan for both ("let's", "we catch up by email")."""
     if lexicon.SHARED_EXPERIENCE.search(sentence) or lexicon.INCLUSIVE_WE.search(sentence):
         return 0
     here = len(lexicon.FROM_HERE.findall(sentence)) + busy_with(sentence)
+    if lexicon.CATCH_UP.search(sentence):
+        return here  # rule N5: "maybe we take a coffee when I'm in town": "we" is both of them
     if lexicon.FIRST_PERSON.search(sentence) or lexicon.WRITERS_FIRM.search(sentence) or after_firm:
         return here + len(lexicon.EXCLUSIVE_WE.findall(sentence))
     return here
@@ -390,12 +392,42 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             required=True,
             message="It names what prompted it, so they know this note is for them.",
         )
+    if context.occasion == "keep-in-touch" and no_update_on_record(context.about):
+        # rule N8: the calendar prompted it; something of theirs makes it theirs (N2).
+        if nothing_particular(unsure):
+            return result(
+                "specific",
+                ok=False,
+                required=True,
+                message="It names nothing of theirs; ask about their work, a project or a "
+                "place of theirs, so the note could only be for them.",
+            )
+        return result(
+            "specific",
+            ok=True,
+            required=True,
+            message="It is time to write to them, and it names something of theirs.",
+        )
     return result(
         "specific",
         ok=False,
         required=True,
         message=f"It does not mention what prompted it ({context.about}); name it so the "
         "note could only be for them.",
+    )
+
+
+def no_update_on_record(about: str) -> bool:
+    """The keep-in-touch record says only who they are to the writer, how long it has been and
+    how they first met ("core contact: mentor; last contact 2 months ago"): no update to name, as
+    the calendar is the reason to write (rule N8)."""
+    parts = [lexicon.RECORD_LABEL.sub("", part.strip().lower()) for part in about.split(";")]
+    return all(
+        not part
+        or lexicon.RECORD_TIME.match(part)
+        or lexicon.RECORD_RELATION.match(part)
+        or lexicon.RECORD_ORIGIN.match(part)
+        for part in (part.strip(" .") for part in parts)
     )
 
 
@@ -704,6 +736,14 @@ def check_catch_up(context: Context) -> CheckResult:  # rule N5
             ok=True,
             required=True,
             message=f"It proposes to catch up (\u201c{proposal}\u201d).",
+        )
+    if context.about and lexicon.EXCHANGE_UNDER_WAY.search(context.about.lower()):
+        return result(
+            "catch-up",
+            ok=True,
+            required=True,
+            message="It carries on a conversation already under way, so it needs no new plan "
+            "to catch up.",
         )
     return result(
         "catch-up",

@@ -1012,3 +1012,34 @@ TITLES = word_set(
     """mr mrs ms mx dr prof herr frau sr sra señor señora monsieur madame mme signor signora pak
     ibu bapak mister doctor professor"""
 )
+
+# rule N8: a keep-in-touch record that says only who they are to the writer, how long it has been
+# and how they first met ("core contact: mentor; last contact 2 months ago", "last contact: 9 months
+# ago; met on a sales trip") holds no update: the calendar is the reason to write. Each part of the
+# record, between semicolons, is read after its label ("last contact:").
+RECORD_LABEL = re.compile(r"^(?:core contact|last contact|contact|relationship)\b\s*:?\s*")
+RECORD_TIME = re.compile(
+    r"^(?:(?:about|over|nearly|almost|just over|more than)\s+)?"
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+    r"\s+(?:days?|weeks?|months?|years?)(?:\s+ago)?$"
+)
+RECORD_RELATION = re.compile(
+    r"^(?:(?:his|her|their|my|our|an?|the)\s+)?"
+    r"(?:(?:former|ex|old|long-?time|fellow|industry|close|trusted|university|school)[\s-]+)*"
+    r"(?:manager|boss|mentor|mentee|colleague|co-?worker|team-?mate|co-?founder|founder|client"
+    r"|customer|supplier|vendor|partner|peer|coach|class-?mate|school-?mate|flat-?mate"
+    r"|room-?mate|friend|neighbou?r|professor|teacher|tutor|student|supervisor|intern|advis[eo]r"
+    r"|investor|report|employee|employer|collaborator|co-?author|associate|acquaintance)s?"
+    r"(?:\s+(?:in|at|from|of)\s+.+)?$"
+)
+RECORD_ORIGIN = re.compile(
+    r"^(?:we\s+)?(?:met|worked|studied|served|interned|volunteered|trained|sat)\b(?!.*\blast\b)"
+)
+
+# rule N5 asks the warm reply to an acceptance to propose a catch-up. A follow-up whose record is a
+# conversation already under way ("earlier exchange: she replied to his congratulations", "she
+# asked for his slides") continues it: the exchange is the catching up.
+EXCHANGE_UNDER_WAY = re.compile(
+    r"\b(?:earlier|ongoing|previous|recent) (?:exchange|conversation|thread|messages?)\b"
+    r"|\b(?:she|he|they) (?:replied|answered|wrote back|asked|said|told|mentioned|thanked)\b"
+)
