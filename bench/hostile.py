@@ -122,6 +122,51 @@ def write_seconds(path: Path) -> None:
     path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + events + "END:VCALENDAR\r\n")
 
 
+GOOGLE_HEAD = (
+    "BEGIN:VCALENDAR\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nVERSION:2.0\r\n"
+    "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nX-WR-CALNAME:me@example.org\r\n"
+    "X-WR-TIMEZONE:Europe/Lisbon\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Lisbon\r\n"
+    "BEGIN:STANDARD\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:WET\r\n"
+    "DTSTART:19700101T000000\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+)
+
+
+def google_event(n: int, description: int, extra: str = "") -> str:
+    """One meeting as Google writes it: an organizer, the owner and one other guest."""
+    day = 20150101 + (n % 28) + 100 * (n // 28 % 12) + 10000 * (n // 336 % 10)
+    people = "".join(
+        f"ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN={cn};"
+        f"X-NUM-GUESTS=0:mailto:{address}\r\n"
+        for cn, address in ((f"Person {n % 5000}", f"p{n % 5000}@example.org"),
+                            ("Me", "me@example.org"))
+    )  # fmt: skip
+    about = ("Join with Google Meet: https://meet.google.com/abc-defg-hij " * 9)[:description]
+    return (
+        f"BEGIN:VEVENT\r\nDTSTART;TZID=Europe/Lisbon:{day}T{9 + n % 8:02}0000\r\n"
+        f"DTEND;TZID=Europe/Lisbon:{day}T{9 + n % 8:02}3000\r\nDTSTAMP:20250101T000000Z\r\n"
+        f"ORGANIZER;CN=Person {n % 5000}:mailto:p{n % 5000}@example.org\r\n"
+        f"UID:{n:08x}deadbeef@google.com\r\n{extra}{people}DESCRIPTION:{about}\r\n"
+        f"SEQUENCE:0\r\nSTATUS:CONFIRMED\r\nSUMMARY:Meeting {n}\r\nTRANSP:OPAQUE\r\n"
+        "END:VEVENT\r\n"
+    )
+
+
+def write_google_calendar(path: Path, events: int = 88_000, description: int = 210) -> None:
+    """A Google Calendar export near the size cap: `events` meetings (one in a hundred a weekly
+    series of ten, its third occurrence moved, the move written at the far end of the file), in
+    the scattered order exports have."""
+    with path.open("w", newline="") as out:
+        out.write(GOOGLE_HEAD)
+        for n in range(events):
+            series = n % 100 == 0
+            out.write(google_event(n, description, "RRULE:FREQ=WEEKLY;COUNT=10\r\n" * series))
+        for n in range(0, events, 100):
+            day = 20150101 + (n % 28) + 100 * (n // 28 % 12) + 10000 * (n // 336 % 10)
+            moved = f"RECURRENCE-ID;TZID=Europe/Lisbon:{day}T{9 + n % 8:02}0000\r\n"
+            out.write(google_event(n, description, moved).replace("SUMMARY:", "SUMMARY:Moved "))
+        out.write("END:VCALENDAR\r\n")
+
+
 def write_mbox_header(path: Path) -> None:
     with path.open("wb") as out:
         out.write(b"From me@example.org Mon Jan 01 10:00:00 2024\nFrom: me@example.org\n")
