@@ -2,7 +2,8 @@
 
 Writes the files issue 14 names (a vCard with a 16 MiB name, one with a 32 MiB photo, one card
 with 100,000 EMAIL lines, a 7 MB CSV with 200,000 columns, a 1 MB zip that expands to 1 GiB, a
-zip whose header lies about its size, an event that repeats every second, a 64 MiB mbox header)
+zip whose header lies about its size, an event that repeats every second, a 64 MiB mbox header,
+a Google calendar export near its size cap)
 and imports each with `hedgerow import` in a child process; in the same run, a child reads the
 same file the plain standard-library way (lines, csv rows, zip members in blocks). Reports wall
 time, peak memory (the child's own max RSS) and both ratios, and checks every import ends in a
@@ -55,6 +56,9 @@ class Case:
     file: str
     write: Callable[[Path], None]
     baseline: str  # a key of BASELINES
+    # CPU seconds allowed: a few for a file of a few MB; a calendar near its 64 MB cap is
+    # ~100,000 meetings to expand and write, at well under a millisecond each.
+    max_seconds: float = MAX_SECONDS
 
 
 def vcard(*lines: str) -> str:
@@ -185,6 +189,7 @@ CASES = [
     Case("zip, header lies", "linkedin", "lying.zip", write_lying_bomb, "zip"),
     Case("ics, repeats each second", "ics", "seconds.ics", write_seconds, "lines"),
     Case("mbox, 64 MiB header", "mbox", "header.mbox", write_mbox_header, "lines"),
+    Case("ics, Google export, 63 MB", "ics", "google.ics", write_google_calendar, "lines", 100.0),
 ]
 
 
@@ -228,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
             problems.append(f"exit {ours.returncode}")
         if ours.peak_mb >= MAX_MEMORY_MB:
             problems.append(f"peak {ours.peak_mb:.0f} MB")
-        if ours.cpu_seconds > MAX_SECONDS:  # CPU time: what a busy machine blurs least
+        if ours.cpu_seconds > case.max_seconds:  # CPU time: what a busy machine blurs least
             problems.append(f"{ours.cpu_seconds:.1f} s of CPU")
         verdict = "ok" if not problems else "FAIL: " + ", ".join(problems)
         failures += [f"{case.name}: {p}" for p in problems]
@@ -239,7 +244,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':<28}{'':>9}{'':>6}  said: {first_sentence(said)}")
         path.unlink()
     print(f"\nTargets: exit 0 or 2 with one sentence, peak < {MAX_MEMORY_MB} MB, "
-          f"< {MAX_SECONDS:.0f} s of CPU each (start-up included).")  # fmt: skip
+          f"< {MAX_SECONDS:.0f} s of CPU each (start-up included; the calendar near its cap "
+          f"{CASES[-1].max_seconds:.0f} s).")  # fmt: skip
     if failures:
         print("bench.hostile: " + "; ".join(failures))
         return 1

@@ -394,3 +394,45 @@ def test_it_drops_a_nul_from_a_calendar(owner, tmp_path, fixed_clock):
     import_ics(owner=owner, path=path)
 
     assert Contact.objects.filter(owner=owner, name="Ana Ruiz").exists()
+
+
+@override_settings(HEDGEROW_IMPORT_LIMITS={"occurrences": 5})
+def test_it_refuses_a_calendar_with_more_events_than_the_cap_as_it_reads_it(owner, tmp_path):
+    path = tmp_path / "many.ics"
+    path.write_text(calendar(*(EVENT.format(uid=n, rule="") for n in range(6))))
+
+    with pytest.raises(UnusableInput, match=r"many\.ics holds more than 5 events"):
+        import_ics(owner=owner, path=path)
+    assert not ImportRun.objects.exists()
+
+
+@override_settings(HEDGEROW_IMPORT_LIMITS={"series_bytes": 1000})
+def test_it_skips_a_series_with_more_changed_occurrences_than_it_can_hold(owner, tmp_path):
+    people = "ATTENDEE:mailto:me@example.org\r\nATTENDEE:mailto:ana@example.org\r\n"
+    series = EVENT.format(uid="daily", rule="RRULE:FREQ=DAILY;COUNT=30\r\n" + people)
+    moves = [
+        EVENT.format(uid="daily", rule=f"RECURRENCE-ID:202001{day:02}T100000Z\r\n{people}")
+        for day in range(2, 30)
+    ]
+    path = tmp_path / "moves.ics"
+    others = [EVENT.format(uid=n, rule=f"ATTENDEE:mailto:{n}@example.org\r\n" + people[:32])
+              for n in ("bo", "cy")]  # fmt: skip
+    path.write_text(calendar(series, *others, *moves))
+
+    summary = import_ics(owner=owner, path=path)
+
+    assert [(p.line, p.message) for p in summary.problems] == [
+        (3, "event skipped: with its 28 changed occurrences it is longer than 1,000 bytes")
+    ]
+    assert summary.counts["events_skipped"] == 29
+    assert summary.counts["interactions_created"] == 2  # the one-off meetings
+
+
+@override_settings(HEDGEROW_IMPORT_LIMITS={"record_chars": 2000})
+def test_it_refuses_a_calendar_whose_time_zones_run_past_the_cap(owner, tmp_path):
+    zone = "BEGIN:VTIMEZONE\r\nTZID:Z{n}\r\nX-PAD:" + "x" * 500 + "\r\nEND:VTIMEZONE\r\n"
+    path = tmp_path / "zones.ics"
+    path.write_text(calendar(*(zone.replace("{n}", str(n)) for n in range(5))))
+
+    with pytest.raises(UnusableInput, match=r"zones\.ics could not be read: its time zones run"):
+        import_ics(owner=owner, path=path)

@@ -96,3 +96,65 @@ def test_it_imports_from_the_cli_as_json(owner, capsys, fixed_clock):
     data = json.loads(capsys.readouterr().out)
     assert data["counts"]["interactions_created"] == 5
     assert main(["import", "ics", str(GOOGLE), "--me", "a@b.example"]) == 2
+
+
+def series_event(uid: str, day: int, *lines: str) -> str:
+    return "\r\n".join(
+        [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            f"DTSTART;TZID=Europe/Lisbon:202602{day:02}T100000",
+            "ATTENDEE;CN=Alice:mailto:alice.owner@gmail.com",
+            *lines,
+            "END:VEVENT",
+            "",
+        ]
+    )
+
+
+ZONE = GOOGLE.read_text().split("BEGIN:VTIMEZONE")[1].split("END:VTIMEZONE")[0]
+HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:alice.owner@gmail.com\r\n"
+# Three weekly series, each with a moved occurrence and one taken out, and a one-off meeting.
+SERIES = {
+    uid: [
+        series_event(uid, 2, "RRULE:FREQ=WEEKLY;COUNT=3", f"ATTENDEE;CN={name}:mailto:{uid}@x.org",
+                     "EXDATE;TZID=Europe/Lisbon:20260209T100000", f"SUMMARY:{uid} weekly"),
+        series_event(uid, 17, "RECURRENCE-ID;TZID=Europe/Lisbon:20260216T100000",
+                     f"ATTENDEE;CN={name}:mailto:{uid}@x.org", f"SUMMARY:{uid} moved"),
+    ]
+    for uid, name in (("ana", "Ana Ruiz"), ("bo", "Bo Lee"), ("cy", "Cy Park"))
+}  # fmt: skip
+ONE_OFF = series_event("lunch", 20, "ATTENDEE;CN=Greta:mailto:greta@example.org", "SUMMARY:Lunch")
+
+
+def write_calendar(path: Path, events: list[str]) -> Path:
+    zone = f"BEGIN:VTIMEZONE{ZONE}END:VTIMEZONE\r\n"
+    path.write_text(HEAD + "".join(events[:2]) + zone + "".join(events[2:]) + "END:VCALENDAR\r\n")
+    return path
+
+
+@pytest.mark.parametrize("batch_events", [1, 2000])
+@pytest.mark.parametrize("order", ["each series together", "moves first, scattered"])
+def test_it_imports_a_calendar_whose_series_are_scattered_the_same(
+    owner, tmp_path, fixed_clock, monkeypatch, order, batch_events
+):
+    """Exports do not keep a series together: its moved occurrences may come first, between
+    other series, after the time zone they need. Read in batches of any size, it is the same."""
+    monkeypatch.setattr("hedgerow.network.importers.ics.BATCH_EVENTS", batch_events)
+    masters = [events[0] for events in SERIES.values()]
+    moves = [events[1] for events in SERIES.values()]
+    if order == "each series together":
+        events = [e for series in SERIES.values() for e in series] + [ONE_OFF]
+    else:  # the moves before their series, the one-off and the other series between them
+        events = [moves[2], moves[0], masters[1], ONE_OFF, masters[0], moves[1], masters[2]]
+
+    summary = import_ics(owner=owner, path=write_calendar(tmp_path / "cal.ics", events))
+
+    for uid, name in (("ana", "Ana Ruiz"), ("bo", "Bo Lee"), ("cy", "Cy Park")):
+        assert meetings(owner, name) == [
+            ("2026-02-02 10:00", f"{uid} weekly", 2),
+            ("2026-02-17 10:00", f"{uid} moved", 2),  # 9 February left out, 16th moved
+        ]
+    assert meetings(owner, "Greta") == [("2026-02-20 10:00", "Lunch", 2)]
+    assert summary.counts["interactions_created"] == 7
+    assert summary.problems == []

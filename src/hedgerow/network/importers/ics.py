@@ -331,10 +331,20 @@ class CalendarReader:
     def batches(self) -> Iterator[list[int]]:
         """The events' indices, whole series at a time, series in the order they first appear."""
         batch: list[int] = []
-        size = 0
+        size, cap = 0, Limits.current().series_bytes
         for indices in self.scan.series.values():
+            series_size = sum(self.scan.spans[i][1] - self.scan.spans[i][0] for i in indices)
+            if series_size > cap:  # a series is parsed whole: this one would take the memory
+                self.problem(
+                    self.unreadable,
+                    self.scan.spans[indices[0]][2],
+                    f"event skipped: with its {len(indices) - 1:,} changed occurrences it is "
+                    f"longer than {size_text(cap)}",
+                )
+                self.summary.add("events_skipped", len(indices))
+                continue
             batch += indices
-            size += sum(self.scan.spans[i][1] - self.scan.spans[i][0] for i in indices)
+            size += series_size
             if size >= BATCH_BYTES or len(batch) >= BATCH_EVENTS:
                 yield batch
                 batch, size = [], 0

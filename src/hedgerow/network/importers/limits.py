@@ -36,7 +36,8 @@ class Limits:
     zip_entry_bytes: int = 1 * GB  # one file in a .zip, uncompressed
     zip_total_bytes: int = 2 * GB  # all files in a .zip, uncompressed
     zip_ratio: int = 100  # how many times bigger than compressed a file in a .zip may become
-    calendar_bytes: int = 64 * MB  # an .ics file (a calendar is read whole)
+    calendar_bytes: int = 64 * MB  # an .ics file (read twice: its parts found, then whole series)
+    series_bytes: int = 4 * MB  # one calendar event with all its changed occurrences (read at once)
     occurrences: int = 100_000  # meetings expanded from all of a calendar's events
 
     @classmethod
