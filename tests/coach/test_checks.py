@@ -2235,3 +2235,85 @@ def test_it_reads_we_in_a_plan_to_meet_as_both_of_them():
     )
     report = check_note(selfish, "follow-up", to="Diego Ruiz", about="accepted invitation")
     assert outcome(report, "about-them")["ok"] is False
+
+
+def test_it_hears_their_time_booked_and_their_budget_probed():
+    about = "move: moved to Porto to lead the sales team"
+    booked = (
+        "Rui, congrats on the Porto move! I'll send an invite for Friday 10am unless you tell me "
+        "otherwise. How is the team?"
+    )
+    assert "no-ask" in failing(check_note(booked, "acknowledgement", to="Rui Costa", about=about))
+    probe = "Rui, congrats on the Porto move! What's your team's budget looking like for Q4?"
+    assert "no-ask" in failing(check_note(probe, "acknowledgement", to="Rui Costa", about=about))
+    kind = "Rui, congrats on the Porto move! Is the new team treating you well?"
+    assert "no-ask" not in failing(check_note(kind, "acknowledgement", to="Rui Costa", about=about))
+
+
+def test_it_hears_wares_fitted_to_their_work_and_a_pitch_put_as_interest():
+    about = "met at: the Hanover trade fair"
+    fitted = (
+        "Aiko, great meeting you at the Hanover fair! What are you working on now? Our new "
+        "valve kit could be ideal for it. Can I send you a quote?"
+    )
+    assert "no-ask" in failing(check_note(fitted, "invitation", to="Aiko Sato", about=about))
+    pitch = (
+        "Chidi, congrats on the new role at the label! What kind of artists are you looking "
+        "for? We've just released our first album."
+    )
+    assert "no-ask" in failing(check_note(pitch, "acknowledgement", to="Chidi Obi"))
+    kind = (
+        "Chidi, congrats on the new role at the label! What kind of artists are you looking "
+        "for? I loved the last record you signed."
+    )
+    assert "no-ask" not in failing(check_note(kind, "acknowledgement", to="Chidi Obi"))
+
+
+def test_it_hears_job_leads_asked_of_their_network():
+    text = "Mia, good times at Bosch! What are you up to now? Do you know anyone hiring in Ulm?"
+    assert "no-ask" in failing(check_note(text, "invitation", to="Mia Roth"))
+
+
+def test_it_sees_no_shared_experience_when_the_record_says_they_never_met():
+    text = "Hi Arun, I loved your talks on data privacy. What are you working on now?"
+    about = "no prior contact; watched his talks online"
+    assert "invitation-parts" in failing(check_note(text, "invitation", to="Arun Das", about=about))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines, Head of Sales at last — took them long enough! How are the first weeks?",
+        "Ines, remember when you turned down every one of my proposals at Sonae? How are you now?",
+        "Ines, we were both at Sonae in 2015, still bitter about how they ran it. What are you "
+        "doing now?",
+    ],
+)
+def test_it_hears_an_old_slight_and_an_overdue_success(text):
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to="Ines Lopes"))
+
+
+def test_it_hears_a_proud_memory_of_their_choices_as_kind():
+    text = "Ines, remember when you turned down that offer to start your own firm? How is it now?"
+    assert "recipient-test" not in failing(check_note(text, "acknowledgement", to="Ines Lopes"))
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"), [("Hi Priyanka", "Priya Rao"), ("Hi Roberta", "Rob Hill")]
+)
+def test_it_hears_a_longer_name_as_another_persons(greeting, to):
+    text = f"{greeting}, congratulations on the new role! How are the first weeks?"
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to=to))
+
+
+@pytest.mark.parametrize(
+    ("greeting", "to"),
+    [
+        ("Dear Kobayashi-san", "Kobayashi Ren"),
+        ("Hi Anna", "Ann Lee"),
+        ("Hi Christopher", "Chris Bell"),
+    ],
+)
+def test_it_still_greets_a_full_form_or_an_honorific_as_theirs(greeting, to):
+    text = f"{greeting}, congratulations on the new role! How are the first weeks?"
+    assert "recipient-test" not in failing(check_note(text, "acknowledgement", to=to))

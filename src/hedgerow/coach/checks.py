@@ -682,6 +682,8 @@ def check_invitation_parts(context: Context) -> CheckResult:  # rule N4
     if not shared and context.about:
         shared = refers_to(context.about, recalled)
     shared = shared and is_concrete(context) and not lexicon.NEVER_MET.search(lowered)
+    if context.about and lexicon.RECORD_NEVER_MET.search(context.about.lower()):
+        shared = False  # rules N4, N10: the record says they never met, so nothing is shared
     inquiry = bool(lexicon.INQUIRY_NOW.search(lowered)) or any(
         (is_question(sentence) or lexicon.REQUEST_TO_HEAR.search(plain(sentence)))
         and lexicon.NOW_WORDS.search(plain(sentence))
@@ -785,7 +787,9 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
             for_someone=names_someone(context.note),
             for_writer=bool(clauses.WRITERS_NEED.search(beside)),
         )
-        wares = clauses.commerce_in(plain(sentence))
+        wares = clauses.commerce_in(plain(sentence)) or clauses.pitch_as_interest(
+            sentences, index
+        )
         if ask or wares:
             why = (
                 f"asks for their time or help for you (\u201c{ask.asking} \u2026 "

@@ -489,6 +489,10 @@ DIMINUTIVES = {
     "pasha": "pavel", "sasza": "aleksander", "chema": "jose", "nacho": "ignacio",
     "lola": "dolores", "charo": "rosario", "fede": "federico", "beppe": "giuseppe",
     "gigi": "luigi", "sepp": "josef", "hans": "johannes", "bram": "abraham",
+    # Names clipped from the front, greeted in full (issue 10, fifth round): "Christopher" to Chris.
+    "chris": "christopher", "alex": "alexander", "sam": "samuel", "ben": "benjamin",
+    "dan": "daniel", "matt": "matthew", "nick": "nicholas", "tom": "thomas", "jen": "jennifer",
+    "fred": "frederick", "max": "maximilian", "vic": "victoria", "kat": "katarzyna",
 }  # fmt: skip
 PET_FORM_MAX = 4  # "Bia", "Tere": short forms people are called by
 NAME_LIKENESS = 80  # a typo ("Aditya" for "Aditiya") still greets the right person
@@ -532,6 +536,7 @@ def called_name(text: str, about: str | None = None) -> str | None:
 
 
 PET_FORM_CORE = 3
+NAME_EXTENSION_MAX = 2
 PET_FORM_LONGEST = 6
 
 
@@ -548,8 +553,20 @@ def same_person(greeted: str, to: str) -> bool:
     for part in parts:
         if not part:
             continue
-        if part.startswith(name) or name in part or name.startswith(part):
+        if part.startswith(name) or name in part:
             return True
+        if name.startswith(part):
+            # A longer name that begins with theirs is another person's ("Priyanka" to Priya),
+            # unless it is their pet name's full form ("Christopher" to Chris), an honorific
+            # joined to it or a letter or two longer ("Anna" to Ann).
+            extension = name[len(part) :]
+            if (
+                len(extension) <= NAME_EXTENSION_MAX
+                or extension[0] in "-'"  # "Kobayashi-san", "Sharma-ji": an honorific
+                or DIMINUTIVES.get(part) == name
+            ):
+                return True
+            continue
         if DIMINUTIVES.get(name) == part or fuzz.ratio(name, part) >= NAME_LIKENESS:
             return True
         # A pet form made of the name's own letters ("Bia" for Beatriz, "Xan" for Alexandra
@@ -584,3 +601,33 @@ def wrong_name(text: str, to: str | None, about: str | None = None) -> str | Non
     if tail and any(same_person(word, to) for word in tail.group(0).split()):
         return None
     return greeted
+
+
+# --- a pitch put as interest (issue 10, fifth round) ------------------------------------------
+
+# What they seek or take on, asked about: "What kinds of manuscripts are you looking for?"
+SEEKING = re.compile(
+    r"(?<![\w'])(?:are|is) (?:you|your (?:[\w-]+ )?(?:team|firm|house|list|fund|company))"
+    r" (?:currently |still |now )?(?:looking for|acquiring|buying|commissioning|signing|hiring"
+    r"|taking on|investing in|accepting|after)(?![\w'])"
+)
+# ... beside the writer's own work of that kind: "I've just finished my first novel".
+WRITERS_OWN_WORK = re.compile(
+    r"(?<![\w'])(?:i've|i have|i|we've|we have|we) (?:just |recently |finally |also )?(?:finished"
+    r"|completed|written|wrote|built|made|launched|released|developed|designed|produced|recorded"
+    r"|have|got) (?:my|our|a|an) (?:[\w-]+ ){0,2}?(?:novel|book|manuscript|memoir|script"
+    r"|screenplay|album|film|portfolio|product|app|prototype|startup|collection|range|design"
+    r"|pitch|deck|proposal|course|cookbook|thesis)s?(?![\w'])"
+)
+
+
+def pitch_as_interest(sentences: list[str], index: int) -> str | None:
+    """A question about what they seek or take on, with the writer's own work of that kind in
+    the same sentence or the next: the question is the pitch's opening, not interest in them
+    (rule N6)."""
+    asked = SEEKING.search(sentences[index])
+    if asked is None:
+        return None
+    beside = " ".join(sentences[index : index + 2])
+    own = WRITERS_OWN_WORK.search(beside)
+    return f"{asked.group(0)} \u2026 {own.group(0)}" if own else None

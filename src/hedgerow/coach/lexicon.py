@@ -234,6 +234,12 @@ MET_ON_RECORD = phrases(
 )
 
 # rule N4, N10: saying the two never met denies any shared experience, whatever else it recalls.
+# ... and so does a record that says so: "no prior contact; watched his keynotes online" (N10).
+RECORD_NEVER_MET = phrases(
+    r"no (?:prior |previous |earlier |real |personal )?(?:contact|connection|interaction|meeting)",
+    r"never (?:met|spoken|talked|worked together)",
+    r"(?:a |complete |total )?strangers?",
+)
 NEVER_MET = phrases(
     r"(?:we've|we have|we|i've|i have) (?:never|not|not yet|never actually) (?:met|spoken|talked"
     r"|worked together|crossed paths)",
@@ -387,7 +393,7 @@ FAVOUR = phrases(
     r"|openings?|vacanc(?:y|ies)|jobs?|roles?|positions?|interns?|trainees?)",
     r"(?:take|taking) (?:him|her|them|my \w+) on",
     # Asking them for a contact: "do you know anyone?"
-    r"do you know (?:anyone|anybody|someone|somebody)(?= who| at| in| that| looking|\?|$)",
+    r"do you know (?:anyone|anybody|someone|somebody)(?= who| at| in| that| looking| hiring|\?|$)",
 )
 SALES = phrases(
     # The writer's firm and what it does: "my agency does exactly this kind of fit-out".
@@ -420,6 +426,14 @@ SALES = phrases(
     r"|prevents|boosts|removes)",
     r"free trial",
     r"discount",
+    # The writer's wares fitted to their work (rule N6): "our new sensor module could be perfect
+    # for it"; and their buying power probed: "what's your team's budget looking like for Q3?".
+    r"(?:our|my) (?:[\w-]+ ){0,3}(?:could|would|might|will) be (?:perfect|ideal|a (?:great|good|"
+    r"perfect) fit|just (?:right|what you need)|exactly what you need) for (?:it|you|your|that"
+    r"|them)",
+    r"your (?:[\w-]+(?:'s|') )?(?:budget|spend) (?:looking|look like|for (?:q\d|next|this|the"
+    r" (?:year|quarter)))|(?:how big|how much|what) is your (?:[\w-]+(?:'s|') )?budget",
+    r"(?:send|get) you (?:a |our |my )?(?:quote|quotation|price list|pricing|rate card)",
     r"(?:our|special|introductory|early-bird) (?:pricing|offer|rate)",
     r"early-bird",
     r"early access",
@@ -453,6 +467,14 @@ PRESSURE = phrases(
     r"don't miss",
     r"last chance",
     r"need (?:an answer|a reply|a response|to know)",
+    # Their time booked for them (rule N7): "I'll send an invite for Thursday 9am unless you tell
+    # me otherwise", "I've blocked Thursday 3pm for a call", "I've pencilled you in".
+    r"unless you (?:tell me|say|let me know) otherwise",
+    r"(?:i'll|i will|i'm going to) (?:send|put) (?:you )?(?:an? |the )?(?:calendar )?(?:invite"
+    r"|invitation|meeting|hold)s? (?:in )?for (?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|tomorrow|\d)",
+    r"(?:i've|i have) (?:already )?(?:blocked|booked|pencil+ed|scheduled|reserved) (?:you|us|a"
+    r" (?:slot|call|meeting)|(?:monday|tuesday|wednesday|thursday|friday|tomorrow))",
     # "right away" asked of them ("could you ... right away"), not "I thought of you right away".
     r"(?:(?:can|could|would|will) you|please|need you to|want you to)[^.!?]{0,40}right away",
 )
@@ -581,6 +603,13 @@ BACKHANDED = phrases(
     r" (?:it |the \w+ )?this time",
     r"(?:only|just) took (?:them|you|him|her) (?:\w+ ){0,2}(?:rounds|tries|attempts|goes|times"
     r"|applications|interviews|auditions|years)",
+    # ... or in the wait, as if overdue: "finally, took them long enough".
+    r"took (?:them|you|him|her|'em) (?:long enough|ages|forever)",
+    # Their old slight of the writer recalled, or a grudge kept: "remember when you rejected
+    # every one of my pull requests?", "still bitter about how they treated us" (rule N3).
+    r"you (?:rejected|turned down|shot down|vetoed|overruled|ignored|blocked|refused)"
+    r" (?:[\w-]+ ){0,4}?(?:my|our|me|us)",
+    r"still (?:bitter|resentful|salty|sore) (?:about|over|at|that|with)",
     r"for someone (?:like you|your age|with your|of your)",
     r"at your age",
     r"nice try",
