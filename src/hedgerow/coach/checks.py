@@ -787,9 +787,7 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
             for_someone=names_someone(context.note),
             for_writer=bool(clauses.WRITERS_NEED.search(beside)),
         )
-        wares = clauses.commerce_in(plain(sentence)) or clauses.pitch_as_interest(
-            sentences, index
-        )
+        wares = clauses.commerce_in(plain(sentence)) or clauses.pitch_as_interest(sentences, index)
         if ask or wares:
             why = (
                 f"asks for their time or help for you (\u201c{ask.asking} \u2026 "
