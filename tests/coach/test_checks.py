@@ -2194,6 +2194,10 @@ def test_it_hears_guilt_and_the_odds_in_other_words(text):
         "last contact: 16 months ago; her former supervisor at Nokia",
         "last contact: 5 months ago; met on a Riga design tour",
         "last contact: 2 weeks ago",
+        "college friend; no contact since 2023",
+        "core contact (ex-colleague), last message in January",
+        "keep in touch every 2-3 months; old teammate from Intel",
+        "my old mentor, quarterly check-in; we last talked about 3 months ago",
     ],
 )
 def test_it_asks_no_update_of_a_keep_in_touch_note_when_none_is_on_record(about):
@@ -2317,3 +2321,22 @@ def test_it_hears_a_longer_name_as_another_persons(greeting, to):
 def test_it_still_greets_a_full_form_or_an_honorific_as_theirs(greeting, to):
     text = f"{greeting}, congratulations on the new role! How are the first weeks?"
     assert "recipient-test" not in failing(check_note(text, "acknowledgement", to=to))
+
+
+def test_it_reads_the_rhythm_and_a_title_as_nothing_of_theirs():
+    about = "core contact; last contact three months ago"
+    rhythm = "Anika, it's been three months, so here is my quarterly note. What's new?"
+    report = check_note(rhythm, "keep-in-touch", to="Anika Roth", about=about)
+    assert outcome(report, "specific")["ok"] is False
+    titled = (
+        "Dear Mrs. Roth, I hope this message finds you well. Looking forward to hearing from you."
+    )
+    report = check_note(titled, "keep-in-touch", to="Anika Roth", about=about)
+    assert outcome(report, "specific")["ok"] is False
+
+
+def test_it_reads_about_a_topic_on_record_as_an_update_to_name():
+    about = "former colleague; last spoke in June about her move to Lyon"
+    text = "Anika, hope the summer has been kind! How is the new studio coming on?"
+    report = check_note(text, "keep-in-touch", to="Anika Roth", about=about)
+    assert outcome(report, "specific")["ok"] is False

@@ -379,22 +379,9 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             message=f"It recalls something else than what you shared ({context.about}); check "
             "you have the right person in mind.",
         )
-    named = refers_to(context.about, unhedged(context.note))
-    # rule N8: a core contact's own words recalled ("that boat you were talking about") are as
-    # particular as the record, which holds only the gist of the last talk.
-    recalled = context.occasion == "keep-in-touch" and bool(
-        lexicon.THEIR_WORDS_RECALLED.search(context.note.lowered)
-    )
-    if named or recalled or (is_vague(context.about) and is_concrete(context)):
-        return result(
-            "specific",
-            ok=True,
-            required=True,
-            message="It names what prompted it, so they know this note is for them.",
-        )
     if context.occasion == "keep-in-touch" and no_update_on_record(context.about):
         # rule N8: the calendar prompted it; something of theirs makes it theirs (N2).
-        if nothing_particular(unsure):
+        if nothing_particular(unsure, also=BACKGROUND_STEMS):
             return result(
                 "specific",
                 ok=False,
@@ -407,6 +394,19 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             ok=True,
             required=True,
             message="It is time to write to them, and it names something of theirs.",
+        )
+    named = refers_to(context.about, unhedged(context.note))
+    # rule N8: a core contact's own words recalled ("that boat you were talking about") are as
+    # particular as the record, which holds only the gist of the last talk.
+    recalled = context.occasion == "keep-in-touch" and bool(
+        lexicon.THEIR_WORDS_RECALLED.search(context.note.lowered)
+    )
+    if named or recalled or (is_vague(context.about) and is_concrete(context)):
+        return result(
+            "specific",
+            ok=True,
+            required=True,
+            message="It names what prompted it, so they know this note is for them.",
         )
     return result(
         "specific",
@@ -421,13 +421,28 @@ def no_update_on_record(about: str) -> bool:
     """The keep-in-touch record says only who they are to the writer, how long it has been and
     how they first met ("core contact: mentor; last contact 2 months ago"): no update to name, as
     the calendar is the reason to write (rule N8)."""
-    parts = [lexicon.RECORD_LABEL.sub("", part.strip().lower()) for part in about.split(";")]
+    return all(background_part(part.strip().lower()) for part in lexicon.RECORD_PARTS.split(about))
+
+
+def background_part(part: str) -> bool:
+    """One part of a keep-in-touch record that is only a relationship, a time or an origin."""
+    if not part or lexicon.RECORD_ORIGIN.match(part):
+        return True
+    if lexicon.RECORD_TOPIC.search(part):
+        return False
+    words = [word for word in words_of(part) if word not in FUNCTION_WORDS]
+    if words and background_word(words[0]):
+        part = lexicon.RECORD_RELATION_TAIL.sub("", part)
     return all(
-        not part
-        or lexicon.RECORD_TIME.match(part)
-        or lexicon.RECORD_RELATION.match(part)
-        or lexicon.RECORD_ORIGIN.match(part)
-        for part in (part.strip(" .") for part in parts)
+        background_word(word) or word in FUNCTION_WORDS
+        for word in re.findall(r"[^\W\d_][\w'-]*", part)
+    )
+
+
+def background_word(word: str) -> bool:
+    """A word of a relationship, a time or a contact ("ex-colleague", "last", "spring")."""
+    return word in lexicon.RECORD_BACKGROUND or all(
+        piece in lexicon.RECORD_BACKGROUND for piece in word.split("-") if piece
     )
 
 
@@ -849,6 +864,9 @@ def personal_beside_it(context: Context) -> bool:
 
 
 GENERIC_STEMS = frozenset(stem(word) for word in lexicon.GENERIC_WORDS)
+# "It's been three months, so here is my quarterly note": the rhythm itself is nothing of theirs.
+BACKGROUND_STEMS = frozenset(stem(word) for word in lexicon.RECORD_BACKGROUND)
+TITLE_STEMS = frozenset(stem(word) for word in clauses.HONORIFICS | clauses.TITLES)
 
 
 def says_nothing_of_them(context: Context) -> bool:
@@ -862,8 +880,8 @@ def says_nothing_of_them(context: Context) -> bool:
     return nothing_particular(context)
 
 
-def nothing_particular(context: Context) -> bool:
-    """Every word of the body is a courtesy, a function word or a name."""
+def nothing_particular(context: Context, *, also: frozenset[str] = frozenset()) -> bool:
+    """Every word of the body is a courtesy, a function word, a name or one of `also`'s stems."""
     # Only their own name says nothing particular; their company or role does.
     names = {stem(word) for word in words_of(context.to or "")}
     sign = {stem(word) for word in words_of(signature(context.note.stripped))}
@@ -875,6 +893,8 @@ def nothing_particular(context: Context) -> bool:
         - names
         - sign
         - ({stem(greeted)} if greeted else set())
+        - TITLE_STEMS  # "Dear Mrs. Adeyemi": a title says nothing of them
+        - also
     )
     return bool(context.note.words) and not particular
 
