@@ -2340,3 +2340,14 @@ def test_it_reads_about_a_topic_on_record_as_an_update_to_name():
     text = "Anika, hope the summer has been kind! How is the new studio coming on?"
     report = check_note(text, "keep-in-touch", to="Anika Roth", about=about)
     assert outcome(report, "specific")["ok"] is False
+
+
+def test_it_hears_the_writers_firm_sold_on_its_rank():
+    about = "shared a booth at the Nairobi agri expo 2022"
+    text = (
+        "Isaac, great to share a stand at the Nairobi agri expo! Are you still at the co-op? If "
+        "you need seed suppliers, we're the best in the region."
+    )
+    assert "no-ask" in failing(check_note(text, "invitation", to="Isaac Kamau", about=about))
+    kind = "Isaac, you're the best in the region at this! How is the co-op doing?"
+    assert "no-ask" not in failing(check_note(kind, "acknowledgement", to="Isaac Kamau"))

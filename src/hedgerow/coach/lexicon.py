@@ -426,6 +426,10 @@ SALES = phrases(
     r"|prevents|boosts|removes)",
     r"free trial",
     r"discount",
+    # The writer's firm sold on its rank: "if you need seeds, we're the best in the region".
+    r"(?:we're|we are) the (?:best|cheapest|leading|top|number one|no\. ?1)"
+    r" (?:[\w-]+ ){0,2}?(?:in|on|around|for|across) (?:the |this |your )?"
+    r"(?:region|country|city|market|area|business|industry|town|state|world|[a-z]+)",
     # The writer's wares fitted to their work (rule N6): "our new sensor module could be perfect
     # for it"; and their buying power probed: "what's your team's budget looking like for Q3?".
     r"(?:our|my) (?:[\w-]+ ){0,3}(?:could|would|might|will) be (?:perfect|ideal|a (?:great|good|"
