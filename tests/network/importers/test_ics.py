@@ -158,3 +158,17 @@ def test_it_imports_a_calendar_whose_series_are_scattered_the_same(
     assert meetings(owner, "Greta") == [("2026-02-20 10:00", "Lunch", 2)]
     assert summary.counts["interactions_created"] == 7
     assert summary.problems == []
+
+
+def test_it_tells_its_progress_in_events_read(owner, tmp_path, fixed_clock):
+    daily = series_event("daily", 1, "RRULE:FREQ=HOURLY;COUNT=1200", "ATTENDEE:mailto:bo@x.org")
+    told: list[tuple[int, int]] = []
+
+    import_ics(
+        owner=owner,
+        path=write_calendar(tmp_path / "cal.ics", [daily, ONE_OFF]),
+        progress=lambda done, total: told.append((done, total)),
+    )
+
+    # Every 500 meetings within a batch too (where a long import lets others write), then the end.
+    assert told == [(0, 2), (0, 2), (2, 2)]

@@ -348,6 +348,7 @@ class CalendarReader:
                     f"longer than {size_text(cap)}",
                 )
                 self.summary.add("events_skipped", len(indices))
+                self.events_done += len(indices)
                 continue
             batch += indices
             size += series_size
@@ -358,18 +359,23 @@ class CalendarReader:
             yield batch
 
     def occurrences(self, progress: Progress | None = None) -> Iterator[Any]:
-        """Every occurrence up to now, batch by batch."""
-        end = timezone.now()
+        """Every occurrence up to now, batch by batch. Progress is told in events read, every
+        500 occurrences as well: it is also where a long import lets others write (turns.py)."""
+        end, made, total = timezone.now(), 0, len(self.scan.spans)
         with self.path.open("rb") as handle:
             for batch in self.batches():
                 calendar, lines = self.read_batch(handle, batch)
                 self.check_events(calendar, lines)
                 start = self.window(calendar, end)
                 self.check_repeats(calendar, lines, end)
-                yield from self.expand(calendar, start, end)
+                for occurrence in self.expand(calendar, start, end):
+                    yield occurrence
+                    made += 1
+                    if progress and made % 500 == 0:
+                        progress(self.events_done, total)
                 self.events_done += len(batch)
                 if progress:
-                    progress(self.events_done, len(self.scan.spans))
+                    progress(self.events_done, total)
 
     def read_batch(self, handle: BinaryIO, batch: list[int]) -> tuple[icalendar.Calendar, dict]:
         parts = []
