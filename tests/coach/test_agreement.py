@@ -132,12 +132,26 @@ def test_it_agrees_on_the_fourth_fresh_blind_set_once_studied():
     assert agreed / len(blind) >= BLIND8_FLOOR
 
 
-# Issue 10's fifth and sixth fresh sets (blind9, blind10), each written from the method alone by a
-# writer who saw no code, no check and no earlier item, while the fourth round ran, and measured
-# without being read: blind9 95 of 120 on first sight (before the round), blind10 91 of 120 (with
-# one step of it landed); after the round 96 and 93 of 120, far below the 92% target
-# (docs/coach.md). Held at those figures until a round studies them.
-NEVER_STUDIED = {"blind9": 96, "blind10": 93}
+# Issue 10's fifth fresh set (blind9), written from the method alone by a writer who saw no code,
+# no check and no earlier item: 95 of 120 on first sight (before the fourth round), 96 after it
+# unread, then studied in the fifth round (docs/coach.md): its keep-in-touch records name no update
+# (N8), its follow-ups carry on conversations under way (N5). 120 of 120 after, held there.
+BLIND9 = Path(__file__).with_name("blind9_notes.jsonl")
+BLIND9_FLOOR = 120
+
+
+def test_it_agrees_on_the_fifth_fresh_blind_set_studied_in_round_five():
+    blind = load(BLIND9)
+    assert len(blind) == 120
+    assert {record["part"] for record in blind} == {"blind9"}
+    agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
+    assert agreed >= BLIND9_FLOOR
+
+
+# Issue 10's sixth fresh set (blind10), written the same way by another writer and never read: 91
+# of 120 on first sight (with one step of the fourth round landed), 93 after that round, 107 after
+# the fifth (docs/coach.md), which studied blind9 only. Held at its figure until a round studies it.
+NEVER_STUDIED = {"blind10": 107}
 
 
 @pytest.mark.parametrize("part", NEVER_STUDIED)
