@@ -2351,3 +2351,45 @@ def test_it_hears_the_writers_firm_sold_on_its_rank():
     assert "no-ask" in failing(check_note(text, "invitation", to="Isaac Kamau", about=about))
     kind = "Isaac, you're the best in the region at this! How is the co-op doing?"
     assert "no-ask" not in failing(check_note(kind, "acknowledgement", to="Isaac Kamau"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for accepting, Omar! Our firm is raising a bridge round, happy to send the teaser. "
+        "Coffee soon?",
+        "Omar, congrats on the shop! When you're ready, we do great small-business packages. How "
+        "is opening week?",
+        "Omar, long time! We're short a speaker for our Friday panel and you'd be perfect, can you "
+        "do it?",
+    ],
+)
+def test_it_hears_a_raise_a_package_and_a_gap_to_fill_as_asks(text):
+    assert "no-ask" in failing(check_note(text, "follow-up", to="Omar Haddad"))
+
+
+def test_it_hears_a_kind_offer_to_fill_in_for_them_as_no_ask():
+    text = (
+        "Omar, I hear you're short a speaker on Friday. I'm around if that helps. How's the prep?"
+    )
+    assert "no-ask" not in failing(check_note(text, "keep-in-touch", to="Omar Haddad"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hiroshi, congratulations on the director role. A relief after being passed over last "
+        "year! What comes first?",
+        "Hiroshi, great to meet you at the dinner! Your startup idea sounded a bit risky to me, "
+        "but what are you up to now?",
+    ],
+)
+def test_it_hears_a_past_setback_and_the_writers_doubt_beside_the_news(text):
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to="Hiroshi Sato"))
+
+
+def test_it_reads_a_record_of_never_speaking_as_nothing_shared():
+    text = "Dear Mr. Osei, I attended your webinar last month. What are you working on now?"
+    about = "attended his webinar; never spoke"
+    report = check_note(text, "invitation", to="Kwame Osei", about=about)
+    assert "invitation-parts" in failing(report)

@@ -165,7 +165,7 @@ WRITERS_NEED = re.compile(
     r"|short story|collection|film|documentary)"
     r"|(?:i'm|i am|we're|we are|i've been|we've been) (?:\w+ )?(?:applying|raising|pitching"
     r"|hiring|selling|launching|putting together|preparing|bidding|fundraising|job hunting"
-    r"|looking for)"
+    r"|looking for|short (?:of )?(?:a|an|one|two|some|a few))"
     # The writer's own aim, which a request beside it then serves: "I'm trying to break into
     # product, so any tips would mean a lot" (issue 10, fourth round).
     r"|(?:i'm|i am|im|we're|we are|i've been|we've been) (?:\w+ )?(?:trying|hoping|looking"
@@ -233,6 +233,11 @@ WRITER_COMMERCE = re.compile(
     r" [^.!?]{0,60}(?:exactly|for (?:this|that|brands|businesses|companies|firms|shops|teams"
     r"|people) like (?:this|yours|you))"
     r"|(?<![\w'])(?:very |really |the )?(?:good|great|best|competitive|low) prices(?![\w'])"
+)
+# Taking on what the writer's side is short of: "can you do it?", "could you step in?".
+STAND_IN = re.compile(
+    r"(?<![\w'])(?:do it|do that|step in|fill in|help out|take it on|take (?:this|that) on"
+    r"|cover (?:it|for)|stand in)(?![\w'])"
 )
 # Frames that put the reader to work: "would you be willing to", "could you", "can you".
 ASKING_TO_ACT = re.compile(
@@ -333,6 +338,10 @@ def ask_in(sentence: str, *, for_someone: bool = False, for_writer: bool = False
             return Ask(clause, asked.group(0).strip(), service.group(0))
         if service and re.search(r"minutes|your time|favou?r", service.group(0)):
             return Ask(clause, asked.group(0).strip(), service.group(0))
+        # The writer's gap filled by them: "we're short a speaker for Friday, can you do it?".
+        stand_in = STAND_IN.search(rest)
+        if stand_in and for_writer and ASKING_TO_ACT.match(asked.group(0)):
+            return Ask(clause, asked.group(0).strip(), stand_in.group(0))
         # Their network put to work, for whatever: "could you share the ad with your network".
         network = NETWORK.search(rest) or (
             (for_writer or WRITERS_NEED.search(clause)) and KNOWS_SOMEONE.search(rest)

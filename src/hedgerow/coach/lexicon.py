@@ -237,7 +237,7 @@ MET_ON_RECORD = phrases(
 # ... and so does a record that says so: "no prior contact; watched his keynotes online" (N10).
 RECORD_NEVER_MET = phrases(
     r"no (?:prior |previous |earlier |real |personal )?(?:contact|connection|interaction|meeting)",
-    r"never (?:met|spoken|talked|worked together)",
+    r"never (?:met|spoken|spoke|talked|worked together|been in touch)",
     r"(?:a |complete |total )?strangers?",
 )
 NEVER_MET = phrases(
@@ -426,6 +426,13 @@ SALES = phrases(
     r"|prevents|boosts|removes)",
     r"free trial",
     r"discount",
+    # The writer's raise or wares, material offered unasked: "our firm is raising a bridge round,
+    # happy to send the teaser", "we do great small-business packages" (rule N6).
+    r"(?:our|my) (?:[\w-]+ ){0,2}(?:is|are) raising (?:a|an|our|its|money|funds|capital)",
+    r"(?:happy|glad|able) to send (?:you |over )?(?:the|our|my) (?:[\w-]+ )?(?:teaser|deck"
+    r"|one-pager|brochure|catalogue|catalog|prospectus|info pack|rate card|price list)",
+    r"we (?:do|sell|have|offer) (?:great|good|affordable|competitive|cheap|special|the best)"
+    r" (?:[\w-]+ ){0,2}(?:packages|deals|rates|prices|plans|policies|offers|bundles)",
     # The writer's firm sold on its rank: "if you need seeds, we're the best in the region".
     r"(?:we're|we are) the (?:best|cheapest|leading|top|number one|no\. ?1)"
     r" (?:[\w-]+ ){0,2}?(?:in|on|around|for|across) (?:the |this |your )?"
@@ -609,6 +616,13 @@ BACKHANDED = phrases(
     r"|applications|interviews|auditions|years)",
     # ... or in the wait, as if overdue: "finally, took them long enough".
     r"took (?:them|you|him|her|'em) (?:long enough|ages|forever)",
+    # Their past setback recalled beside the news: "a relief after being passed over last year".
+    r"(?:after|since) (?:being|getting|you were|you got) (?:passed over|turned down|rejected"
+    r"|let go|laid off|fired|overlooked|demoted)",
+    # The writer's doubt about their venture: "your startup idea sounded a bit risky to me".
+    r"your [\w -]{0,30}?(?:sounded|seemed|looked) (?:a bit |a little |kind of |rather |pretty "
+    r"|quite |really )?(?:risky|crazy|mad|naive|far-fetched|doomed|silly|unrealistic|odd|weird)"
+    r" to me",
     # Their old slight of the writer recalled, or a grudge kept: "remember when you rejected
     # every one of my pull requests?", "still bitter about how they treated us" (rule N3).
     r"you (?:rejected|turned down|shot down|vetoed|overruled|ignored|blocked|refused)"
