@@ -2393,3 +2393,26 @@ def test_it_reads_a_record_of_never_speaking_as_nothing_shared():
     about = "attended his webinar; never spoke"
     report = check_note(text, "invitation", to="Kwame Osei", about=about)
     assert "invitation-parts" in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joanna, well done on passing the bar! After failing it twice this must feel amazing. "
+        "What's next?",
+        "Joanna, I saw the firm was bought. I hope you didn't lose your job in the shake-up! How "
+        "are you?",
+    ],
+)
+def test_it_hears_a_past_failure_and_a_loss_consoled_in_advance(text):
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to="Joanna Wells"))
+
+
+def test_it_hears_a_loss_not_feared_for_them_as_kind():
+    text = "Joanna, I saw the firm was bought. I hope the move went smoothly! How are you?"
+    assert "recipient-test" not in failing(check_note(text, "acknowledgement", to="Joanna Wells"))
+
+
+def test_it_hears_someone_of_the_writers_put_in_touch_as_an_ask():
+    text = "Felix, congrats on Spotify! My nephew is a great developer, can I have him reach out?"
+    assert "no-ask" in failing(check_note(text, "acknowledgement", to="Felix Braun"))

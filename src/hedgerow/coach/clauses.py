@@ -408,7 +408,10 @@ FOR_THE_WRITERS_SIDE = re.compile(
     r" you as (?:a |my )?reference|proposal|demo|partnership|collaborat\w*|work with you"
     r"|(?:needs?|need) (?:an? |any |some )?[\w-]+ (?:help|services?|designer|developer"
     r"|photographer|consultant|writer|translator|accountant)|i'm available|we're available"
-    r"|\d+ minutes of your time|your time|co-?founder|investors?|invest(?:ing)? in)(?![\w'])"
+    r"|\d+ minutes of your time|your time|co-?founder|investors?|invest(?:ing)? in"
+    # Someone of the writer's put in touch with them: "can I have my nephew reach out to you?"
+    r"|(?:have|let|get) (?:him|her|them|my \w+) (?:reach out|get in touch|contact|call|email"
+    r"|message|write to))(?![\w'])"
 )
 # ... unless they are only asked to come, meet, see or tell, or offered something.
 HOSPITALITY = re.compile(

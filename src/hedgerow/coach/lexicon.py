@@ -619,6 +619,11 @@ BACKHANDED = phrases(
     # Their past setback recalled beside the news: "a relief after being passed over last year".
     r"(?:after|since) (?:being|getting|you were|you got) (?:passed over|turned down|rejected"
     r"|let go|laid off|fired|overlooked|demoted)",
+    r"(?:after|since) (?:failing|flunking) (?:it|the \w+|\w+ times|twice|again)",
+    # A loss not reported, consoled in advance: "I hope you didn't lose your job in the shake-up".
+    r"(?:hope|hoping) (?:you )?(?:didn't|did not|haven't|have not|weren't|won't) (?:\w+ )?(?:lose"
+    r"|lost|get|got|been) (?:your (?:job|role|position|seat|place|funding)|fired|laid off|let go"
+    r"|cut|made redundant)",
     # The writer's doubt about their venture: "your startup idea sounded a bit risky to me".
     r"your [\w -]{0,30}?(?:sounded|seemed|looked) (?:a bit |a little |kind of |rather |pretty "
     r"|quite |really )?(?:risky|crazy|mad|naive|far-fetched|doomed|silly|unrealistic|odd|weird)"
