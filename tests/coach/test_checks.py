@@ -2416,3 +2416,58 @@ def test_it_hears_a_loss_not_feared_for_them_as_kind():
 def test_it_hears_someone_of_the_writers_put_in_touch_as_an_ask():
     text = "Felix, congrats on Spotify! My nephew is a great developer, can I have him reach out?"
     assert "no-ask" in failing(check_note(text, "acknowledgement", to="Felix Braun"))
+
+
+# --- issue 10, sixth round: sentences of our own, kind ones with the same words --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "to"),
+    [
+        (
+            "Hi Katarina, loved your talk on supply chains. What's next for the team?",
+            "Katharina Vogel",
+        ),
+        (
+            "Thanks for accepting Rajesh! Would love to catch up over coffee sometime?",
+            "Rakesh Nair",
+        ),
+        ("Congrats Milla! How are the first weeks in the new role?", "Mila Horvat"),
+    ],
+)
+def test_it_hears_their_name_misspelt_as_a_slip(text, to):
+    assert "recipient-test" in failing(check_note(text, "acknowledgement", to=to))
+
+
+@pytest.mark.parametrize(
+    ("text", "to"),
+    [
+        (
+            "Hi Katharina, loved your talk on supply chains. What's next for the team?",
+            "Katharina Vogel",
+        ),
+        (
+            "Thanks for accepting Rakesh! Would love to catch up over coffee sometime?",
+            "Rakesh Nair",
+        ),
+        ("Congrats Mila! How are the first weeks in the new role?", "Mila Horvat"),
+        ("Thank you Chris! How are the first weeks in the new role?", "Christopher Lee"),
+    ],
+)
+def test_it_hears_their_name_spelt_right_or_shortened_as_theirs(text, to):
+    assert "recipient-test" not in failing(check_note(text, "acknowledgement", to=to))
+
+
+def test_it_hears_a_pending_invitation_pointed_at_as_nagging():
+    for text in (
+        "Hi Tomás, resending since my invite from last month is still pending. We ran the Lisbon "
+        "pilot together. What are you up to now, and how do you like it?",
+        "Hi Tomás, my connection request from May is still pending, so here it is again. We ran "
+        "the Lisbon pilot together. What are you up to now, and how do you like it?",
+    ):
+        assert "no-ask" in failing(check_note(text, "invitation", to="Tomás Ruiz"))
+    kind = (
+        "Hi Tomás, we ran the Lisbon pilot together and your plan is still pending approval, I "
+        "hear. What are you up to now, and how do you like it?"
+    )
+    assert "no-ask" not in failing(check_note(kind, "invitation", to="Tomás Ruiz"))

@@ -17,8 +17,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 # The reader asked to act: "could you", "would you be open to", "if you ever have a moment",
 # "any chance you could", "I'd be grateful if you", "please" + verb, "keep ... free for me".
 READER_ASKED = re.compile(
@@ -507,7 +505,6 @@ DIMINUTIVES = {
     "fred": "frederick", "max": "maximilian", "vic": "victoria", "kat": "katarzyna",
 }  # fmt: skip
 PET_FORM_MAX = 4  # "Bia", "Tere": short forms people are called by
-NAME_LIKENESS = 80  # a typo ("Aditya" for "Aditiya") still greets the right person
 
 
 def folded(name: str) -> str:
@@ -533,13 +530,21 @@ def greeted_name(text: str) -> str | None:
 # The name called at the end of the opening sentence: "Thanks for accepting, Tunde!",
 # "Congratulations on the move, Seun." A capital after a comma inside a sentence is a name.
 VOCATIVE = re.compile(r"^[^.!?\n]{3,120}?,\s+(?P<name>[A-Z][^\W\d_]*[\w'\u2019-]*)\s*[!.?]")
+# The comma is often left out after thanks or congratulations: "Thanks for accepting Harjeet!"
+# (issue 10, sixth round). Only these openings, so "great to meet you at Collision!" names none.
+BARE_VOCATIVE = re.compile(
+    r"^(?:many |big |huge )?(?:thanks|thank you|congrats|congratulations|welcome)"
+    r"(?: (?:so much|for (?:accepting|connecting|the (?:add|invite|connection))))?"
+    r"\s+(?P<name>[A-Z][^\W\d_]*[\w'\u2019-]*)\s*[!.?]",
+    re.IGNORECASE,
+)
 
 
 def called_name(text: str, about: str | None = None) -> str | None:
     """The name called at the end of the first sentence, as written, or None. A word of the
     record ("..., Lagos!" when the update names Lagos) is no name."""
-    found = VOCATIVE.match(text.strip())
-    if not found:
+    found = VOCATIVE.match(text.strip()) or BARE_VOCATIVE.match(text.strip())
+    if not found or not found.group("name")[0].isupper():
         return None
     name = found.group("name")
     if name.lower() in NOT_NAMES | TITLES or (about and name.lower() in about.lower()):
@@ -579,7 +584,9 @@ def same_person(greeted: str, to: str) -> bool:
             ):
                 return True
             continue
-        if DIMINUTIVES.get(name) == part or fuzz.ratio(name, part) >= NAME_LIKENESS:
+        # Their name misspelt ("Dorotha" to Dorota, "Adowa" to Adwoa) is no longer forgiven as a
+        # typo: proof-reading starts with the name (rule N3, issue 10, sixth round).
+        if DIMINUTIVES.get(name) == part:
             return True
         # A pet form made of the name's own letters ("Bia" for Beatriz, "Xan" for Alexandra
         # fails, "Tere" for Teresa passes): same first letter, nothing foreign to the name.

@@ -524,6 +524,12 @@ NAGGING = phrases(
     r"one more time",
     r"(?:i'll|i will|let me) try (?:once more|again|one more time)",
     r"trying again",
+    # The writer's own invitation pointed at as still waiting, or sent again for that: "resending
+    # since my invite from 3 weeks ago is still pending" (rule N7, issue 10, sixth round).
+    r"(?:re-?sending|re-?sent|re-?send) (?:this |my |the |it |you )?(?:\w+ )?"
+    r"(?:since|because|as|in case)",
+    r"(?:my|the|our) (?:\w+ )?(?:invite|invitation|request|connection request)(?: [^.!?]{0,30})?"
+    r" (?:is|was|has been) still (?:pending|waiting|open|unanswered)",
     # Re-sending and counting: "sending this invite again", "I've sent you three messages".
     r"(?:sending|send|sent|resending|re-sending) (?:you )?(?:this|it|my|the|another)"
     r" (?:\w+ )?again",
