@@ -2471,3 +2471,29 @@ def test_it_hears_a_pending_invitation_pointed_at_as_nagging():
         "hear. What are you up to now, and how do you like it?"
     )
     assert "no-ask" not in failing(check_note(kind, "invitation", to="Tomás Ruiz"))
+
+
+def test_it_lets_a_follow_up_after_meeting_close_on_a_question_without_a_plan():
+    report = check_note(
+        "Kemi, great chatting at the fintech meetup on Thursday. How did the pilot with the "
+        "cooperatives go?",
+        "follow-up",
+        to="Kemi Adeyemi",
+        about="met at: Lagos fintech meetup, Thursday",
+    )
+    assert "catch-up" not in failing(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Kemi, thanks for accepting! How are things at Zenith?", "accepted invitation: Monday"),
+        (
+            "Kemi, thanks for connecting after the meetup! How did the pilot go?",
+            "met at: Lagos fintech meetup, Thursday",
+        ),
+    ],
+)
+def test_it_still_wants_a_plan_to_meet_in_the_reply_to_an_acceptance(text, about):
+    report = check_note(text, "follow-up", to="Kemi Adeyemi", about=about)
+    assert "catch-up" in failing(report)

@@ -762,11 +762,32 @@ def check_catch_up(context: Context) -> CheckResult:  # rule N5
             message="It carries on a conversation already under way, so it needs no new plan "
             "to catch up.",
         )
+    if not answers_an_acceptance(context):
+        return result(
+            "catch-up",
+            ok=True,
+            required=True,
+            message="It follows up a meeting rather than an accepted invitation, so a question "
+            "or a wish to hear more is enough.",
+        )
     return result(
         "catch-up",
         ok=False,
         required=True,
         message="Propose a way to catch up: a coffee, a short call or a few emails.",
+    )
+
+
+def answers_an_acceptance(context: Context) -> bool:
+    """Rule N5 asks the reply to an accepted invitation to propose catching up; a note after
+    meeting someone ("met at: Seoul Design Week workshop") is closed by its question or its wish
+    to hear more (rule N2), like any other note (issue 10, sixth round). With no record, a
+    follow-up is taken as that reply."""
+    if not context.about:
+        return True
+    return bool(
+        lexicon.ACCEPTANCE.search(context.about.lower())
+        or lexicon.ACCEPTANCE.search(context.note.lowered)
     )
 
 

@@ -1111,3 +1111,9 @@ EXCHANGE_UNDER_WAY = re.compile(
     r"\b(?:earlier|ongoing|previous|recent) (?:exchange|conversation|thread|messages?)\b"
     r"|\b(?:she|he|they) (?:replied|answered|wrote back|asked|said|told|mentioned|thanked)\b"
 )
+
+# An invitation accepted or a connection made, in the record or the note: "accepted invitation",
+# "thanks for accepting", "great to be connected". Rule N5's warm reply answers one of these.
+ACCEPTANCE = re.compile(
+    r"\b(?:accept(?:ed|ing|s)?|connect(?:ed|ing)|connection|added me|the add)\b"
+)
