@@ -2497,3 +2497,20 @@ def test_it_lets_a_follow_up_after_meeting_close_on_a_question_without_a_plan():
 def test_it_still_wants_a_plan_to_meet_in_the_reply_to_an_acceptance(text, about):
     report = check_note(text, "follow-up", to="Kemi Adeyemi", about=about)
     assert "catch-up" in failing(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya, congrats on the new role at Stripe! Could we grab a coffee next week? I could use "
+        "some advice on moving into payments.",
+        "Priya, congrats on Stripe! Can we jump on a call this week, I need guidance on my move.",
+    ],
+)
+def test_it_hears_a_meeting_asked_for_the_writers_need_as_an_ask(text):
+    assert "no-ask" in failing(check_note(text, "acknowledgement", to="Priya Nair"))
+
+
+def test_it_hears_a_meeting_to_celebrate_them_as_kind():
+    text = "Priya, congrats on the role at Stripe! Could we grab a coffee next week to celebrate?"
+    assert "no-ask" not in failing(check_note(text, "acknowledgement", to="Priya Nair"))

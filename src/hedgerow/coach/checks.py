@@ -824,6 +824,15 @@ def check_no_ask(context: Context) -> CheckResult:  # rule N6, N7
             for_writer=bool(clauses.WRITERS_NEED.search(beside)),
         )
         wares = clauses.commerce_in(plain(sentence)) or clauses.pitch_as_interest(sentences, index)
+        needed = clauses.HELP_NEEDED.search(plain(sentence))
+        if needed and not ask and not wares:
+            return result(
+                "no-ask",
+                ok=False,
+                required=True,
+                message=f"It asks for their help for you (\u201c{needed.group(0)}\u201d); leave "
+                "that out and keep the note about them.",
+            )
         if ask or wares:
             why = (
                 f"asks for their time or help for you (\u201c{ask.asking} \u2026 "

@@ -156,6 +156,15 @@ WRITER_BENEFITS = re.compile(
 )
 # A sentence that says what the writer is after: their own draft, deck or bid, or a plan to
 # apply, raise, sell or hire ("I'm putting together a deck for our seed round").
+# The writer's need for help said outright: "I need advice on getting into Shopify", "we could
+# use some help with the launch". Said to them, it asks them for it (rule N6, issue 10, sixth
+# round), and a plan to meet beside it is made for it.
+HELP_NEEDED = re.compile(
+    r"(?<![\w'])(?:i|we) (?:really |badly |urgently |just )?(?:need|could use|could do with"
+    r"|would love|'d love|'d appreciate|would appreciate) (?:some |a bit of |a little |your |an? )?"
+    r"(?:advice|help|tips|input|guidance|pointers|feedback|a hand|an intro|introductions?"
+    r"|a referral|mentoring)(?![\w'])"
+)
 WRITERS_NEED = re.compile(
     r"(?<![\w'])(?:(?:my|our) (?:[\w-]+ ){0,2}(?:deck|cv|resume|portfolio|proposal|pitch"
     r"|application|draft|manuscript|business plan|grant|bid|tender|round|launch|campaign"
@@ -170,6 +179,7 @@ WRITERS_NEED = re.compile(
     r"|planning|aiming|keen|eager|desperate|itching) to (?:break|get|move|switch|transition|find"
     r"|land|raise|launch|grow|pivot|start|make|join|enter|expand)"
     r"|(?:i'm|i am|im) (?:between jobs|on the (?:job )?market|open to (?:work|new))"
+    r"|" + HELP_NEEDED.pattern +
     # The writer's side named as the doer: "our NGO in Dakar is applying for a grant".
     r"|(?:my|our) (?:[\w-]+ ){1,4}?(?:is|are)(?: [\w-]+){0,3}? (?:applying|raising|pitching|hiring"
     r"|bidding|fundraising|looking for|launching))(?![\w'])"
