@@ -436,3 +436,27 @@ def test_it_refuses_a_calendar_whose_time_zones_run_past_the_cap(owner, tmp_path
 
     with pytest.raises(UnusableInput, match=r"zones\.ics could not be read: its time zones run"):
         import_ics(owner=owner, path=path)
+
+
+def test_it_names_the_line_of_an_event_that_repeats_too_often_after_a_broken_one(owner, tmp_path):
+    broken = "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:2020\r\nEND:VEVENT\r\n"  # lines 3-6
+    seconds = EVENT.format(uid="s", rule="RRULE:FREQ=SECONDLY\r\n")  # begins on line 7
+    path = tmp_path / "cal.ics"
+    path.write_text(calendar(broken, seconds))
+
+    summary = import_ics(owner=owner, path=path)
+
+    assert [(p.line, p.message) for p in summary.problems][-1] == (
+        7,
+        "event skipped: it repeats more than 100,000 times",
+    )
+
+
+def test_it_reads_a_utf16_calendar_without_its_byte_order_mark(owner, tmp_path, fixed_clock):
+    google = Path(__file__).resolve().parents[2] / "fixtures" / "calendar" / "google-calendar.ics"
+    path = tmp_path / "cal.ics"
+    path.write_bytes(google.read_text().encode("utf-16-le"))  # NULs dropped: plain text again
+
+    import_ics(owner=owner, path=path)
+
+    assert Contact.objects.filter(owner=owner, name="Ana Ruiz").exists()

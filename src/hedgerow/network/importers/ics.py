@@ -120,10 +120,14 @@ class _Scanner:
             line += 1
             if line == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw, offset = raw[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
+            after = offset + len(raw)
+            # NULs dropped, as the whole text's once were (a UTF-16 file without its byte-order
+            # mark then reads as plain text).
+            raw = raw.replace(b"\x00", b"") if b"\x00" in raw else raw
             self._check_line(raw, line)
-            if self._take(raw, offset, line):
+            if self._take(raw, (offset, after), line):
                 return self.scan
-            offset += len(raw)
+            offset = after
         # icalendar finds no calendar in a file whose VCALENDAR never ends: nor do we.
         raise UnusableInput(f"{self.scan.name} holds no calendar.")
 
@@ -146,15 +150,16 @@ class _Scanner:
                 f"{size_text(self.limits.line_chars)}, which no calendar writes."
             )
 
-    def _take(self, raw: bytes, offset: int, line: int) -> bool:
-        """Follow one line; True once the (first) calendar has ended."""
+    def _take(self, raw: bytes, where: tuple[int, int], line: int) -> bool:
+        """Follow one line (at the byte offsets `where` it begins and ends); True once the
+        (first) calendar has ended."""
         zone = self.depth >= 2 and self.component == b"VTIMEZONE"
-        ended = self._follow(raw, offset, line)
+        ended = self._follow(raw, where, line)
         if zone or (self.depth >= 2 and self.component == b"VTIMEZONE"):
             self._keep("zones", raw, "its time zones")
         return ended
 
-    def _follow(self, raw: bytes, offset: int, line: int) -> bool:
+    def _follow(self, raw: bytes, where: tuple[int, int], line: int) -> bool:
         folded = raw[:1] in (b" ", b"\t")
         word = b"" if folded else raw.split(b":", 1)[0].split(b";", 1)[0].strip().upper()
         value = raw.split(b":", 1)[1].strip().upper() if word in (b"BEGIN", b"END") else b""
@@ -164,12 +169,12 @@ class _Scanner:
         if word == b"BEGIN":
             self.depth += 1
             if self.depth == 2:
-                self.component, self.began, self.uid = value, (offset, line), None
+                self.component, self.began, self.uid = value, (where[0], line), None
             return False
         if word == b"END":
             self.depth -= 1
             if self.depth == 1:
-                self._component_done(offset + len(raw))
+                self._component_done(where[1])
             return self.depth == 0
         if self.depth == 1:
             self._keep("header", raw, "its calendar properties")
