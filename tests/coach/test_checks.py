@@ -2514,3 +2514,55 @@ def test_it_hears_a_meeting_asked_for_the_writers_need_as_an_ask(text):
 def test_it_hears_a_meeting_to_celebrate_them_as_kind():
     text = "Priya, congrats on the role at Stripe! Could we grab a coffee next week to celebrate?"
     assert "no-ask" not in failing(check_note(text, "acknowledgement", to="Priya Nair"))
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            "Hi Tomasz, congratulations on becoming CTO at Allegro! What's the first thing you "
+            "want to change?",
+            "new role: CTO at Revolut",
+        ),
+        (
+            "Tomasz, lovely meeting you at the Prague design week on Saturday! How did your "
+            "talk on signage go?",
+            "met at: Brno design week, Saturday",
+        ),
+        (
+            "Hi Tomasz, great recap of the Accra Tech Summit! Which panel surprised you most?",
+            "post: recap of the Lagos Tech Summit",
+        ),
+    ],
+)
+def test_it_hears_a_name_of_the_record_swapped_for_another(text, about):
+    report = check_note(text, "acknowledgement", to="Tomasz Nowak", about=about)
+    assert "recipient-test" in failing(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        (
+            "Hi Tomasz, congrats on the move from Paystack to Flutterwave! What will you build "
+            "first?",
+            "new role: Product Lead at Flutterwave",
+        ),
+        (
+            "Tomasz, lovely meeting you at the Brno design week! How is the Prague studio doing?",
+            "met at: Brno design week",
+        ),
+        (
+            "Hi Tomasz, congrats on Head of Data at MTN Ghana! What's first on your list?",
+            "new role: Head of Data at MTN",
+        ),
+        (
+            "Hi Tomasz, the Bengaluru office must be buzzing. Congrats on Director at Flipkart! "
+            "What's the first hire?",
+            "new role: Director at Flipkart, Bangalore",
+        ),
+    ],
+)
+def test_it_hears_the_records_names_kept_or_others_beside_them_as_kind(text, about):
+    report = check_note(text, "acknowledgement", to="Tomasz Nowak", about=about)
+    assert "recipient-test" not in failing(report)

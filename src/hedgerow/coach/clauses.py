@@ -660,3 +660,87 @@ def pitch_as_interest(sentences: list[str], index: int) -> str | None:
     beside = " ".join(sentences[index : index + 2])
     own = WRITERS_OWN_WORK.search(beside)
     return f"{asked.group(0)} \u2026 {own.group(0)}" if own else None
+
+
+# --- a name of the record swapped for another (issue 10, sixth round) -------------------------
+
+TOKEN = re.compile(r"[^\W_][\w'\u2019&-]*|[^\w\s'\u2019&-]+")
+SLOT_WORD_MIN = 3  # "startup", "Summit": a word that names the slot, not "at" or "the"
+
+
+def tokens(text: str) -> list[str]:
+    """Words and breaks ("," "." "(" …) in order; a break keeps two names from being neighbours."""
+    return [word if word[0].isalnum() else "|" for word in TOKEN.findall(text)]
+
+
+def same_word(one: str, other: str) -> bool:
+    """Folded, and one a prefix of the other ("Kraków" and "Krakow", "Fest" and "Festival",
+    "Arup" and "Arup's"), or its letters in order, from the first ("Ops" for "Operations")."""
+    one, other = folded(one).strip("'"), folded(other).strip("'")
+    short, long = sorted((one, other), key=len)
+    if not short or short[0] != long[0]:
+        return False
+    rest = iter(long)
+    return long.startswith(short) or all(letter in rest for letter in short)
+
+
+def swapped_name(text: str, about: str | None, to: str | None) -> tuple[str, str] | None:
+    """A capitalised name of the note standing where the record has another one, in the same
+    words: "Head of Data at Zomato" when the record says "Head of Data at Swiggy", "the Seoul
+    startup festival" for the "Busan startup festival", "Web Summit" for "RD Summit". Returns
+    (written, recorded), or None. Only a record's name that the note leaves out counts, so
+    "from Swiggy to Zomato" names both and passes; acronyms may shorten the record's names
+    ("LUTH"), so they are left alone (rule N3: proof-read the facts)."""
+    if not about:
+        return None
+    note, record = tokens(text), tokens(about)
+    people = [word for word in tokens(to or "") if word != "|"]
+    for index, word in enumerate(note):
+        if not is_name(note, index) or any(same_word(word, other) for other in record + people):
+            continue
+        for spot, name in enumerate(record):
+            if not is_name(record, spot, in_record=True):
+                continue
+            if any(same_word(name, other) for other in note):
+                continue
+            if same_slot(note, index, record, spot):
+                return word, name
+    return None
+
+
+def is_name(words: list[str], index: int, *, in_record: bool = False) -> bool:
+    """A capitalised word inside a sentence, not "I'm"; in the note, not an acronym either (it
+    may shorten the record's name); a record's first word counts."""
+    word = words[index]
+    if len(word) < 2 or not word[0].isupper() or folded(word).split("'")[0] == "i":
+        return False
+    if in_record:
+        return True
+    return not word.isupper() and index > 0 and words[index - 1] != "|"
+
+
+def same_slot(note: list[str], index: int, record: list[str], spot: int) -> bool:
+    """The words around two names are the same and say which name belongs there: the next one
+    or two ("… Summit", "… startup festival"), or the two before ("Data at …"), with a name
+    among them or two real words. "a bakery in Headingley" for one "in Leeds" may be the same
+    place, nearer."""
+    after = shared_run(note[index + 1 : index + 3], record[spot + 1 : spot + 3])
+    before = shared_run(
+        note[max(0, index - 2) : index][::-1], record[max(0, spot - 2) : spot][::-1]
+    )
+    return any(telling(run) for run in (after, before))
+
+
+def shared_run(one: list[str], other: list[str]) -> list[tuple[str, str]]:
+    run = []
+    for mine, theirs in zip(one, other, strict=False):
+        if mine == "|" or mine.lower() != theirs.lower():
+            break
+        run.append((mine, theirs))
+    return run
+
+
+def telling(run: list[tuple[str, str]]) -> bool:
+    if any(mine[0].isupper() and theirs[0].isupper() for mine, theirs in run):
+        return True
+    return sum(len(mine) >= SLOT_WORD_MIN for mine, _ in run) >= 2
