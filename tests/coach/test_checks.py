@@ -2566,3 +2566,13 @@ def test_it_hears_a_name_of_the_record_swapped_for_another(text, about):
 def test_it_hears_the_records_names_kept_or_others_beside_them_as_kind(text, about):
     report = check_note(text, "acknowledgement", to="Tomasz Nowak", about=about)
     assert "recipient-test" not in failing(report)
+
+
+def test_it_reports_a_swapped_name_once_under_the_recipient_test_on_every_occasion():
+    text = "Tomasz, great meeting you at the Prague design week! Coffee when you're back in town?"
+    for occasion in OCCASIONS:
+        report = check_note(text, occasion, to="Tomasz Nowak", about="met at: Brno design week")
+        ids = [outcome["id"] for outcome in report["checks"]]
+        assert len(ids) == len(set(ids))
+        assert "recipient-test" in failing(report)
+        assert "specific" not in failing(report) or occasion == "keep-in-touch"

@@ -371,15 +371,6 @@ def check_specific(context: Context) -> CheckResult:  # rule N2, N4
             message="No update or shared experience was given, so there was nothing to check "
             "the note against.",
         )
-    swapped = clauses.swapped_name(context.written.stripped, context.about, context.to)
-    if swapped:
-        return result(
-            "recipient-test",
-            ok=False,
-            required=True,
-            message=f"It says \u201c{swapped[0]}\u201d where the record has "
-            f"\u201c{swapped[1]}\u201d; check the facts before it goes.",
-        )
     if other_experience(context):
         return result(
             "specific",
@@ -957,6 +948,15 @@ def check_recipient_test(context: Context) -> CheckResult:  # rule N3
             required=True,
             message=f"It greets \u201c{greeted}\u201d, but it is for {context.to}; check the "
             "name before it goes.",
+        )
+    swapped = clauses.swapped_name(context.written.stripped, context.about, context.to)
+    if swapped:
+        return result(
+            "recipient-test",
+            ok=False,
+            required=True,
+            message=f"It says \u201c{swapped[0]}\u201d where the record has "
+            f"\u201c{swapped[1]}\u201d; check the facts before it goes.",
         )
     if other_experience(context):
         return result(
