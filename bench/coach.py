@@ -4,11 +4,11 @@ Prints agreement of `ready` with the labels (overall, on the development part th
 tuned on, on the held-out part written after, and on the blind parts written by people who never
 saw the checks), the first-sight figure of every blind part and their pool, a per-check confusion
 table (a failing check is a positive), and the time per `check_note` call. The newest blind part
-(`bench.parts.UNTUNED`, "blind10") has never been tuned on: whoever tunes the checks runs with
+(`bench.parts.UNTUNED`, "blind11") has never been tuned on: whoever tunes the checks runs with
 `--skip-untuned` so it stays unseen; while it is not copied in yet, the bench says so and leaves it
 out. blind7 was studied in the third round of issue 10 on its odd lines only (its even lines, held
-out then, are reported apart), blind7 and blind8 whole in the fourth, blind9 in the fifth. Pure
-Python, no database.
+out then, are reported apart), blind7 and blind8 whole in the fourth, blind9 in the fifth, blind10
+in the sixth. Pure Python, no database.
 """
 
 from __future__ import annotations
@@ -36,7 +36,11 @@ BLIND7 = TESTS / "blind7_notes.jsonl"
 BLIND8 = TESTS / "blind8_notes.jsonl"
 BLIND9 = TESTS / "blind9_notes.jsonl"
 BLIND10 = TESTS / "blind10_notes.jsonl"
-SETS = (LABELS, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10)
+# Copied in by the integrator when it is measured; `load` passes over a set that is not there.
+BLIND11 = TESTS / "blind11_notes.jsonl"
+SETS = (
+    LABELS, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11,
+)  # fmt: skip
 PARTS = ("dev", "holdout", *BLIND_PARTS)
 TIMING_ROUNDS = 20
 TARGET_AGREEMENT = 0.92  # issue 10: on the newest never-tuned part and pooled at first sight
@@ -54,6 +58,7 @@ FIRST_SIGHT = {
     "blind8": (111, 120),
     "blind9": (95, 120),  # on c9cb6bb, before issue 10's fourth round
     "blind10": (91, 120),  # on 78fa463, with one step of that round's coach work landed
+    # blind11: measured live until the integrator records its first sight here.
 }
 # Issue 10, third round: blind7 was studied on its odd lines; the even lines were held out and
 # only their figure looked at (53 of 60 before the round).

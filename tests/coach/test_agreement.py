@@ -148,15 +148,35 @@ def test_it_agrees_on_the_fifth_fresh_blind_set_studied_in_round_five():
     assert agreed >= BLIND9_FLOOR
 
 
-# Issue 10's sixth fresh set (blind10), written the same way by another writer and never read: 91
-# of 120 on first sight (with one step of the fourth round landed), 93 after that round, 107 after
-# the fifth (docs/coach.md), which studied blind9 only. Held at its figure until a round studies it.
-NEVER_STUDIED = {"blind10": 107}
+# Issue 10's sixth fresh set (blind10), written the same way by another writer: 91 of 120 on first
+# sight (with one step of the fourth round landed), 93 after that round, 107 after the fifth unread,
+# then studied in round six (docs/coach.md): their name misspelt, a name of the record swapped for
+# another, a follow-up after meeting that needs no plan to meet, the writer's need for help said
+# outright. 117 of 120 after, held there.
+BLIND10 = Path(__file__).with_name("blind10_notes.jsonl")
+BLIND10_FLOOR = 117
 
 
-@pytest.mark.parametrize("part", NEVER_STUDIED)
+def test_it_agrees_on_the_sixth_fresh_blind_set_studied_in_round_six():
+    blind = load(BLIND10)
+    assert len(blind) == 120
+    assert {record["part"] for record in blind} == {"blind10"}
+    agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
+    assert agreed >= BLIND10_FLOOR
+
+
+# The never-studied sets, held at their figure until a round studies them. blind11, written from
+# the method alone while round six ran and never opened by it, judges that round; the integrator
+# copies it in and records its figure here. Until then there is none, and the test says so.
+NEVER_STUDIED: dict[str, int] = {}
+
+
+@pytest.mark.parametrize("part", NEVER_STUDIED or ["blind11"])
 def test_it_holds_the_never_studied_blind_sets_at_their_figures(part):
-    blind = load(Path(__file__).with_name(f"{part}_notes.jsonl"))
+    path = Path(__file__).with_name(f"{part}_notes.jsonl")
+    if part not in NEVER_STUDIED or not path.exists():
+        pytest.skip(f"{part} is not copied in, or its figure not recorded, yet")
+    blind = load(path)
     assert len(blind) == 120
     assert {record["part"] for record in blind} == {part}
     agreed = sum(predicted_ready(record) == record["ready"] for record in blind)
