@@ -2576,3 +2576,19 @@ def test_it_reports_a_swapped_name_once_under_the_recipient_test_on_every_occasi
         assert len(ids) == len(set(ids))
         assert "recipient-test" in failing(report)
         assert "specific" not in failing(report) or occasion == "keep-in-touch"
+
+
+@pytest.mark.parametrize(
+    ("text", "specific"),
+    [
+        ("Ines, how did the spring tour go? I'd love to hear which city surprised you.", True),
+        ("Ines, hope all is well! Let me know how things are.", False),
+    ],
+)
+def test_it_reads_a_hyphenated_relationship_on_record_as_background(text, specific):
+    for about in (
+        "last contact: 4 months ago; ex-colleague at Ubisoft",
+        "core contact, co-founder of a partner studio",
+    ):
+        report = check_note(text, "keep-in-touch", to="Ines Duarte", about=about)
+        assert ("specific" not in failing(report)) is specific

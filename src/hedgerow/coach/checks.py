@@ -430,13 +430,17 @@ def background_part(part: str) -> bool:
         return True
     if lexicon.RECORD_TOPIC.search(part):
         return False
-    words = [word for word in words_of(part) if word not in FUNCTION_WORDS]
+    # Hyphens kept, so "co-founder of a partner studio" and "ex-colleague at Intel" are read
+    # as a relationship like "mentor at Intel" (issue 10, sixth round).
+    words = [word for word in RECORD_WORD.findall(part) if word not in FUNCTION_WORDS]
     if words and background_word(words[0]):
         part = lexicon.RECORD_RELATION_TAIL.sub("", part)
     return all(
-        background_word(word) or word in FUNCTION_WORDS
-        for word in re.findall(r"[^\W\d_][\w'-]*", part)
+        background_word(word) or word in FUNCTION_WORDS for word in RECORD_WORD.findall(part)
     )
+
+
+RECORD_WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 def background_word(word: str) -> bool:
