@@ -2592,3 +2592,38 @@ def test_it_reads_a_hyphenated_relationship_on_record_as_background(text, specif
     ):
         report = check_note(text, "keep-in-touch", to="Ines Duarte", about=about)
         assert ("specific" not in failing(report)) is specific
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Lena, great article on remote onboarding! I said the same thing years ago, but nice "
+            "to see it catching on. What prompted it?",
+            False,
+        ),
+        (
+            "Lena, congrats on the launch! Funny, we built that exact tool last year. What was "
+            "the hardest part?",
+            False,
+        ),
+        (
+            "Lena, lovely post on burnout. No one ever commented on mine, ha. What made you "
+            "write it?",
+            False,
+        ),
+        (
+            "Lena, great article on remote onboarding! I read it twice and shared it with my "
+            "team. What prompted it?",
+            True,
+        ),
+        (
+            "Lena, I said to my team last week that your talk was the best of the conference. "
+            "What's next?",
+            True,
+        ),
+    ],
+)
+def test_it_hears_their_news_turned_into_the_writers_own(text, kind):
+    report = check_note(text, "acknowledgement", to="Lena Fischer", about="post: article")
+    assert ("recipient-test" not in failing(report)) is kind

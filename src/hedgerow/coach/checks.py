@@ -976,6 +976,7 @@ def check_recipient_test(context: Context) -> CheckResult:  # rule N3
         (lexicon.GUILT, "could make them feel guilty"),
         (lexicon.DOUBTING, "could read as doubting them"),
         (lexicon.NEGATIVITY, "sounds negative"),
+        (lexicon.ONE_UPPING, "turns their news into yours"),
     ):
         found = unkind_phrase(pattern, context.note)
         if found:

@@ -736,6 +736,19 @@ SARCASM = phrases(
     r"(?:you're|you are|you've become|you became|you got|now|clearly) too (?:busy|important|good"
     r"|big|famous|grand|fancy|senior)",
 )
+# Their news turned into the writer's own (rule N3, N2; issue 10, sixth round): the writer did
+# the same first ("I wrote basically the same thing last year"), or their own went unnoticed
+# ("nobody shared mine"). Read aloud, it competes with them rather than cheering them.
+ONE_UPPING = phrases(
+    r"(?:i|we) (?:already |also )?(?:wrote|said|posted|published|made|built|predicted"
+    r"|proposed|suggested|pitched|launched) (?:basically |pretty much |almost |exactly |much )?"
+    r"(?:(?:the|that|this) (?:exact |very )?same|that exact|this exact|that very|this|that)"
+    r" (?:\w+ ){0,2}?(?:years ago|last year|ages ago|first|before you|long before|back in"
+    r"|months ago)",
+    r"(?:nobody|no one|no-one) (?:\w+ )?(?:shared|liked|read|noticed|cared about|listened to"
+    r"|commented on) (?:mine|my)",
+    r"(?:been saying|said) (?:this|that|it) for (?:years|ages|a decade)",
+)
 NEGATIVITY = phrases(
     r"hate",
     r"hated",
