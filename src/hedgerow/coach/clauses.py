@@ -676,7 +676,10 @@ def tokens(text: str) -> list[str]:
 def same_word(one: str, other: str) -> bool:
     """Folded, and one a prefix of the other ("Kraków" and "Krakow", "Fest" and "Festival",
     "Arup" and "Arup's"), or its letters in order, from the first ("Ops" for "Operations")."""
-    one, other = folded(one).strip("'"), folded(other).strip("'")
+    return same_folded(folded(one).strip("'"), folded(other).strip("'"))
+
+
+def same_folded(one: str, other: str) -> bool:
     short, long = sorted((one, other), key=len)
     if not short or short[0] != long[0]:
         return False
@@ -694,17 +697,23 @@ def swapped_name(text: str, about: str | None, to: str | None) -> tuple[str, str
     if not about:
         return None
     note, record = tokens(text), tokens(about)
-    people = [word for word in tokens(to or "") if word != "|"]
+    # The record's names the note leaves out, found once: the note's words are many.
+    written = {folded(word).strip("'") for word in note if word != "|"}
+    missing = [
+        spot
+        for spot, name in enumerate(record)
+        if is_name(record, spot, in_record=True)
+        and not any(same_folded(folded(name).strip("'"), other) for other in written)
+    ]
+    if not missing:
+        return None
+    others = [word for word in record + tokens(to or "") if word != "|"]
     for index, word in enumerate(note):
-        if not is_name(note, index) or any(same_word(word, other) for other in record + people):
+        if not is_name(note, index) or any(same_word(word, other) for other in others):
             continue
-        for spot, name in enumerate(record):
-            if not is_name(record, spot, in_record=True):
-                continue
-            if any(same_word(name, other) for other in note):
-                continue
+        for spot in missing:
             if same_slot(note, index, record, spot):
-                return word, name
+                return word, record[spot]
     return None
 
 
