@@ -58,7 +58,7 @@ FIRST_SIGHT = {
     "blind8": (111, 120),
     "blind9": (95, 120),  # on c9cb6bb, before issue 10's fourth round
     "blind10": (91, 120),  # on 78fa463, with one step of that round's coach work landed
-    # blind11: measured live until the integrator records its first sight here.
+    "blind11": (96, 120),  # on 07acad5, after round five and before round six
 }
 # Issue 10, third round: blind7 was studied on its odd lines; the even lines were held out and
 # only their figure looked at (53 of 60 before the round).

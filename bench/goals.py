@@ -60,6 +60,7 @@ GOAL_FIRST_SIGHT = {
     "blind8": (58, 60),
     "blind9": (53, 60),  # on c9cb6bb, before issue 10's fourth round
     "blind10": (56, 60),  # on 78fa463, before that round's goal work landed
+    "blind11": (57, 60),  # on 07acad5, after the fourth round
 }
 BLOCKER_FIRST_SIGHT = {
     "blind": (37, 40),
@@ -72,6 +73,7 @@ BLOCKER_FIRST_SIGHT = {
     "blind8": (92, 105),
     "blind9": (108, 120),  # on c9cb6bb, before issue 10's fourth round
     "blind10": (110, 120),  # on 78fa463, with that round's first blocker step landed
+    "blind11": (117, 120),  # on 07acad5, after the fourth round
 }
 
 
@@ -240,7 +242,7 @@ def misses(rows: list[dict[str, Any]], agrees: Callable[[dict[str, Any]], bool])
 
 GOAL_SETS = (
     "labeled", "blind", "blind2", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10",
-    "blind11",  # copied in by the integrator when it is measured; passed over until then
+    "blind11",
 )  # fmt: skip
 BLOCKER_SETS = ("labeled", *BLIND_PARTS)
 

@@ -167,9 +167,9 @@ def test_it_agrees_on_the_sixth_fresh_blind_set_studied_in_round_six():
 
 
 # The never-studied sets, held at their figure until a round studies them. blind11, written from
-# the method alone while round six ran and never opened by it, judges that round; the integrator
-# copies it in and records its figure here. Until then there is none, and the test says so.
-NEVER_STUDIED: dict[str, int] = {}
+# the method alone while round six ran and never opened by it, judges that round: 96 of 120 on
+# first sight (the code before round six), 102 of 120 (85.0%) after it, below the 92% target.
+NEVER_STUDIED: dict[str, int] = {"blind11": 102}
 
 
 @pytest.mark.parametrize("part", NEVER_STUDIED or ["blind11"])
