@@ -460,3 +460,34 @@ def test_it_reads_a_utf16_calendar_without_its_byte_order_mark(owner, tmp_path, 
     import_ics(owner=owner, path=path)
 
     assert Contact.objects.filter(owner=owner, name="Ana Ruiz").exists()
+
+
+# --- one profile URL, two rows: found by `make fuzz` (an IntegrityError before) -----------------
+
+
+def test_it_reads_a_profile_url_given_twice_as_one_person(owner, tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        HEADER + "Ana,Ruiz,https://www.linkedin.com/in/ana,,Lumen,Designer,15 Jan 2024\r\n"
+        "Ana,Ruiz,https://www.linkedin.com/in/ana,,Lumen,Lead Designer,15 Jan 2024\r\n"
+    )
+
+    summary = import_linkedin(owner=owner, path=path)
+
+    assert summary.counts["contacts_created"] == 1
+    assert Contact.objects.get(owner=owner).position == "Lead Designer"  # the later row's
+
+
+def test_it_keeps_a_url_with_its_person_when_a_row_without_it_matched_by_name_first(
+    owner, tmp_path
+):
+    path = tmp_path / "Connections.csv"
+    path.write_text(HEADER + "Ana,Ana,http://linkedin.com/in/ana,,Lumen,,15 Jan 2024\r\n")
+    import_linkedin(owner=owner, path=path)
+    path.write_text(
+        HEADER + "Ana,Ana,,,Lumen,,\r\nAna,,https://www.linkedin.com/in/ana,,,,15 Jan 2024\r\n"
+    )
+
+    import_linkedin(owner=owner, path=path)
+
+    assert Contact.objects.filter(owner=owner, linkedin_url__endswith="/in/ana").count() == 1

@@ -162,8 +162,11 @@ class ContactBook:
     def find(self, record: Traits, taken: Container[Person] = ()) -> Match[Person] | None:
         """The person a row is about (see identity.Directory), or None for someone new."""
         if record.url:
+            # A profile URL is one person, even one another row of this file already claimed
+            # (a repeated row, or a row without the URL matched by name first): never someone new
+            # with the same address.
             person = self.by_url.get(record.url)
-            if person is not None and person not in taken:
+            if person is not None:
                 return Match(person, True, "matched by LinkedIn profile")
             if not self.without_url:
                 return None  # everyone has a URL, and none is this one
